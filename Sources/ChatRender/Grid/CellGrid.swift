@@ -1,0 +1,101 @@
+import ChatCore
+import ChatUI
+
+/// An in-memory screen: `width × height` cells, row-major. Views draw into it; the backend
+/// paints only the difference to the previous grid.
+///
+/// **Invariants:** `cells.count == width * height`; a cell with `isContinuation` always
+/// follows a leading cell of width 2 in the same row, and the last column never holds the
+/// leading half of a wide glyph.
+public struct CellGrid: Sendable, Hashable {
+  public let width: Int
+  public let height: Int
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int, fill: Cell = .blank) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    self.cells = Array(repeating: fill, count: self.width * self.height)
+  }
+
+  public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    get { cells[y * width + x] }
+  }
+
+  /// The cells of one row.
+  public func row(_ y: Int) -> ArraySlice<Cell> {
+    cells[(y * width)..<((y + 1) * width)]
+  }
+
+  /// Sets one cell, repairing any wide glyph it cuts in half.
+  public mutating func set(_ cell: Cell, x: Int, y: Int) {
+    guard x >= 0, x < width, y >= 0, y < height else { return }
+    let index = y * width + x
+    if cells[index].isContinuation, x > 0 {
+      cells[index - 1] = .blank(cells[index - 1].role)
+    }
+    if x + 1 < width, cells[index + 1].isContinuation {
+      cells[index + 1] = .blank(cells[index + 1].role)
+    }
+    cells[index] = cell
+  }
+
+  /// Fills a rectangle (clipped to the grid) with one cell.
+  public mutating func fill(_ rect: Rect, with cell: Cell) {
+    let area = rect.intersection(bounds)
+    guard !area.isEmpty else { return }
+    for y in area.y..<area.maxY {
+      if area.x > 0 { repairLeft(of: area.x, y: y) }
+      if area.maxX < width { repairLeft(of: area.maxX, y: y) }
+      for x in area.x..<area.maxX { cells[y * width + x] = cell }
+    }
+  }
+
+  /// Writes a glyph at (x, y), clipped to `clip`; a wide glyph that does not fit whole
+  /// becomes a blank. Returns the columns advanced.
+  @discardableResult
+  public mutating func put(_ glyph: Glyph, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
+    let clip = (clip ?? bounds).intersection(bounds)
+    guard y >= clip.y, y < clip.maxY, x >= clip.x, x < clip.maxX else { return glyph.width }
+    if glyph.width == 2 {
+      guard x + 1 < clip.maxX else {
+        set(.blank(role), x: x, y: y)
+        return 2
+      }
+      set(Cell(glyph.text, role: role), x: x, y: y)
+      set(.continuation(role), x: x + 1, y: y)
+      return 2
+    }
+    set(Cell(glyph.text, role: role), x: x, y: y)
+    return 1
+  }
+
+  /// Writes text from (x, y) on one row, clipped to `clip`. Returns the columns used.
+  @discardableResult
+  public mutating func put(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
+    var column = x
+    let limit = (clip ?? bounds).intersection(bounds).maxX
+    for character in text {
+      if column >= limit { break }
+      for glyph in DisplayWidth.glyphs(of: character) {
+        column += put(glyph, x: column, y: y, role: role, clip: clip)
+      }
+    }
+    return column - x
+  }
+
+  mutating func replaceCell(at index: Int, with cell: Cell) {
+    cells[index] = cell
+  }
+
+  /// A wide glyph straddling column `x` loses its right half: blank its left half too.
+  private mutating func repairLeft(of x: Int, y: Int) {
+    let index = y * width + x
+    if cells[index].isContinuation {
+      cells[index - 1] = .blank(cells[index - 1].role)
+      cells[index] = .blank(cells[index].role)
+    }
+  }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import NIOCore
+
+/// A client for OpenRouter's chat completions, model catalog, generation stats and key info.
+///
+/// Stateless apart from its configuration; safe to share between tasks.
+public struct OpenRouterClient: Sendable {
+  public let configuration: OpenRouterConfiguration
+  let transport: any Transport
+
+  public init(configuration: OpenRouterConfiguration, transport: any Transport) {
+    self.configuration = configuration
+    self.transport = transport
+  }
+
+  // MARK: - Non-streaming completion
+
+  /// A non-streaming completion, with retries.
+  /// - Throws: `OpenRouterError`; a provider failure after partial output carries the text
+  ///   in `partialContent`.
+  public func complete(_ request: ChatRequest) async throws -> Completion {
+    var request = request
+    request.stream = false
+    let body = try Self.encode(request)
+    return try await withRetries { retries in
+      let response = try await send(
+        method: "POST", path: "/chat/completions", body: body, accept: "application/json",
+        timeout: configuration.requestTimeout)
+      let bytes = try await readAll(response.body)
+      let completion = try Self.decodeCompletion(status: response.status, headers: response.headers, body: bytes)
+      return Completion(response: completion, retries: retries)
+    }
+  }
+
+  /// A completion and the retries it took.
+  public struct Completion: Sendable {
+    public var response: ChatCompletionResponse
+    public var retries: [RetryNotice]
+  }
+
+  // MARK: - Catalog, generation stats, key
+
+  /// `GET /models`: the model catalog.
+  public func models() async throws -> [ModelInfo] {
+    return try await withRetries { _ in
+      let list: ModelList = try await getJSON("/models")
+      return list.data
+    }
+  }
+
+  /// `GET /generation?id=…`. The record appears a moment after the generation ends, so a
+  /// 404 is retried a few times, `notReadyDelay` apart (protocol §10).
+  public func generation(
+    id: String, notReadyAttempts: Int = 4, notReadyDelay: Duration = .seconds(1)
+  ) async throws -> GenerationStats {
+    let query = id.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? id
+    var attempt = 1
+    while true {
+      do {
+        let envelope: DataEnvelope<GenerationStats> = try await getJSON("/generation?id=\(query)")
+        return envelope.data
+      } catch let error as OpenRouterError where error.status == 404 && attempt < notReadyAttempts {
+        attempt += 1
+        try await Task.sleep(for: notReadyDelay)
+      }
+    }
+  }
+
+  /// `GET /key`: limits and usage of the key.
+  public func keyInfo() async throws -> KeyInfo {
+    let envelope: DataEnvelope<KeyInfo> = try await getJSON("/key")
+    return envelope.data
+  }
+
+  // MARK: - Plumbing
+
+  func getJSON<T: Decodable>(_ path: String) async throws -> T {
+    let response = try await send(
+      method: "GET", path: path, body: nil, accept: "application/json",
+      timeout: configuration.requestTimeout)
+    let bytes = try await readAll(response.body)
+    guard (200..<300).contains(response.status) else {
+      throw redact(OpenRouterError.fromHTTP(status: response.status, headers: response.headers, body: bytes))
+    }
+    if let error = Self.errorInBody(bytes) { throw redact(error) }
+    do {
+      return try JSONDecoder().decode(T.self, from: Data(bytes))
+    } catch {
+      throw OpenRouterError.decoding("unexpected \(path) body: \(error)", body: String(decoding: bytes.prefix(500), as: UTF8.self))
+    }
+  }
+
+  func send(method: String, path: String, body: [UInt8]?, accept: String, timeout: Duration?)
+    async throws -> TransportResponse
+  {
+    let request = TransportRequest(
+      method: method, url: configuration.url(path), headers: headers(accept: accept, hasBody: body != nil),
+      body: body, timeout: timeout)
+    do {
+      return try await transport.send(request)
+    } catch let error as TransportError {
+      throw mapTransport(error, afterContent: false)
+    }
+  }
+
+  func headers(accept: String, hasBody: Bool) -> [(String, String)] {
+    var headers = [
+      ("Authorization", "Bearer \(configuration.apiKey)"),
+      ("Accept", accept),
+      ("HTTP-Referer", configuration.appURL),
+      ("X-Title", configuration.appTitle),
+      ("X-OpenRouter-Title", configuration.appTitle),
+      ("User-Agent", "orchat/0.1"),
+    ]
+    if hasBody { headers.append(("Content-Type", "application/json")) }
+    return headers
+  }
+
+  func mapTransport(_ error: TransportError, afterContent: Bool) -> OpenRouterError {
+    switch error {
+    case .connectFailed(let reason):
+      return .network(reason, host: URLComponents(string: configuration.baseURL)?.host)
+    case .connectionLost(let reason):
+      if afterContent {
+        return OpenRouterError(
+          category: .interrupted, message: reason, isInBand: true, afterContent: true)
+      }
+      return .network(reason, host: URLComponents(string: configuration.baseURL)?.host)
+    case .timedOut:
+      return OpenRouterError(
+        category: .timeout,
+        message: "no complete reply within \(OpenRouterError.seconds(configuration.requestTimeout)) s",
+        afterContent: afterContent)
+    }
+  }
+
+  /// Removes the API key from anything a server echoed back, so it can never reach logs
+  /// or the screen through an error.
+  func redact(_ error: OpenRouterError) -> OpenRouterError {
+    let key = configuration.apiKey
+    guard key.count >= 8 else { return error }
+    var error = error
+    error.message = error.message.replacingOccurrences(of: key, with: "[redacted]")
+    error.rawBody = error.rawBody?.replacingOccurrences(of: key, with: "[redacted]")
+    return error
+  }
+
+  /// Runs `operation`, retrying transient failures by the configured policy.
+  ///
+  /// `operation` gets the retries made so far; `onRetry` hears of each one before its wait.
+  func withRetries<T>(
+    onRetry: (RetryNotice) -> Void = { _ in },
+    _ operation: ([RetryNotice]) async throws -> T
+  ) async throws -> T {
+    var waited = Duration.zero
+    var retries: [RetryNotice] = []
+    while true {
+      do {
+        try Task.checkCancellation()
+        return try await operation(retries)
+      } catch is CancellationError {
+        throw OpenRouterError.cancelled()
+      } catch var error as OpenRouterError {
+        error = redact(error)
+        let next = retries.count + 1
+        guard let delay = configuration.retry.delay(beforeRetry: next, after: error, waitedSoFar: waited) else {
+          error.attempts = next
+          error.retryWaits = retries.map(\.delay)
+          throw error
+        }
+        let notice = RetryNotice(attempt: next, delay: delay, error: error)
+        retries.append(notice)
+        onRetry(notice)
+        waited += delay
+        do {
+          try await Task.sleep(for: delay)
+        } catch {
+          throw OpenRouterError.cancelled()
+        }
+      }
+    }
+  }
+
+  func readAll(_ body: any AsyncSequence<ByteBuffer, any Error> & Sendable, limit: Int = 64 << 20)
+    async throws -> [UInt8]
+  {
+    var bytes: [UInt8] = []
+    do {
+      for try await buffer in body {
+        bytes.append(contentsOf: buffer.readableBytesView)
+        if bytes.count > limit { break }
+      }
+    } catch let error as TransportError {
+      throw mapTransport(error, afterContent: false)
+    }
+    return bytes
+  }
+
+  // MARK: - Coding
+
+  static func encode(_ request: ChatRequest) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return Array(try encoder.encode(request))
+  }
+
+  /// A top-level `error` in a 2xx body (protocol §13 case 45).
+  static func errorInBody(_ bytes: [UInt8]) -> OpenRouterError? {
+    guard let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(bytes)) else {
+      return nil
+    }
+    return OpenRouterError.from(envelope.error, status: nil, isInBand: true, afterContent: false)
+  }
+
+  static func decodeCompletion(status: Int, headers: [(String, String)], body: [UInt8]) throws
+    -> ChatCompletionResponse
+  {
+    guard (200..<300).contains(status) else {
+      throw OpenRouterError.fromHTTP(status: status, headers: headers, body: body)
+    }
+    if let error = errorInBody(body) { throw error }
+    let completion: ChatCompletionResponse
+    do {
+      completion = try JSONDecoder().decode(ChatCompletionResponse.self, from: Data(body))
+    } catch {
+      throw OpenRouterError.decoding(
+        "the completion is not valid JSON", body: String(decoding: body.prefix(500), as: UTF8.self))
+    }
+    if let choiceError = completion.choices.first?.error {
+      var error = OpenRouterError.from(choiceError, status: nil, isInBand: true, afterContent: true)
+      error.partialContent = completion.content
+      throw error
+    }
+    return completion
+  }
+}

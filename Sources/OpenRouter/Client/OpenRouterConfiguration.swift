@@ -1,0 +1,40 @@
+/// Settings of an `OpenRouterClient`.
+public struct OpenRouterConfiguration: Sendable {
+  public static let defaultBaseURL = "https://openrouter.ai/api/v1"
+
+  /// Sent as `Authorization: Bearer …`; never logged or shown.
+  public var apiKey: String
+  public var baseURL: String
+  /// App identity: `HTTP-Referer`.
+  public var appURL: String
+  /// App identity: `X-Title` (and its newer spelling `X-OpenRouter-Title`).
+  public var appTitle: String
+  /// No bytes for this long while a stream is open (keep-alive comments count) throws a
+  /// `timeout` error.
+  public var idleTimeout: Duration
+  /// Deadline of a non-streaming request, body included.
+  public var requestTimeout: Duration
+  public var retry: RetryPolicy
+
+  public init(
+    apiKey: String, baseURL: String = Self.defaultBaseURL,
+    appURL: String = "https://github.com/orchat/orchat", appTitle: String = "orchat",
+    idleTimeout: Duration = .seconds(180), requestTimeout: Duration = .seconds(600),
+    retry: RetryPolicy = RetryPolicy()
+  ) {
+    self.apiKey = apiKey
+    self.baseURL = baseURL
+    self.appURL = appURL
+    self.appTitle = appTitle
+    self.idleTimeout = idleTimeout
+    self.requestTimeout = requestTimeout
+    self.retry = retry
+  }
+
+  /// `baseURL` joined with a path such as `/chat/completions`.
+  func url(_ path: String) -> String {
+    var base = baseURL
+    while base.hasSuffix("/") { base.removeLast() }
+    return base + path
+  }
+}

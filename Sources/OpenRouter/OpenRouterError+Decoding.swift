@@ -1,0 +1,147 @@
+import Foundation
+
+extension OpenRouterError {
+  /// Builds the error for a non-2xx response, or a 2xx body that holds only an error.
+  ///
+  /// Handles the JSON envelope (code as number or string, `metadata.raw` that is itself JSON,
+  /// availability errors without `code`) and bodies that are not JSON at all (an HTML 502 page
+  /// from an edge proxy).
+  static func fromHTTP(
+    status: Int, headers: [(String, String)], body: [UInt8], now: Date = Date()
+  ) -> OpenRouterError {
+    let bodyText = String(decoding: body.prefix(4096), as: UTF8.self)
+    guard let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(body)) else {
+      let summary = summarize(nonJSON: bodyText)
+      var error = OpenRouterError(
+        category: category(status: status, errorType: nil),
+        status: status,
+        message: summary.isEmpty ? HTTPStatusText.reason(for: status) : summary,
+        rawBody: String(bodyText.prefix(500)))
+      error.retryAfter = RetryAfter.delay(headers: headers, body: nil, now: now)
+      error.category = error.categoryWithHint
+      return error
+    }
+    var error = from(envelope.error, status: status, isInBand: false, afterContent: false)
+    error.rawBody = String(bodyText.prefix(500))
+    error.retryAfter = RetryAfter.delay(headers: headers, body: envelope.error, now: now)
+    error.category = error.categoryWithHint
+    return error
+  }
+
+  /// Builds the error for an `error` object: from an envelope, a stream chunk or a choice.
+  static func from(
+    _ body: ErrorBody, status: Int?, isInBand: Bool, afterContent: Bool
+  ) -> OpenRouterError {
+    let metadata = body.metadata
+    let errorType = metadata?["error_type"]?.stringValue ?? body.errorType
+    let number = status ?? body.code?.intValue ?? body.httpStatus
+    var error = OpenRouterError(
+      category: category(status: number, errorType: errorType),
+      status: status,
+      code: body.code ?? body.httpStatus.map(IntOrString.int),
+      message: bestMessage(body),
+      providerName: metadata?["provider_name"]?.stringValue,
+      errorType: errorType,
+      providerCode: metadata?["provider_code"]?.stringValue
+        ?? metadata?["provider_code"]?.doubleValue.map { String(Int($0)) },
+      metadata: metadata,
+      availabilityRetryable: body.availability?.retryable,
+      isInBand: isInBand,
+      afterContent: afterContent)
+    if isInBand { error.retryAfter = RetryAfter.delay(headers: [], body: body, now: Date()) }
+    error.category = error.categoryWithHint
+    return error
+  }
+
+  /// `rateLimited` carries the server's hint.
+  private var categoryWithHint: Category {
+    if case .rateLimited = category { return .rateLimited(retryAfter: retryAfter) }
+    return category
+  }
+
+  static func category(status: Int?, errorType: String?) -> Category {
+    switch errorType {
+    case "authentication": return .auth
+    case "payment_required": return .credits
+    case "permission_denied", "content_policy_violation": return .moderation
+    case "rate_limit_exceeded": return .rateLimited(retryAfter: nil)
+    case "provider_overloaded", "provider_unavailable", "server", "unmapped": return .upstream
+    case "timeout": return .timeout
+    case "not_found", "image_not_found": return .notFound
+    case .some: if status == nil { return .badRequest }
+    case nil: break
+    }
+    switch status {
+    case 401: return .auth
+    case 402: return .credits
+    case 403: return .moderation
+    case 404: return .notFound
+    case 408, 504, 524: return .timeout
+    case 429: return .rateLimited(retryAfter: nil)
+    case let value? where value >= 500: return .upstream
+    case let value? where value >= 400: return .badRequest
+    default: return .upstream
+    }
+  }
+
+  /// `error.message`, improved by the provider's own message from `metadata.raw` (often a
+  /// JSON document inside a string) and by moderation reasons.
+  static func bestMessage(_ body: ErrorBody) -> String {
+    var message = body.message ?? ""
+    if let raw = body.metadata?["raw"]?.stringValue, !raw.isEmpty {
+      if let data = raw.data(using: .utf8),
+        let parsed = try? JSONDecoder().decode(JSONValue.self, from: data),
+        let inner = parsed["error"]?["message"]?.stringValue ?? parsed["message"]?.stringValue
+          ?? parsed["detail"]?.stringValue ?? parsed["error"]?.stringValue
+      {
+        message = inner
+      } else if message.isEmpty || message == "Provider returned error" {
+        message = raw
+      }
+    }
+    if case .array(let reasons)? = body.metadata?["reasons"] {
+      let list = reasons.compactMap(\.stringValue).joined(separator: ", ")
+      if !list.isEmpty { message += " (flagged: \(list))" }
+    }
+    return message.isEmpty ? "no message" : message
+  }
+
+  /// The readable part of a non-JSON body: an HTML page's `<title>`, else its text.
+  static func summarize(nonJSON text: String) -> String {
+    if let start = text.range(of: "<title>", options: .caseInsensitive),
+      let end = text.range(of: "</title>", options: .caseInsensitive, range: start.upperBound..<text.endIndex)
+    {
+      return oneLine(String(text[start.upperBound..<end.lowerBound]), limit: 200)
+    }
+    var stripped = ""
+    var inTag = false
+    for character in text {
+      if character == "<" { inTag = true; stripped.append(" "); continue }
+      if character == ">" { inTag = false; continue }
+      if !inTag { stripped.append(character) }
+    }
+    return oneLine(stripped, limit: 200)
+  }
+}
+
+/// Reason phrases for the statuses the client can meet.
+enum HTTPStatusText {
+  static func reason(for status: Int) -> String {
+    switch status {
+    case 400: return "Bad Request"
+    case 401: return "Unauthorized"
+    case 402: return "Payment Required"
+    case 403: return "Forbidden"
+    case 404: return "Not Found"
+    case 408: return "Request Timeout"
+    case 413: return "Payload Too Large"
+    case 422: return "Unprocessable Content"
+    case 429: return "Too Many Requests"
+    case 500: return "Internal Server Error"
+    case 502: return "Bad Gateway"
+    case 503: return "Service Unavailable"
+    case 504: return "Gateway Timeout"
+    default: return "HTTP \(status)"
+    }
+  }
+}

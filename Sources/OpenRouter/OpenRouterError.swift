@@ -1,0 +1,156 @@
+import Foundation
+
+/// Every failure of the OpenRouter client: HTTP errors, in-band stream errors, transport
+/// failures, timeouts, truncated streams and cancellation.
+///
+/// Users see `userMessage` (one line that says what to do); logs see `debugDescription`.
+public struct OpenRouterError: Error, Sendable, Hashable {
+  public enum Category: Sendable, Hashable {
+    case auth
+    case credits
+    /// `retryAfter` is the server's hint, when it gave one.
+    case rateLimited(retryAfter: Duration?)
+    case moderation
+    case badRequest
+    case notFound
+    case timeout
+    case upstream
+    case network
+    case decoding
+    case interrupted
+    case cancelled
+  }
+
+  public var category: Category
+  /// HTTP status of the response, `nil` for in-band stream errors and transport failures.
+  public var status: Int?
+  /// OpenRouter's `error.code` (number or string).
+  public var code: IntOrString?
+  /// The most useful message available (the provider's own message when OpenRouter's is generic).
+  public var message: String
+  public var providerName: String?
+  /// `error.metadata.error_type` (protocol §7.2), or `error.error_type` on availability errors.
+  public var errorType: String?
+  public var providerCode: String?
+  public var metadata: JSONValue?
+  /// The start of the response body, for logs.
+  public var rawBody: String?
+  /// The server's retry hint (Retry-After and friends), already converted to a delay.
+  public var retryAfter: Duration?
+  /// `error.availability.retryable`, when the server said.
+  public var availabilityRetryable: Bool?
+  /// True when the error arrived inside a stream (after the 200 status).
+  public var isInBand: Bool
+  /// True when content had been delivered to the caller before the error: never retried.
+  public var afterContent: Bool
+  /// Attempts made, including the one that failed last.
+  public var attempts: Int
+  /// The waits between attempts.
+  public var retryWaits: [Duration]
+  /// Text a non-streaming reply held before the provider failed (protocol §4), kept so the
+  /// caller can show it.
+  public var partialContent: String?
+
+  public init(
+    category: Category, status: Int? = nil, code: IntOrString? = nil, message: String,
+    providerName: String? = nil, errorType: String? = nil, providerCode: String? = nil,
+    metadata: JSONValue? = nil, rawBody: String? = nil, retryAfter: Duration? = nil,
+    availabilityRetryable: Bool? = nil, isInBand: Bool = false, afterContent: Bool = false
+  ) {
+    self.category = category
+    self.status = status
+    self.code = code
+    self.message = message
+    self.providerName = providerName
+    self.errorType = errorType
+    self.providerCode = providerCode
+    self.metadata = metadata
+    self.rawBody = rawBody
+    self.retryAfter = retryAfter
+    self.availabilityRetryable = availabilityRetryable
+    self.isInBand = isInBand
+    self.afterContent = afterContent
+    self.attempts = 1
+    self.retryWaits = []
+    self.partialContent = nil
+  }
+
+  // MARK: - Constructors
+
+  static func cancelled() -> OpenRouterError {
+    OpenRouterError(category: .cancelled, message: "cancelled")
+  }
+
+  static func interrupted(afterContent: Bool) -> OpenRouterError {
+    OpenRouterError(
+      category: .interrupted,
+      message: "the stream ended without a finish reason or [DONE]",
+      isInBand: true, afterContent: afterContent)
+  }
+
+  static func idleTimeout(_ limit: Duration, afterContent: Bool) -> OpenRouterError {
+    OpenRouterError(
+      category: .timeout, message: "no data for \(Self.seconds(limit)) s",
+      errorType: "idle_timeout", isInBand: true, afterContent: afterContent)
+  }
+
+  static func network(_ reason: String, host: String?) -> OpenRouterError {
+    var error = OpenRouterError(category: .network, message: reason)
+    error.providerName = nil
+    error.rawBody = host
+    return error
+  }
+
+  static func decoding(_ reason: String, body: String? = nil, afterContent: Bool = false)
+    -> OpenRouterError
+  {
+    OpenRouterError(
+      category: .decoding, message: reason, rawBody: body.map { String($0.prefix(500)) },
+      afterContent: afterContent)
+  }
+
+  // MARK: - Retry classification
+
+  /// Whether the retry policy may try the same request again (protocol §7.5): only before
+  /// any content, never for 400, 401, 402, 403, 404, 413, 422, cancellation or an idle
+  /// timeout (the user already waited).
+  public var isTransient: Bool {
+    if afterContent { return false }
+    if let availabilityRetryable { return availabilityRetryable }
+    switch category {
+    case .network: return true
+    case .cancelled, .interrupted, .decoding: return false
+    case .timeout: return errorType != "idle_timeout"
+    default: break
+    }
+    let number = status ?? code?.intValue
+    guard let number else {
+      switch category {
+      case .upstream, .rateLimited: return true
+      default: return false
+      }
+    }
+    return [408, 429].contains(number) || number >= 500
+  }
+
+  static func seconds(_ duration: Duration) -> String {
+    let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    return value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+  }
+}
+
+extension OpenRouterError: CustomStringConvertible, CustomDebugStringConvertible {
+  public var description: String { userMessage }
+
+  public var debugDescription: String {
+    var parts = ["OpenRouterError(\(category)"]
+    if let status { parts.append("status: \(status)") }
+    if let code { parts.append("code: \(code)") }
+    parts.append("message: \(message)")
+    if let providerName { parts.append("provider: \(providerName)") }
+    if let errorType { parts.append("type: \(errorType)") }
+    if attempts > 1 { parts.append("attempts: \(attempts)") }
+    if let rawBody { parts.append("body: \(rawBody.prefix(200))") }
+    return parts.joined(separator: ", ") + ")"
+  }
+}

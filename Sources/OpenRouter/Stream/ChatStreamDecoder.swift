@@ -1,0 +1,168 @@
+import Foundation
+
+/// Turns the bytes of a chat completion stream into `ChatStreamEvent`s (protocol §5.5).
+///
+/// Pure and synchronous, so tests and the fuzzer can feed it bytes directly. The client
+/// wraps it with transport, retries and timeouts.
+///
+/// - Keep-alive comments, empty events and comments wrapped in `data:` by broken proxies are
+///   skipped; `[DONE]` ends the stream.
+/// - A top-level `error` object is thrown as `OpenRouterError` (after the content already
+///   returned), whether or not `[DONE]` follows.
+/// - `finish()` at end of input throws `interrupted` unless `[DONE]` or a finish reason came.
+///
+/// **Invariants:** once `isDone`, every further byte is ignored; `finishReason` is never
+/// reset to `nil` by a later chunk; `usage` holds the last usage object seen.
+public struct ChatStreamDecoder: Sendable {
+  private var sse = SSEDecoder()
+  private var pendingEvents: [SSEEvent] = []
+  private var metadata = ResponseMetadata()
+  private var sentMetadata = false
+  private var content = ""
+  private var reasoning = ""
+  private var finishReason: FinishReason?
+  private var nativeFinishReason: String?
+  private var usage: Usage?
+  private var toolCalls = ToolCallAssembler()
+  private var reasoningDetails = ReasoningDetailsMerger()
+
+  /// True after `[DONE]` (or an in-band error): nothing more will be read.
+  public private(set) var isDone = false
+  /// True once any content, reasoning or tool-call delta was returned.
+  public private(set) var hasDelivered = false
+
+  private static let jsonDecoder = JSONDecoder()
+
+  public init() {}
+
+  /// Decodes the next piece of the byte stream.
+  /// - Throws: `OpenRouterError` for an in-band error or a chunk that is not JSON.
+  public mutating func push(_ bytes: UnsafeRawBufferPointer) throws -> [ChatStreamEvent] {
+    guard !isDone else { return [] }
+    pendingEvents.removeAll(keepingCapacity: true)
+    sse.push(bytes, into: &pendingEvents)
+    var output: [ChatStreamEvent] = []
+    for event in pendingEvents {
+      try handle(event, into: &output)
+      if isDone { break }
+    }
+    return output
+  }
+
+  public mutating func push(_ bytes: [UInt8]) throws -> [ChatStreamEvent] {
+    try bytes.withUnsafeBytes { try push($0) }
+  }
+
+  /// Ends the input.
+  /// - Returns: the remaining events, ending with `.finished`.
+  /// - Throws: `interrupted` when the stream stopped without `[DONE]` or a finish reason.
+  public mutating func finish() throws -> [ChatStreamEvent] {
+    guard !isDone else { return [] }
+    var output: [ChatStreamEvent] = []
+    // A last event without its blank line is used only if it is whole (protocol §5.2 rule 7).
+    if let last = sse.finish() {
+      let payload = last.data.trimmingCharacters(in: .whitespacesAndNewlines)
+      if payload == "[DONE]" || (try? JSONDecoder().decode(JSONValue.self, from: Data(payload.utf8))) != nil {
+        try handle(last, into: &output)
+        if isDone { return output }
+      }
+    }
+    guard finishReason != nil else {
+      isDone = true
+      throw OpenRouterError.interrupted(afterContent: hasDelivered)
+    }
+    isDone = true
+    output.append(.finished(summary))
+    return output
+  }
+
+  /// Everything received so far.
+  public var summary: StreamSummary {
+    var reason = finishReason
+    if !toolCalls.isEmpty, reason == nil || reason == .stop { reason = .toolCalls }
+    return StreamSummary(
+      metadata: metadata, content: content, reasoning: reasoning, finishReason: reason,
+      nativeFinishReason: nativeFinishReason, usage: usage, toolCalls: toolCalls.toolCalls,
+      reasoningDetails: reasoningDetails.items)
+  }
+
+  // MARK: - Events
+
+  private mutating func handle(_ event: SSEEvent, into output: inout [ChatStreamEvent]) throws {
+    let payload = event.data.trimmingCharacters(in: .whitespacesAndNewlines)
+    if payload.isEmpty || payload.hasPrefix(":") { return }
+    if payload == "[DONE]" {
+      isDone = true
+      output.append(.finished(summary))
+      return
+    }
+    let chunk: ChatChunk
+    do {
+      chunk = try Self.jsonDecoder.decode(ChatChunk.self, from: Data(payload.utf8))
+    } catch {
+      isDone = true
+      if event.type == "error" {
+        throw OpenRouterError(
+          category: .upstream, message: payload, isInBand: true, afterContent: hasDelivered)
+      }
+      throw OpenRouterError.decoding(
+        "a stream event is not a JSON chunk", body: payload, afterContent: hasDelivered)
+    }
+    try apply(chunk, into: &output)
+  }
+
+  private mutating func apply(_ chunk: ChatChunk, into output: inout [ChatStreamEvent]) throws {
+    if let error = chunk.error {
+      isDone = true
+      throw OpenRouterError.from(error, status: nil, isInBand: true, afterContent: hasDelivered)
+    }
+    if metadata.generationID == nil, let id = chunk.id, !id.isEmpty { metadata.generationID = id }
+    if metadata.model == nil, let model = chunk.model, !model.isEmpty { metadata.model = model }
+    if metadata.provider == nil, let provider = chunk.provider, !provider.isEmpty {
+      metadata.provider = provider
+    }
+    if !sentMetadata, metadata.model != nil || metadata.generationID != nil {
+      sentMetadata = true
+      output.append(.metadata(metadata))
+    }
+    if let chunkUsage = chunk.usage {
+      usage = chunkUsage
+      output.append(.usage(chunkUsage))
+    }
+    guard let choice = chunk.choices.first else { return }
+    if let delta = choice.delta ?? choice.message {
+      applyDelta(delta, into: &output)
+    }
+    if let reason = choice.finishReason, finishReason == nil {
+      finishReason = reason
+      nativeFinishReason = choice.nativeFinishReason
+      output.append(.finishReason(reason))
+    }
+  }
+
+  private mutating func applyDelta(_ delta: ChatChunk.Delta, into output: inout [ChatStreamEvent]) {
+    if let details = delta.reasoningDetails, !details.isEmpty {
+      // `reasoning` mirrors these items: show the text from one field only (§5.5).
+      details.forEach { reasoningDetails.add($0) }
+      let text = details.compactMap(ReasoningDetailText.displayText(of:)).joined()
+      if !text.isEmpty { emitReasoning(text, into: &output) }
+    } else if let text = delta.reasoning, !text.isEmpty {
+      emitReasoning(text, into: &output)
+    }
+    if let text = delta.content, !text.isEmpty {
+      content += text
+      hasDelivered = true
+      output.append(.content(text))
+    }
+    for fragment in delta.toolCalls ?? [] {
+      hasDelivered = true
+      output.append(.toolCall(toolCalls.add(fragment)))
+    }
+  }
+
+  private mutating func emitReasoning(_ text: String, into output: inout [ChatStreamEvent]) {
+    reasoning += text
+    hasDelivered = true
+    output.append(.reasoning(text))
+  }
+}
