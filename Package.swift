@@ -62,10 +62,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Test helpers shared by the test targets and the benchmarks: the stub OpenRouter
+    // server, grid snapshots, the scripted terminal. Never linked into the product.
     .target(
       name: "TestSupport",
       dependencies: [
-        "OpenRouter",
+        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
