@@ -1,0 +1,26 @@
+import ArgumentParser
+import ChatApp
+
+/// `orchat demo`: a hidden subcommand that draws a sample transcript, for trying themes
+/// and for the end-to-end tests.
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Draw a sample transcript in a theme (q quits).",
+    shouldDisplay: false)
+
+  @Option(help: "The theme: a name from the themes directories, or a .toml path.")
+  var theme: String?
+
+  @Option(help: "A directory searched for themes before the user and shipped ones.")
+  var themesDir: String?
+
+  @Flag(help: "Leave mouse reporting off, so the terminal's own selection works.")
+  var noMouse = false
+
+  func run() throws {
+    let status = DemoApp.run(
+      .init(themeName: theme, themesDirectory: themesDir, isMouseEnabled: !noMouse))
+    if status != 0 { throw ExitCode(status) }
+  }
+}
