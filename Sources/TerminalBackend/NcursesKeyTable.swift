@@ -17,6 +17,21 @@ enum NcursesKeyTable {
     _ = define_key("\u{1b}[201~", pasteMarkers.end)
   }
 
+  /// Binds the normal-mode cursor keys too. ncurses switches the terminal to application
+  /// mode (`smkx`), where Up is `ESC O A`, but some terminals ignore that and keep sending
+  /// `ESC [ A`; without these bindings such a key would arrive as Alt+[ and a letter.
+  static func defineNormalModeKeys() {
+    let bindings: [(String, Int32)] = [
+      ("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT),
+      ("\u{1b}[D", KEY_LEFT), ("\u{1b}[H", KEY_HOME), ("\u{1b}[F", KEY_END),
+      ("\u{1b}OA", KEY_UP), ("\u{1b}OB", KEY_DOWN), ("\u{1b}OC", KEY_RIGHT),
+      ("\u{1b}OD", KEY_LEFT), ("\u{1b}OH", KEY_HOME), ("\u{1b}OF", KEY_END),
+    ]
+    for (sequence, code) in bindings where key_defined(sequence) == 0 {
+      _ = define_key(sequence, code)
+    }
+  }
+
   /// The codes ncurses assigned to terminfo's modified keys: `kUP5` is Ctrl+Up, `kDC3`
   /// Alt+Delete, and so on (xterm's numbering, where the suffix minus one is a bit set of
   /// Shift, Alt and Control). Keys the terminal description lacks are simply absent.

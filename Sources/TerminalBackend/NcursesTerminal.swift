@@ -69,8 +69,8 @@ public final class NcursesTerminal: Terminal {
     self.options = options
     self.wake = wake
     decoder = KeyDecoder(pasteMarkers: NcursesKeyTable.pasteMarkers)
-    styles = NcursesStyleTable(colorCount: has_colors() ? Int(nc_colors()) : 0, pairCapacity: Int(nc_color_pairs()))
-    configure()
+    styles = Self.configure(window: window, options: options)
+    decoder.extendedKeys = NcursesKeyTable.modifiedKeys()
   }
 
   deinit {
@@ -82,7 +82,9 @@ public final class NcursesTerminal: Terminal {
   public func shutdown() {
     guard !isShutDown else { return }
     isShutDown = true
-    if options.isBracketedPasteEnabled { writeControl("\u{1b}[?2004l") }
+    if options.isBracketedPasteEnabled {
+      Self.writeControl("\u{1b}[?2004l", to: options.outputDescriptor)
+    }
     if options.isMouseEnabled { _ = mousemask(0, nil) }
     _ = curs_set(1)
     _ = endwin()
@@ -158,7 +160,9 @@ public final class NcursesTerminal: Terminal {
       signalPipe: (signalPipe[0], signalPipe[1]))
   }
 
-  private func configure() {
+  /// Sets the modes orchat runs in and returns the style table for the colours found
+  /// (`COLORS` is known only after `start_color`).
+  private static func configure(window: UnsafeMutablePointer<WINDOW>, options: Options) -> NcursesStyleTable {
     _ = raw()  // Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys; the app decides what they do
     _ = noecho()
     _ = nonl()  // keeps Enter (CR) apart from Ctrl-J (LF)
@@ -168,8 +172,10 @@ public final class NcursesTerminal: Terminal {
     _ = intrflush(window, false)
     _ = set_escdelay(options.escapeDelayMilliseconds)
     _ = curs_set(0)
+    var styles = NcursesStyleTable(colorCount: 0, pairCapacity: 1)
     if has_colors() {
       _ = start_color()
+      styles = NcursesStyleTable(colorCount: Int(nc_colors()), pairCapacity: Int(nc_color_pairs()))
       styles.hasDefaultColors = use_default_colors() == OK
     }
     if options.isMouseEnabled {
@@ -178,18 +184,19 @@ public final class NcursesTerminal: Terminal {
       _ = mousemask(mask, nil)
       _ = mouseinterval(0)  // report presses as they happen; no click synthesis delay
     }
+    NcursesKeyTable.defineNormalModeKeys()
     if options.isBracketedPasteEnabled {
       NcursesKeyTable.definePasteMarkers()
-      writeControl("\u{1b}[?2004h")
+      writeControl("\u{1b}[?2004h", to: options.outputDescriptor)
     }
-    decoder.extendedKeys = NcursesKeyTable.modifiedKeys()
+    return styles
   }
 
   /// Writes a control sequence straight to the terminal, around ncurses' own buffer (used
   /// only for modes ncurses does not manage, whose order relative to drawing is irrelevant).
-  func writeControl(_ sequence: String) {
+  static func writeControl(_ sequence: String, to descriptor: Int32) {
     var bytes = Array(sequence.utf8)
-    _ = write(options.outputDescriptor, &bytes, bytes.count)
+    _ = write(descriptor, &bytes, bytes.count)
   }
 
   private static func environmentValue(_ name: String) -> String? {

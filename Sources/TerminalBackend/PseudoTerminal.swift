@@ -7,7 +7,8 @@ import Glibc
 /// controller side (`controllerDescriptor`, POSIX "master") plays the user's terminal:
 /// what is written to it is typed input, what is read from it is the program's output.
 public final class PseudoTerminal {
-  public let controllerDescriptor: Int32
+  /// -1 after `hangUp()`.
+  public private(set) var controllerDescriptor: Int32
   public let deviceDescriptor: Int32
 
   /// - Throws: `TerminalError.systemCall` when no pseudo-terminal is available.
@@ -25,8 +26,16 @@ public final class PseudoTerminal {
   }
 
   deinit {
-    close(controllerDescriptor)
+    if controllerDescriptor >= 0 { close(controllerDescriptor) }
     close(deviceDescriptor)
+  }
+
+  /// Closes the controller side, as a terminal window closing does: the program's input
+  /// hangs up.
+  public func hangUp() {
+    guard controllerDescriptor >= 0 else { return }
+    close(controllerDescriptor)
+    controllerDescriptor = -1
   }
 
   /// Types `bytes` as if from the keyboard.
