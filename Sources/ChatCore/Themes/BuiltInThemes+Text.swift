@@ -26,7 +26,6 @@ warning = "#ffaf5f"
 error = "#ff5f5f"
 
 [roles]
-"selection" = { reverse = true }
 "transcript.header" = { fg = "muted" }
 "code.keyword" = { fg = "primary", bold = true }
 """#

@@ -28,7 +28,7 @@ enum ThemeDefaults {
     "border.focused": Entry(foreground: "primary", enabled: .bold),
     "title": Entry(foreground: "foreground", enabled: .bold),
     "muted": Entry(foreground: "muted"),
-    "selection": Entry(foreground: "background", background: "primary"),
+    "selection": Entry(enabled: .reverse),
     "cursor": Entry(enabled: .reverse),
 
     "transcript.user": Entry(foreground: "secondary", enabled: .bold),
