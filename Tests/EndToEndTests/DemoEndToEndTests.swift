@@ -1,0 +1,150 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `orchat demo` under tmux: the real binary, real ncurses, a real terminal emulator.
+/// Each test has its own tmux server; tmux missing is a failure, not a skip.
+@Suite struct DemoEndToEndTests {
+  private let binary = PackagePaths.orchatBinary
+
+  init() {
+    UTF8Locale.pin()
+  }
+
+  /// A tmux session running the demo with `arguments`, plus a scratch directory for files
+  /// the shell writes (stty state, exit status, pid).
+  private func startDemo(
+    _ arguments: String = "", columns: Int = 100, rows: Int = 40, environment: String = ""
+  ) throws -> (TmuxSession, String) {
+    #expect(FileManager.default.isExecutableFile(atPath: binary), "build orchat first: \(binary)")
+    let scratch = NSTemporaryDirectory() + "orchat-e2e-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    let demo = "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 \(environment) \(TmuxSession.shellQuoted(binary)) demo \(arguments)"
+    // The inner shell records its pid and becomes the demo (exec), so a signal sent to that
+    // pid reaches the demo while the outer shell stays to record what happened after it.
+    let inner = "echo $$ > \(scratch)/pid; exec \(demo)"
+    let script = """
+      stty -g > \(scratch)/before; sh -c \(TmuxSession.shellQuoted(inner)); \
+      echo "exit=$?"; stty -g > \(scratch)/after; echo DONE; sleep 60
+      """
+    let session = try TmuxSession(columns: columns, rows: rows, command: script)
+    return (session, scratch)
+  }
+
+  private func contents(_ path: String) -> String {
+    ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "<missing \(path)>")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The display column of the last box-drawing border on `line` once the pane's own right
+  /// border is removed: the right edge of a code box or table drawn inside the pane.
+  private func innerRightEdge(_ line: String) -> Int? {
+    var body = line
+    guard body.hasSuffix("│") else { return nil }
+    body.removeLast()
+    while body.hasSuffix(" ") { body.removeLast() }
+    guard let last = body.last, "│┐┘┤".contains(last) else { return nil }
+    return TerminalText.columns(of: body.dropLast())
+  }
+
+  @Test func transcriptShowsWithWideCharactersAligned() throws {
+    let (tmux, _) = try startDemo()
+    let screen = try #require(tmux.waitForText("last input: none"))
+    let text = screen.joined(separator: "\n")
+    #expect(text.contains("orchat demo · theme dark"))
+    #expect(text.contains("こんにちは世界"))
+    #expect(text.contains("print(\"Hello, \\(name)! 🚀\")"))
+
+    let box = screen.drop { !$0.contains("┌ swift") }.prefix { !$0.contains("└") }
+    let boxEdges = Set(box.map(innerRightEdge))
+    #expect(box.count == 6)  // top border and five code lines
+    #expect(boxEdges.count == 1 && boxEdges.first != nil, "code box edges: \(boxEdges)")
+
+    let table = screen.drop { !$0.contains("┌──────────┬") }.prefix { !$0.contains("└──") }
+    let tableEdges = Set(table.map(innerRightEdge))
+    #expect(table.count == 5)
+    #expect(tableEdges.count == 1 && tableEdges.first != nil, "table edges: \(tableEdges)")
+    let cjkRow = try #require(table.first { $0.contains("日本語") })
+    let emojiRow = try #require(table.first { $0.contains("hello 👋") })
+    #expect(cjkRow.firstRange(of: "│ こ").map { TerminalText.columns(of: cjkRow[..<$0.lowerBound]) }
+      == emojiRow.firstRange(of: "│ h").map { TerminalText.columns(of: emojiRow[..<$0.lowerBound]) })
+  }
+
+  @Test func resizingTheWindowRewrapsTheTranscript() throws {
+    let (tmux, _) = try startDemo()
+    let wide = try #require(tmux.waitForText("last input: none"))
+    let sentence =
+      "In Japanese, こんにちは世界 (konnichiwa sekai) means hello world. Emoji such as 🎉 👍 😀"
+      + " take two columns, like CJK, and the text still wraps by display width."
+    #expect(wide.first { $0.contains("In Japanese,") }?.contains("take") == true)
+
+    tmux.resize(columns: 60, rows: 40)
+    let narrow = try #require(tmux.waitForText("60x40"))
+    #expect(narrow.allSatisfy { TerminalText.columns(of: $0) <= 60 })
+    #expect(narrow.first { $0.contains("In Japanese,") }?.contains("take") == false)
+    let paragraph = narrow.map { line in
+      line.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+    }.joined(separator: " ")
+    #expect(paragraph.contains(sentence))
+    let box = narrow.drop { !$0.contains("┌ swift") }.prefix { !$0.contains("└") }
+    #expect(Set(box.map(innerRightEdge)).count == 1)
+  }
+
+  @Test func quittingLeavesTheAlternateScreenAndRestoresTheTerminal() throws {
+    let (tmux, scratch) = try startDemo()
+    try #require(tmux.waitForText("last input: none") != nil)
+    #expect(tmux.display("#{alternate_on}") == "1")
+    tmux.sendKeys("q")
+    let screen = try #require(tmux.waitForText("DONE"))
+    #expect(screen.contains("exit=0"))
+    #expect(!screen.joined().contains("orchat demo"))
+    #expect(tmux.display("#{alternate_on}") == "0")
+    #expect(contents(scratch + "/after") == contents(scratch + "/before"))
+  }
+
+  @Test(arguments: [("TERM", 15), ("INT", 2), ("HUP", 1)])
+  func aTerminationSignalRestoresTheTerminal(signal: String, number: Int) throws {
+    let (tmux, scratch) = try startDemo()
+    try #require(tmux.waitForText("last input: none") != nil)
+    #expect(system("kill -\(signal) $(cat \(scratch)/pid)") == 0)
+    let screen = try #require(tmux.waitForText("DONE"))
+    #expect(screen.contains("exit=\(128 + number)"))
+    #expect(tmux.display("#{alternate_on}") == "0")
+    #expect(contents(scratch + "/after") == contents(scratch + "/before"))
+  }
+
+  @Test func keysPastesAndMouseReportsReachTheProgram() throws {
+    let (tmux, _) = try startDemo()
+    try #require(tmux.waitForText("last input: none") != nil)
+    let keys: [(String, String)] = [
+      ("C-x", "Ctrl+X"), ("F5", "F5"), ("M-x", "Alt+X"), ("BTab", "Shift+Tab"),
+      ("C-Up", "Ctrl+Up"), ("C-j", "Ctrl+J"), ("Enter", "Enter"), ("Escape", "Esc"),
+      ("你", "你"),
+    ]
+    for (key, shown) in keys {
+      tmux.sendKeys(key)
+      tmux.waitForText("last input: \(shown) ·")
+    }
+    tmux.paste("pasted 中文\nline2 😀")
+    tmux.waitForText("last input: paste: 17 characters, 2 lines")
+    // An X10 mouse report (tmux-256color's kmous): wheel up at column 5, row 3.
+    tmux.sendLiteral("\u{1b}[M`&$")
+    tmux.waitForText("last input: mouse wheel up at 5,3")
+  }
+
+  @Test func theChosenThemeColoursTheScreenAndNoColorRemovesColour() throws {
+    let (themed, _) = try startDemo("--theme high-contrast")
+    try #require(themed.waitForText("theme high-contrast") != nil)
+    #expect(themed.captureWithEscapes().contains("48;5;16"))  // #000000 background
+
+    let (plain, _) = try startDemo("--theme high-contrast", environment: "NO_COLOR=1")
+    try #require(plain.waitForText("theme mono") != nil)
+    #expect(!plain.captureWithEscapes().contains("38;5;"))
+  }
+
+  @Test func aMissingThemeIsReportedAndTheDefaultUsed() throws {
+    let (tmux, _) = try startDemo("--theme no-such-theme")
+    let screen = try #require(tmux.waitForText("using dark"))
+    #expect(screen.contains { $0.contains("no theme named 'no-such-theme'") })
+  }
+}
