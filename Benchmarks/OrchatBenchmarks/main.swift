@@ -1,1 +1,12 @@
-print("bench")
+// Benchmarks: run with `swift run -c release OrchatBenchmarks [suite…]`.
+// Each suite lives in its own file and prints its figures; no suite asserts on time.
+
+let suites: [(name: String, run: () async throws -> Void)] = [
+  ("sse", SSEBenchmarks.run)
+]
+
+let requested = Set(CommandLine.arguments.dropFirst())
+for suite in suites where requested.isEmpty || requested.contains(suite.name) {
+  print("== \(suite.name)")
+  try await suite.run()
+}

@@ -61,7 +61,7 @@ extension OpenRouterError {
 
   /// Collapses whitespace and control characters into single spaces and shortens the text,
   /// so a server message can never break the one-line contract or reach a terminal raw.
-  static func oneLine(_ text: String, limit: Int) -> String {
+  public static func oneLine(_ text: String, limit: Int) -> String {
     var result = ""
     var lastWasSpace = true
     for scalar in text.unicodeScalars {

@@ -77,7 +77,7 @@ public struct OpenRouterError: Error, Sendable, Hashable {
 
   // MARK: - Constructors
 
-  static func cancelled() -> OpenRouterError {
+  public static func cancelled() -> OpenRouterError {
     OpenRouterError(category: .cancelled, message: "cancelled")
   }
 

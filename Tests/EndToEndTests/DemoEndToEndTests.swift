@@ -5,8 +5,6 @@ import Testing
 /// `orchat demo` under tmux: the real binary, real ncurses, a real terminal emulator.
 /// Each test has its own tmux server; tmux missing is a failure, not a skip.
 @Suite struct DemoEndToEndTests {
-  private let binary = PackagePaths.orchatBinary
-
   init() {
     UTF8Locale.pin()
   }
@@ -16,7 +14,7 @@ import Testing
   private func startDemo(
     _ arguments: String = "", columns: Int = 100, rows: Int = 40, environment: String = ""
   ) throws -> (TmuxSession, String) {
-    #expect(FileManager.default.isExecutableFile(atPath: binary), "build orchat first: \(binary)")
+    let binary = try BinaryRunner.orchat().executable
     let scratch = NSTemporaryDirectory() + "orchat-e2e-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     let demo = "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 \(environment) \(TmuxSession.shellQuoted(binary)) demo \(arguments)"

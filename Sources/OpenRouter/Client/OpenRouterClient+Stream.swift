@@ -73,18 +73,32 @@ extension OpenRouterClient {
       return
     }
     var decoder = ChatStreamDecoder()
+    var events: [ChatStreamEvent] = []
+    defer { flush(&events, retries: retries, into: continuation) }
     do {
       for try await buffer in response.body {
         progress.touch()
-        let events = try buffer.withUnsafeReadableBytes { try decoder.push($0) }
+        try buffer.withUnsafeReadableBytes { try decoder.push($0, into: &events) }
         if decoder.hasDelivered { progress.markDelivered() }
-        for event in events { continuation.yield(Self.attach(retries, to: event)) }
+        flush(&events, retries: retries, into: continuation)
         if decoder.isDone { return }
       }
     } catch let error as TransportError {
-      throw mapTransport(error, afterContent: decoder.hasDelivered)
+      // Some proxies drop the connection right after the last chunk: a reply that already
+      // has its finish reason is complete (protocol §5.5 step 6).
+      guard case .connectionLost = error, decoder.hasFinishReason else {
+        throw mapTransport(error, afterContent: decoder.hasDelivered)
+      }
     }
-    for event in try decoder.finish() { continuation.yield(Self.attach(retries, to: event)) }
+    try decoder.finish(into: &events)
+  }
+
+  private func flush(
+    _ events: inout [ChatStreamEvent], retries: [RetryNotice],
+    into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation
+  ) {
+    for event in events { continuation.yield(Self.attach(retries, to: event)) }
+    events.removeAll(keepingCapacity: true)
   }
 
   private static func attach(_ retries: [RetryNotice], to event: ChatStreamEvent) -> ChatStreamEvent {
@@ -94,7 +108,7 @@ extension OpenRouterClient {
   }
 
   /// The events a stream would have carried for a whole completion.
-  static func events(from completion: ChatCompletionResponse, retries: [RetryNotice]) -> [ChatStreamEvent] {
+  public static func events(from completion: ChatCompletionResponse, retries: [RetryNotice]) -> [ChatStreamEvent] {
     let metadata = ResponseMetadata(
       generationID: completion.id, model: completion.model, provider: completion.provider)
     var events: [ChatStreamEvent] = [.metadata(metadata)]

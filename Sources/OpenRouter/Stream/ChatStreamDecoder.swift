@@ -35,46 +35,51 @@ public struct ChatStreamDecoder: Sendable {
 
   public init() {}
 
-  /// Decodes the next piece of the byte stream.
+  /// Decodes the next piece of the byte stream, appending its events to `output`.
+  ///
+  /// Events decoded before a failure are appended before the error is thrown, so partial
+  /// content arriving in the same read as an in-band error is never lost.
   /// - Throws: `OpenRouterError` for an in-band error or a chunk that is not JSON.
-  public mutating func push(_ bytes: UnsafeRawBufferPointer) throws -> [ChatStreamEvent] {
-    guard !isDone else { return [] }
+  public mutating func push(_ bytes: UnsafeRawBufferPointer, into output: inout [ChatStreamEvent])
+    throws
+  {
+    guard !isDone else { return }
     pendingEvents.removeAll(keepingCapacity: true)
     sse.push(bytes, into: &pendingEvents)
-    var output: [ChatStreamEvent] = []
     for event in pendingEvents {
       try handle(event, into: &output)
       if isDone { break }
     }
-    return output
   }
 
-  public mutating func push(_ bytes: [UInt8]) throws -> [ChatStreamEvent] {
-    try bytes.withUnsafeBytes { try push($0) }
+  /// Decodes the next piece of the byte stream, appending its events to `output`.
+  public mutating func push(_ bytes: [UInt8], into output: inout [ChatStreamEvent]) throws {
+    try bytes.withUnsafeBytes { try push($0, into: &output) }
   }
 
-  /// Ends the input.
-  /// - Returns: the remaining events, ending with `.finished`.
+  /// Ends the input, appending the remaining events (ending with `.finished`) to `output`.
   /// - Throws: `interrupted` when the stream stopped without `[DONE]` or a finish reason.
-  public mutating func finish() throws -> [ChatStreamEvent] {
-    guard !isDone else { return [] }
-    var output: [ChatStreamEvent] = []
+  public mutating func finish(into output: inout [ChatStreamEvent]) throws {
+    guard !isDone else { return }
     // A last event without its blank line is used only if it is whole (protocol §5.2 rule 7).
     if let last = sse.finish() {
       let payload = last.data.trimmingCharacters(in: .whitespacesAndNewlines)
-      if payload == "[DONE]" || (try? JSONDecoder().decode(JSONValue.self, from: Data(payload.utf8))) != nil {
+      if payload == "[DONE]"
+        || (try? Self.jsonDecoder.decode(JSONValue.self, from: Data(payload.utf8))) != nil
+      {
         try handle(last, into: &output)
-        if isDone { return output }
+        if isDone { return }
       }
     }
+    isDone = true
     guard finishReason != nil else {
-      isDone = true
       throw OpenRouterError.interrupted(afterContent: hasDelivered)
     }
-    isDone = true
     output.append(.finished(summary))
-    return output
   }
+
+  /// True once a finish reason arrived: the reply is complete even if `[DONE]` never comes.
+  public var hasFinishReason: Bool { finishReason != nil }
 
   /// Everything received so far.
   public var summary: StreamSummary {

@@ -1,0 +1,3 @@
+enum SSEBenchmarks {
+  static func run() async throws {}
+}

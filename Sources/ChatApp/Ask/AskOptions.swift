@@ -1,0 +1,45 @@
+/// What `orchat ask` was asked to do.
+public struct AskOptions: Sendable {
+  /// One model, or a fallback list tried in order (sent as `models`).
+  public var models: [String]
+  public var temperature: Double?
+  public var maxTokens: Int?
+  public var system: String?
+  public var stream: Bool
+  public var json: Bool
+  /// The prompt, already joined from standard input and the arguments.
+  public var prompt: String
+
+  public init(
+    models: [String] = [], temperature: Double? = nil, maxTokens: Int? = nil,
+    system: String? = nil, stream: Bool = true, json: Bool = false, prompt: String
+  ) {
+    self.models = models
+    self.temperature = temperature
+    self.maxTokens = maxTokens
+    self.system = system
+    self.stream = stream
+    self.json = json
+    self.prompt = prompt
+  }
+
+  /// Standard input's text first, a blank line, then the arguments' text, so
+  /// `git diff | orchat ask "review this"` reads naturally. Either part may be empty.
+  public static func joinPrompt(standardInput: String?, arguments: [String]) -> String {
+    let fromArguments = arguments.joined(separator: " ")
+    let fromInput = (standardInput ?? "").trimmingTrailingNewlines
+    switch (fromInput.isEmpty, fromArguments.isEmpty) {
+    case (true, _): return fromArguments
+    case (false, true): return fromInput
+    case (false, false): return fromInput + "\n\n" + fromArguments
+    }
+  }
+}
+
+extension String {
+  var trimmingTrailingNewlines: String {
+    var text = self
+    while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+    return text
+  }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import ChatApp
+import Foundation
+
+/// `orchat ask`: one prompt in, the reply out, for pipes and scripts.
+struct AskCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ask",
+    abstract: "Send one prompt and print the reply.",
+    discussion: """
+      Standard input, when it is not a terminal, comes first in the prompt:
+        git diff | orchat ask "review this"
+      Give --model several times for a fallback list. Exit status: 0 success, 1 error,
+      130 interrupted.
+      """)
+
+  @Option(name: .long, help: "Model id; repeat for a fallback list.")
+  var model: [String] = []
+
+  @Option(help: "Sampling temperature (0–2).")
+  var temperature: Double?
+
+  @Option(name: .customLong("max-tokens"), help: "Cap on the reply's tokens.")
+  var maxTokens: Int?
+
+  @Option(help: "System prompt.")
+  var system: String?
+
+  @Flag(name: .customLong("no-stream"), help: "Wait for the whole reply instead of streaming.")
+  var noStream = false
+
+  @Flag(help: "Print one JSON object with the reply, model, finish reason and usage.")
+  var json = false
+
+  @Option(name: .customLong("base-url"), help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")
+  var baseURL: String?
+
+  @Argument(help: "The prompt.")
+  var prompt: [String] = []
+
+  func validate() throws {
+    if let temperature, !(0...2).contains(temperature) {
+      throw ValidationError("--temperature must be between 0 and 2.")
+    }
+    if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
+  }
+
+  func run() async throws {
+    let standardInput = isatty(STDIN_FILENO) == 1 ? nil : Self.readStandardInput()
+    let text = AskOptions.joinPrompt(standardInput: standardInput, arguments: prompt)
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw ValidationError("No prompt: give it as arguments or on standard input.")
+    }
+    let options = AskOptions(
+      models: model, temperature: temperature, maxTokens: maxTokens, system: system,
+      stream: !noStream, json: json, prompt: text)
+    let status = await AskCommandRunner.run(options, baseURL: baseURL)
+    throw ExitCode(status)
+  }
+
+  private static func readStandardInput() -> String {
+    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+  }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `orchat` command: argument parsing only; the work happens in `ChatApp`.
+@main
+struct Orchat: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "orchat",
+    abstract: "A fast full-screen terminal chat client for OpenRouter.",
+    subcommands: [
+      AskCommand.self,
+      DemoCommand.self,
+    ]
+  )
+}
