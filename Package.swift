@@ -80,7 +80,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "OrchatBenchmarks",
-      dependencies: ["OpenRouter", "ChatCore", "ChatUI", "ChatRender", "ChatApp", "TestSupport"],
+      dependencies: [
+        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "ChatApp",
+        "TestSupport",
+      ],
       path: "Benchmarks/OrchatBenchmarks"
     ),
     .testTarget(name: "OpenRouterTests", dependencies: ["OpenRouter", "TestSupport"]),

@@ -67,7 +67,7 @@ public final class ScriptedTerminal: Terminal {
     let painted = diff.runs.reduce(0) { total, run in
       total + run.cells.filter { !$0.isContinuation }.count
     }
-    let bytes = encoder.encode(diff, cursor: frame.cursor)
+    let bytes = encoder.encode(diff, grid: frame.grid, cursor: frame.cursor)
     presents.append(Present(frame: frame, diff: diff, paintedCells: painted, bytes: bytes))
   }
 

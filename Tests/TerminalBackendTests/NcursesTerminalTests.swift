@@ -51,7 +51,7 @@ import Testing
     terminal.setTheme(defaultTheme)
     var grid = CellGrid(width: size.columns, height: size.rows)
     grid.put("Hello 世界 😀!", x: 0, y: 0, role: .transcriptUser)
-    grid.put("code", x: 2, y: 2, role: .code)
+    grid.put("code", x: 2, y: 2, role: .markdownInlineCode)
     var presenter = FramePresenter()
     presenter.present(Frame(grid: grid, cursor: Position(x: 3, y: 4)), on: terminal)
     let output = String(decoding: pty.readOutput(), as: UTF8.self)
@@ -62,7 +62,7 @@ import Testing
     #expect(NcursesScreenReader.colors(ofPair: user.pair) == (179, -1))  // #d7af5f on default
     #expect(user.attributes & NC_A_BOLD != 0)
     let code = try #require(NcursesScreenReader.cell(x: 2, y: 2))
-    #expect(NcursesScreenReader.colors(ofPair: code.pair) == (-1, 236))  // default on #303030
+    #expect(NcursesScreenReader.colors(ofPair: code.pair) == (115, 236))  // #87d7af on #303030
     #expect(output.contains("\u{1b}[?1049h"))  // alternate screen
     #expect(output.contains("\u{1b}[?2004h"))  // bracketed paste
     #expect(output.contains("世界"))

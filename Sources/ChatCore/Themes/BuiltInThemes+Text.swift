@@ -5,8 +5,9 @@ extension BuiltInThemes {
   static let darkText = #"""
 # orchat's default theme, for terminals with a dark background.
 #
-# Body text uses the terminal's own foreground and background ("default"), so the theme
-# sits on whatever background you have chosen and a streamed token costs no colour codes.
+# Body text and code blocks use the terminal's own foreground and background ("default"),
+# so the theme sits on whatever background you have chosen and a streamed token costs no
+# colour codes.
 # Accents are xterm-256 colours, so they look the same on 256-colour and true-colour
 # terminals.
 name = "dark"
@@ -15,7 +16,7 @@ dark = true
 [palette]
 background = "default"
 foreground = "default"
-surface = "#303030"     # code blocks and inline code
+surface = "#303030"     # inline code
 panel = "#3a3a3a"       # status line and banners
 muted = "#949494"       # headers, borders, comments
 primary = "#5fafff"     # assistant name, headings, keywords, focused border

@@ -50,7 +50,9 @@ enum ThemeDefaults {
     "markdown.rule": Entry(foreground: "muted"),
     "markdown.table_border": Entry(foreground: "muted"),
 
-    "code": Entry(foreground: "foreground", background: "surface"),
+    // No background by default: code blocks are boxed, and a tinted background would cost
+    // a colour change on every streamed token (issue 4's byte budget).
+    "code": Entry(foreground: "foreground"),
     "code.border": Entry(foreground: "muted"),
     "code.label": Entry(foreground: "accent", enabled: .bold),
     "code.keyword": Entry(foreground: "primary", enabled: .bold),
