@@ -90,6 +90,10 @@ private struct WrapState {
   var isSoftContinuation = false
   var word: [(character: Character, role: StyleRole)] = []
   var wordWidth = 0
+  /// Whether the word's last glyph is wide, or opening punctuation: what decides if the
+  /// next glyph may start a new word.
+  var lastIsWide = false
+  var lastIsOpening = false
   var spaces: [StyleRole] = []
   var logicalColumn = 0
 
@@ -123,11 +127,36 @@ private struct WrapState {
       logicalColumn += count
     default:
       let columns = DisplayWidth.width(of: character)
-      if columns == 2 { flushWord() }
+      // A line may break before and after a wide glyph (CJK has no spaces), but never
+      // before closing punctuation (、。」!) nor after opening punctuation (「(“).
+      if !word.isEmpty, lastIsWide || columns == 2, !lastIsOpening,
+        !Self.closesAWord(character)
+      {
+        flushWord()
+      }
       word.append((character, role))
       wordWidth += columns
       logicalColumn += columns
-      if columns == 2 { flushWord() }
+      lastIsWide = columns == 2
+      lastIsOpening = Self.opensAWord(character)
+    }
+  }
+
+  private static func closesAWord(_ character: Character) -> Bool {
+    switch character.unicodeScalars.first?.properties.generalCategory {
+    case .closePunctuation, .otherPunctuation, .finalPunctuation: true
+    default: false
+    }
+  }
+
+  private static func opensAWord(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue {
+      return ascii == UInt8(ascii: "(") || ascii == UInt8(ascii: "[")
+        || ascii == UInt8(ascii: "{")
+    }
+    switch character.unicodeScalars.first?.properties.generalCategory {
+    case .openPunctuation, .initialPunctuation: return true
+    default: return false
     }
   }
 

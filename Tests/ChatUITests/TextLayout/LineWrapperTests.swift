@@ -42,6 +42,11 @@ import Testing
     #expect(wrap("東京は日本の首都です", width: 7) == ["東京は", "日本の", "首都で", "す"])
   }
 
+  @Test func cjkClosingPunctuationNeverStartsALine() {
+    #expect(wrap("日本語。", width: 6) == ["日本", "語。"])
+    #expect(wrap("「東京」です", width: 6) == ["「東", "京」で", "す"])
+  }
+
   @Test func wideGlyphNeverStraddlesTheEdge() {
     #expect(wrap("ab日本", width: 3) == ["ab", "日", "本"])
   }
