@@ -32,7 +32,7 @@ enum TerminalBenchmarks {
   ]
 
   static func run() async throws {
-    UTF8Locale.pin()
+    guard TestLocale.pinUTF8() else { throw TerminalError.systemCall("setlocale(C.UTF-8)", errno: 0) }
     let catalog = ThemeCatalog(searchPath: .standard())
     print("one-token append at \(size): bytes written (budget = 3 x token bytes + one cursor move)")
     print(pad("scenario", 44) + pad("token", 7) + pad("budget", 8) + pad("pty", 6) + pad("scripted", 10))

@@ -84,9 +84,8 @@ public final class ScriptedTerminal: Terminal {
   /// The screen's text, one string per row, continuation cells left out and trailing
   /// spaces trimmed.
   public var screenLines: [String] {
-    (0..<screen.height).map { row in
-      var line = ""
-      for cell in screen.row(row) where !cell.isContinuation { line += cell.text }
+    screen.rowTexts.map { row in
+      var line = row
       while line.hasSuffix(" ") { line.removeLast() }
       return line
     }

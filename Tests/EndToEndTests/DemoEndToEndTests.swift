@@ -5,8 +5,8 @@ import Testing
 /// `orchat demo` under tmux: the real binary, real ncurses, a real terminal emulator.
 /// Each test has its own tmux server; tmux missing is a failure, not a skip.
 @Suite struct DemoEndToEndTests {
-  init() {
-    UTF8Locale.pin()
+  init() throws {
+    try #require(TestLocale.pinUTF8())
   }
 
   /// A tmux session running the demo with `arguments`, plus a scratch directory for files

@@ -9,8 +9,8 @@ import Testing
 @Suite struct FramePresenterTests {
   private let size = TerminalSize(columns: 20, rows: 4)
 
-  init() {
-    UTF8Locale.pin()
+  init() throws {
+    try #require(TestLocale.pinUTF8())
   }
 
   private func frame(_ lines: [String], cursor: Position? = nil) -> Frame {

@@ -14,8 +14,8 @@ import Testing
 @Suite(.serialized) struct NcursesTerminalTests {
   private let size = TerminalSize(columns: 30, rows: 8)
 
-  init() {
-    UTF8Locale.pin()
+  init() throws {
+    try #require(TestLocale.pinUTF8())
   }
 
   private func openTerminal(

@@ -64,6 +64,7 @@ error = "default"
 "transcript.divider" = { dim = true }
 "markdown.heading" = { bold = true, underline = true }
 "markdown.inline_code" = { bold = true }
+"markdown.link_url" = { dim = true }
 "markdown.quote" = { italic = true, dim = true }
 "markdown.list_marker" = { bold = true }
 "markdown.rule" = { dim = true }

@@ -45,10 +45,12 @@ enum ThemeDefaults {
     "markdown.bold_italic": Entry(enabled: [.bold, .italic]),
     "markdown.inline_code": Entry(foreground: "accent", background: "surface"),
     "markdown.link": Entry(foreground: "secondary", enabled: .underline),
+    "markdown.link_url": Entry(foreground: "muted"),
     "markdown.quote": Entry(foreground: "muted", enabled: .italic),
     "markdown.list_marker": Entry(foreground: "accent"),
     "markdown.rule": Entry(foreground: "muted"),
     "markdown.table_border": Entry(foreground: "muted"),
+    "markdown.table_header": Entry(enabled: .bold),
 
     // No background by default: code blocks are boxed, and a tinted background would cost
     // a colour change on every streamed token (issue 4's byte budget).
