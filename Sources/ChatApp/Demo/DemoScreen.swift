@@ -17,8 +17,8 @@ struct DemoScreen: Sendable {
   var scrollOffset = 0
 
   /// The transcript lines at a terminal width (the pane has a border and a margin).
-  static func transcriptLines(columns: Int) -> [DemoLayout.Line] {
-    DemoLayout.lines(for: DemoTranscript.blocks, width: columns - 4)
+  static func transcriptLines(columns: Int) -> [StyledLine] {
+    DemoTranscript.lines(width: max(1, columns - 4))
   }
 
   /// The largest useful `scrollOffset` at `size`.
@@ -29,20 +29,16 @@ struct DemoScreen: Sendable {
   func frame(size: TerminalSize) -> Frame {
     var grid = CellGrid(width: size.columns, height: size.rows)
     guard size.columns >= Self.minimumSize.columns, size.rows >= Self.minimumSize.rows else {
-      grid.put("Terminal too small", x: 0, y: 0, role: .statusError)
+      grid.put("Too small: \(Self.minimumSize) needed", x: 0, y: 0, role: .statusError)
       return Frame(grid: grid)
     }
     let pane = Rect(x: 0, y: 0, width: size.columns, height: size.rows - 1)
     drawBorder(around: pane, title: " orchat demo · theme \(themeName) ", into: &grid)
-    let content = pane.inset(by: 1)
+    let inner = pane.inset(by: 1)
+    let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
     let lines = Self.transcriptLines(columns: size.columns)
     let offset = min(max(0, scrollOffset), Self.maximumScroll(for: size))
-    for (row, line) in lines.dropFirst(offset).prefix(content.height).enumerated() {
-      var x = content.x + 1
-      for span in line {
-        x += grid.put(span.text, x: x, y: content.y + row, role: span.role, clip: content)
-      }
-    }
+    StyledLinesView.draw(lines.dropFirst(offset), in: content, on: &grid)
     drawStatus(size: size, into: &grid)
     return Frame(grid: grid)
   }
