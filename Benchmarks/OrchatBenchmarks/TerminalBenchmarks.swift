@@ -28,14 +28,20 @@ enum TerminalBenchmarks {
     Scenario(name: "body, long word", theme: "dark", role: .transcriptBody, token: " compiler"),
     Scenario(name: "code block", theme: "dark", role: .code, token: " let"),
     Scenario(name: "code keyword", theme: "dark", role: .codeKeyword, token: " let"),
-    Scenario(name: "body, themed background", theme: "solarized-dark", role: .transcriptBody, token: " the"),
+    Scenario(
+      name: "body, themed background", theme: "solarized-dark", role: .transcriptBody, token: " the"
+    ),
   ]
 
   static func run() async throws {
-    guard TestLocale.pinUTF8() else { throw TerminalError.systemCall("setlocale(C.UTF-8)", errno: 0) }
+    guard TestLocale.pinUTF8() else {
+      throw TerminalError.systemCall("setlocale(C.UTF-8)", errno: 0)
+    }
     let catalog = ThemeCatalog(searchPath: .standard())
     print("one-token append at \(size): bytes written (budget = 3 x token bytes + one cursor move)")
-    print(pad("scenario", 44) + pad("token", 7) + pad("budget", 8) + pad("pty", 6) + pad("scripted", 10))
+    print(
+      pad("scenario", 44) + pad("token", 7) + pad("budget", 8) + pad("pty", 6) + pad("scripted", 10)
+    )
     for scenario in scenarios {
       let theme = catalog.load(named: scenario.theme).theme
       let frames = Frames(role: scenario.role, token: scenario.token)
@@ -53,7 +59,9 @@ enum TerminalBenchmarks {
     let dark = catalog.load(named: "dark").theme
     let pty = try measureOnPseudoTerminal(stream, theme: dark)
     let scripted = measureOnScriptedTerminal(stream, theme: dark)
-    print("100 consecutive \" the\" tokens [dark], wrapping: pty \(summary(pty)); scripted \(summary(scripted))")
+    print(
+      "100 consecutive \" the\" tokens [dark], wrapping: pty \(summary(pty));"
+        + " scripted \(summary(scripted))")
     print("full first frame [dark]: pty \(try firstFrameBytes(dark)) bytes")
   }
 
@@ -70,9 +78,12 @@ enum TerminalBenchmarks {
     init(role: StyleRole, token: String, count: Int = 1) {
       var grid = CellGrid(width: size.columns, height: size.rows)
       grid.fill(Rect(x: 0, y: size.rows - 1, width: size.columns, height: 1), with: .blank(.status))
-      grid.put(" coder · claude-sonnet-4.5 · ctx 3.1k/1.0M · $0.0041", x: 0, y: size.rows - 1, role: .status)
+      grid.put(
+        " coder · claude-sonnet-4.5 · ctx 3.1k/1.0M · $0.0041", x: 0, y: size.rows - 1,
+        role: .status)
       grid.put("you · 14:05", x: 1, y: 0, role: .transcriptUser)
-      let prose = "Why does this borrow outlive the function? The reference returned by first_word is tied"
+      let prose =
+        "Why does this borrow outlive the function? The reference returned by first_word is tied"
       for row in 1..<20 { grid.put(prose, x: 1, y: row, role: .transcriptBody) }
       for row in 20..<30 {
         grid.fill(Rect(x: 3, y: row, width: 80, height: 1), with: .blank(.code))
@@ -81,7 +92,8 @@ enum TerminalBenchmarks {
       grid.put("coder · streaming", x: 1, y: 32, role: .transcriptAssistant)
       let row = role == .code ? 29 : 33
       if role == .code { grid.fill(Rect(x: 3, y: row, width: 80, height: 1), with: .blank(.code)) }
-      var column = grid.put("With lifetime elision the compiler infers", x: 4, y: row, role: role) + 4
+      var column =
+        grid.put("With lifetime elision the compiler infers", x: 4, y: row, role: role) + 4
       base = Frame(grid: grid, cursor: Position(x: column, y: row))
       cursorMoveBytes = "\u{1b}[\(row + 1);\(column + 1)H".utf8.count
       appended = []

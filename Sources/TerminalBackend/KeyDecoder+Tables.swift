@@ -12,7 +12,8 @@ extension KeyDecoder {
     case 8: return KeyEvent(.backspace, .control)
     case 0: return KeyEvent(.character(" "), .control)
     case 1...26: return KeyEvent.control(Character(Unicode.Scalar(UInt8(value + 96))))
-    case 28...31: return KeyEvent(.character(Character(Unicode.Scalar(UInt8(value + 64)))), .control)
+    case 28...31:
+      return KeyEvent(.character(Character(Unicode.Scalar(UInt8(value + 64)))), .control)
     case 0x80...0x9F: return nil
     default:
       guard let scalar = Unicode.Scalar(value) else { return nil }
@@ -62,7 +63,8 @@ extension KeyDecoder {
       (.wheelUp, .wheelUp), (.wheelDown, .wheelDown),
     ]
     return kinds.compactMap { state, kind in
-      mouse.state.contains(state) ? MouseEvent(kind, x: mouse.x, y: mouse.y, modifiers: modifiers) : nil
+      mouse.state.contains(state)
+        ? MouseEvent(kind, x: mouse.x, y: mouse.y, modifiers: modifiers) : nil
     }
   }
 }

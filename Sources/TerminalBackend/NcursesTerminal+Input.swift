@@ -12,10 +12,13 @@ extension NcursesTerminal {
     while true {
       var descriptors = [
         pollfd(fd: isInputClosed ? -1 : options.inputDescriptor, events: Int16(POLLIN), revents: 0),
-        pollfd(fd: options.installsSignalHandlers ? signalDescriptor : -1, events: Int16(POLLIN), revents: 0),
+        pollfd(
+          fd: options.installsSignalHandlers ? signalDescriptor : -1, events: Int16(POLLIN),
+          revents: 0),
         pollfd(fd: wake?.readDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
       ]
-      let ready = poll(&descriptors, nfds_t(descriptors.count), PollTimeout.milliseconds(until: deadline))
+      let ready = poll(
+        &descriptors, nfds_t(descriptors.count), PollTimeout.milliseconds(until: deadline))
       if ready < 0 {
         if errno == EINTR { continue }
         return events

@@ -45,7 +45,8 @@ public final class NcursesTerminal: Terminal {
   /// - Throws: `TerminalError` when the descriptors are not a terminal, the terminal type
   ///   is unknown, or another terminal is open. Nothing has changed on screen then.
   public init(options: Options = Options(), wake: WakeSignal? = nil) throws(TerminalError) {
-    for descriptor in [options.inputDescriptor, options.outputDescriptor] where isatty(descriptor) == 0 {
+    for descriptor in [options.inputDescriptor, options.outputDescriptor]
+    where isatty(descriptor) == 0 {
       throw .notATerminal(descriptor: descriptor)
     }
     let claimed = Self.isOpen.withLock { isOpen in
@@ -131,11 +132,15 @@ public final class NcursesTerminal: Terminal {
     func undoSignals() {
       guard options.installsSignalHandlers else { return }
       nc_guard_remove()
-      signalPipe.forEach { close($0) }
+      for descriptor in signalPipe { close(descriptor) }
     }
-    guard let output = fdopen(dup(options.outputDescriptor), "w"),
-      let input = fdopen(dup(options.inputDescriptor), "r")
-    else {
+    // Duplicates, so that closing the FILEs at shutdown leaves the caller's descriptors open.
+    guard let output = fdopen(dup(options.outputDescriptor), "w") else {
+      undoSignals()
+      throw .systemCall("fdopen", errno: errno)
+    }
+    guard let input = fdopen(dup(options.inputDescriptor), "r") else {
+      fclose(output)
       undoSignals()
       throw .systemCall("fdopen", errno: errno)
     }
@@ -162,7 +167,9 @@ public final class NcursesTerminal: Terminal {
 
   /// Sets the modes orchat runs in and returns the style table for the colours found
   /// (`COLORS` is known only after `start_color`).
-  private static func configure(window: UnsafeMutablePointer<WINDOW>, options: Options) -> NcursesStyleTable {
+  private static func configure(window: UnsafeMutablePointer<WINDOW>, options: Options)
+    -> NcursesStyleTable
+  {
     _ = raw()  // Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys; the app decides what they do
     _ = noecho()
     _ = nonl()  // keeps Enter (CR) apart from Ctrl-J (LF)
@@ -179,7 +186,8 @@ public final class NcursesTerminal: Terminal {
       styles.hasDefaultColors = use_default_colors() == OK
     }
     if options.isMouseEnabled {
-      let mask = NC_BUTTON1_PRESSED | NC_BUTTON1_RELEASED | NC_BUTTON2_PRESSED
+      let mask =
+        NC_BUTTON1_PRESSED | NC_BUTTON1_RELEASED | NC_BUTTON2_PRESSED
         | NC_BUTTON3_PRESSED | NC_BUTTON4_PRESSED | NC_BUTTON5_PRESSED
       _ = mousemask(mask, nil)
       _ = mouseinterval(0)  // report presses as they happen; no click synthesis delay

@@ -69,7 +69,8 @@ public final class PseudoTerminal {
   public func readOutput(quietPeriod: Duration = .milliseconds(100)) -> [UInt8] {
     var output: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 16_384)
-    let milliseconds = Int32(quietPeriod.components.seconds * 1000)
+    let milliseconds =
+      Int32(quietPeriod.components.seconds * 1000)
       + Int32(quietPeriod.components.attoseconds / 1_000_000_000_000_000)
     while true {
       var descriptor = pollfd(fd: controllerDescriptor, events: Int16(POLLIN), revents: 0)

@@ -12,10 +12,13 @@ public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .notATerminal(let descriptor):
-      let stream = descriptor == 0 ? "standard input" : descriptor == 1 ? "standard output" : "descriptor \(descriptor)"
+      let stream =
+        descriptor == 0
+        ? "standard input" : descriptor == 1 ? "standard output" : "descriptor \(descriptor)"
       return "orchat needs a terminal, but \(stream) is not one"
     case .unknownTerminalType(let type):
-      return "unknown terminal type '\(type)': set TERM to one terminfo knows, such as xterm-256color"
+      return
+        "unknown terminal type '\(type)': set TERM to one terminfo knows, such as xterm-256color"
     case .alreadyActive:
       return "a terminal session is already open in this process"
     case .systemCall(let name, let errno):

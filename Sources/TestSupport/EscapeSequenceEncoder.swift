@@ -12,8 +12,8 @@ import TerminalBackend
 /// It keeps the terminal's state (cursor position, cursor visibility) between calls, as a
 /// real terminal does, so the second of two frames costs only its changes. Like ncurses,
 /// it returns to the default rendition at the end of each frame, so nothing written after
-/// it (or after exit) inherits a colour. This is the yardstick for the scripted terminal's byte counts; the real
-/// figures come from ncurses on a pseudo-terminal.
+/// it (or after exit) inherits a colour. This is the yardstick for the scripted terminal's
+/// byte counts; the real figures come from ncurses on a pseudo-terminal.
 public struct EscapeSequenceEncoder: Sendable {
   public var theme: Theme?
   private var position: Position?

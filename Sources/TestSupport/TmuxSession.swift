@@ -26,7 +26,9 @@ public final class TmuxSession {
     guard Self.isInstalled else {
       throw StartError(description: "tmux is not installed; the end-to-end tests need it")
     }
-    let status = run(["new-session", "-d", "-s", "e2e", "-x", "\(columns)", "-y", "\(rows)", command])
+    let status = run([
+      "new-session", "-d", "-s", "e2e", "-x", "\(columns)", "-y", "\(rows)", command,
+    ])
     guard status == 0 else {
       throw StartError(description: "tmux new-session failed (status \(status))")
     }
@@ -72,8 +74,10 @@ public final class TmuxSession {
 
   /// The visible screen, one string per row (wide characters once, no padding cell).
   public func capture() -> [String] {
-    output(["capture-pane", "-p", "-t", socketTarget]).split(separator: "\n", omittingEmptySubsequences: false)
-      .map(String.init)
+    output(["capture-pane", "-p", "-t", socketTarget]).split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .map(String.init)
   }
 
   /// The visible screen with SGR colour codes.
@@ -101,7 +105,8 @@ public final class TmuxSession {
     while !predicate(screen) {
       guard ContinuousClock.now < deadline else {
         Issue.record(
-          "the screen never matched:\n\(screen.joined(separator: "\n"))", sourceLocation: sourceLocation)
+          "the screen never matched:\n\(screen.joined(separator: "\n"))",
+          sourceLocation: sourceLocation)
         return nil
       }
       usleep(50_000)

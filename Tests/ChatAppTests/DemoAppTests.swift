@@ -14,7 +14,9 @@ import Testing
     try #require(TestLocale.pinUTF8())
   }
 
-  private func run(_ script: [[TerminalEvent]], size: TerminalSize? = nil) -> (Int32, ScriptedTerminal) {
+  private func run(_ script: [[TerminalEvent]], size: TerminalSize? = nil) -> (
+    Int32, ScriptedTerminal
+  ) {
     let terminal = ScriptedTerminal(size: size ?? self.size, script: script)
     var screen = DemoScreen(themeName: "dark")
     let status = DemoApp.loop(terminal: terminal, screen: &screen)
@@ -49,7 +51,10 @@ import Testing
   @Test func scrollingMovesTheTranscriptAndStopsAtTheEnds() {
     let small = TerminalSize(columns: 80, rows: 12)
     let (_, terminal) = run(
-      [[.key(KeyEvent(.pageDown))], [.key(KeyEvent(.end))], [.key(KeyEvent(.home))], [.key(.character("q"))]],
+      [
+        [.key(KeyEvent(.pageDown))], [.key(KeyEvent(.end))], [.key(KeyEvent(.home))],
+        [.key(.character("q"))],
+      ],
       size: small)
     let firstRows = terminal.presents.map { $0.frame.grid.text(ofRow: 1) }
     #expect(firstRows[0].contains("you · 14:02"))
@@ -63,7 +68,8 @@ import Testing
   }
 
   @Test func aTinyTerminalGetsANoticeNotACrash() {
-    let (status, terminal) = run([[.key(.character("q"))]], size: TerminalSize(columns: 10, rows: 3))
+    let (status, terminal) = run(
+      [[.key(.character("q"))]], size: TerminalSize(columns: 10, rows: 3))
     #expect(status == 0)
     #expect(terminal.screenLines == ["Too small:", "", ""])
   }

@@ -58,11 +58,14 @@ import Testing
   @Test func monoUsesNoColour() throws {
     let theme = try theme("mono.toml")
     for role in StyleRole.allCases {
-      #expect(theme[role].foreground == .terminalDefault && theme[role].background == .terminalDefault)
+      #expect(
+        theme[role].foreground == .terminalDefault && theme[role].background == .terminalDefault)
     }
   }
 
-  @Test(arguments: BuiltInThemes.names) func compiledInThemesMatchTheShippedFiles(name: String) throws {
+  @Test(arguments: BuiltInThemes.names) func compiledInThemesMatchTheShippedFiles(name: String)
+    throws
+  {
     let shipped = try String(contentsOfFile: Self.directory + "/\(name).toml", encoding: .utf8)
     let compiled = try #require(BuiltInThemes.text(named: name))
     #expect(

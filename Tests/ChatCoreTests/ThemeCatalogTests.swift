@@ -47,7 +47,8 @@ import Testing
   @Test func anUnknownNameFallsBackToTheDefaultAndSaysWhere() throws {
     let directory = try makeDirectory()
     defer { remove(directory) }
-    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory])).load(named: "nope")
+    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory])).load(
+      named: "nope")
     #expect(selection.theme.name == "dark")
     #expect(selection.problems.count == 1)
     #expect(selection.problems.first?.kind == .notFound)
@@ -59,7 +60,8 @@ import Testing
     defer { remove(directory) }
     let path = directory + "/broken.toml"
     try write("name = \"broken\"\n[roles]\n\"title\" = { fg = \"nocolour\" }\n", to: path)
-    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory])).load(named: "broken")
+    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory])).load(
+      named: "broken")
     #expect(selection.theme.name == "dark")
     #expect(selection.source == .builtIn)
     #expect(
@@ -72,7 +74,8 @@ import Testing
     let directory = try makeDirectory()
     defer { remove(directory) }
     try write("[palette\n", to: directory + "/dark.toml")
-    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory])).load(named: nil)
+    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory])).load(
+      named: nil)
     #expect(selection.source == .builtIn)
     #expect(selection.theme == BuiltInThemes.defaultTheme)
     #expect(selection.problems.first?.kind == .syntax)
@@ -82,14 +85,17 @@ import Testing
     let directory = try makeDirectory()
     defer { remove(directory) }
     try write("name = \"mine\"", to: directory + "/mine.toml")
-    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [])).load(named: directory + "/mine.toml")
+    let selection = ThemeCatalog(searchPath: ThemeSearchPath(directories: [])).load(
+      named: directory + "/mine.toml")
     #expect(selection.theme.name == "mine")
   }
 
   @Test func noColorSelectsMonoWithoutColour() throws {
     let directory = try makeDirectory()
     defer { remove(directory) }
-    try write("name = \"mono\"\n[roles]\n\"title\" = { fg = \"red\", bold = true }", to: directory + "/mono.toml")
+    try write(
+      "name = \"mono\"\n[roles]\n\"title\" = { fg = \"red\", bold = true }",
+      to: directory + "/mono.toml")
     let catalog = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory]))
     let selection = catalog.load(named: "solarized-dark", colorDisabled: true)
     #expect(selection.theme.name == "mono")
@@ -103,20 +109,25 @@ import Testing
     let root = try makeDirectory()
     defer { remove(root) }
     for directory in ["explicit", "config/orchat/themes", "repo/themes", "repo/.build/debug"] {
-      try FileManager.default.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: root + "/" + directory, withIntermediateDirectories: true)
     }
     try write("", to: root + "/repo/themes/dark.toml")
     let path = ThemeSearchPath.standard(
       explicitDirectory: root + "/explicit", environment: ["XDG_CONFIG_HOME": root + "/config"],
       executablePath: root + "/repo/.build/debug/orchat", currentDirectory: "/")
-    #expect(path.directories == [root + "/explicit", root + "/config/orchat/themes", root + "/repo/themes"])
+    #expect(
+      path.directories == [
+        root + "/explicit", root + "/config/orchat/themes", root + "/repo/themes",
+      ])
   }
 
   @Test func theShippedFolderIsAlsoFoundFromTheCurrentDirectoryOrTheEnvironment() throws {
     let root = try makeDirectory()
     defer { remove(root) }
     try write("", to: root + "/repo/themes/dark.toml")
-    try FileManager.default.createDirectory(atPath: root + "/repo/Sources/x", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: root + "/repo/Sources/x", withIntermediateDirectories: true)
     let fromDirectory = ThemeSearchPath.standard(
       environment: [:], executablePath: "/usr/bin/true", currentDirectory: root + "/repo/Sources/x")
     #expect(fromDirectory.directories == [root + "/repo/themes"])

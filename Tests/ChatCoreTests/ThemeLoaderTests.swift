@@ -110,11 +110,14 @@ import Testing
   }
 
   @Test func anUnknownRoleNamesTheKeyAndLine() {
-    let problem = error("[palette]\nprimary = \"#123456\"\n\n[roles]\n\"transcript.usr\" = { fg = \"primary\" }")
+    let problem = error(
+      "[palette]\nprimary = \"#123456\"\n\n[roles]\n\"transcript.usr\" = { fg = \"primary\" }")
     #expect(problem?.kind == .invalidValue)
     #expect(problem?.key == "roles.\"transcript.usr\"")
     #expect(problem?.line == 5)
-    #expect(problem?.userMessage == "theme: test.toml:5: roles.\"transcript.usr\": unknown role 'transcript.usr'")
+    #expect(
+      problem?.userMessage
+        == "theme: test.toml:5: roles.\"transcript.usr\": unknown role 'transcript.usr'")
   }
 
   @Test func aBadColourNamesTheKeyAndLine() {

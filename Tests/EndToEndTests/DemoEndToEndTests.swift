@@ -17,7 +17,9 @@ import Testing
     let binary = try BinaryRunner.orchat().executable
     let scratch = NSTemporaryDirectory() + "orchat-e2e-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-    let demo = "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 \(environment) \(TmuxSession.shellQuoted(binary)) demo \(arguments)"
+    let demo =
+      "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 \(environment)"
+      + " \(TmuxSession.shellQuoted(binary)) demo \(arguments)"
     // The inner shell records its pid and becomes the demo (exec), so a signal sent to that
     // pid reaches the demo while the outer shell stays to record what happened after it.
     let inner = "echo $$ > \(scratch)/pid; exec \(demo)"

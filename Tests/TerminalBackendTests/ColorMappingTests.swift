@@ -82,7 +82,8 @@ import Testing
     var allocator = ColorPairAllocator(capacity: 65_536)
     var last = ColorPairAllocator.Allocation(number: 0, isNew: false)
     for foreground in 0..<300 {
-      last = allocator.pair(for: Colors(foreground: Int32(foreground % 256), background: Int32(foreground / 256)))
+      last = allocator.pair(
+        for: Colors(foreground: Int32(foreground % 256), background: Int32(foreground / 256)))
     }
     #expect(last.number == 300)
     #expect(last.isExtended)

@@ -23,7 +23,8 @@ import Testing
     let terminal = ScriptedTerminal(size: size)
     var presenter = FramePresenter()
     let first = presenter.present(frame(["hello", "世界 ok"]), on: terminal)
-    let second = presenter.present(frame(["hello", "世界 ok!"], cursor: Position(x: 8, y: 1)), on: terminal)
+    let second = presenter.present(
+      frame(["hello", "世界 ok!"], cursor: Position(x: 8, y: 1)), on: terminal)
     #expect(first.isFull)
     #expect(!second.isFull)
     #expect(second.changedRows == [1])
@@ -42,7 +43,8 @@ import Testing
 
   @Test func scriptedEventsArriveInBatchesThenInputCloses() {
     let newSize = TerminalSize(columns: 30, rows: 5)
-    let terminal = ScriptedTerminal(size: size, script: [[.key(.character("a"))], [.resize(newSize)]])
+    let terminal = ScriptedTerminal(
+      size: size, script: [[.key(.character("a"))], [.resize(newSize)]])
     #expect(terminal.readEvents(timeout: nil) == [.key(.character("a"))])
     #expect(terminal.readEvents(timeout: nil) == [.resize(newSize)])
     #expect(terminal.size == newSize)

@@ -24,7 +24,10 @@ import Testing
   @Test func scalarsOfOneGraphemeMergeIntoOneCharacter() {
     let family = "👨\u{200D}👩\u{200D}👧"
     #expect(decode(characters("e\u{301}")) == [.key(.character("e\u{301}"))])
-    #expect(decode(characters(family + "x")) == [.key(.character(Character(family))), .key(.character("x"))])
+    #expect(
+      decode(characters(family + "x")) == [
+        .key(.character(Character(family))), .key(.character("x")),
+      ])
     #expect(decode(characters("🇯🇵")) == [.key(.character("🇯🇵"))])
   }
 
@@ -35,9 +38,10 @@ import Testing
   }
 
   @Test func controlLettersAndPunctuationCarryTheControlModifier() {
-    #expect(decode([.character(1), .character(3), .character(26)]) == [
-      .key(.control("a")), .key(.control("c")), .key(.control("z")),
-    ])
+    #expect(
+      decode([.character(1), .character(3), .character(26)]) == [
+        .key(.control("a")), .key(.control("c")), .key(.control("z")),
+      ])
     #expect(decode([.character(0)]) == [.key(KeyEvent(.character(" "), .control))])
     #expect(decode([.character(31)]) == [.key(KeyEvent(.character("_"), .control))])
   }
@@ -55,9 +59,10 @@ import Testing
     let codes = [KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END, KEY_PPAGE, KEY_NPAGE]
     let keys: [KeyEvent.Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown]
     #expect(decode(codes.map(RawInput.keyCode)) == keys.map { .key(KeyEvent($0)) })
-    #expect(decode([.keyCode(KEY_SR), .keyCode(KEY_SLEFT)]) == [
-      .key(KeyEvent(.up, .shift)), .key(KeyEvent(.left, .shift)),
-    ])
+    #expect(
+      decode([.keyCode(KEY_SR), .keyCode(KEY_SLEFT)]) == [
+        .key(KeyEvent(.up, .shift)), .key(KeyEvent(.left, .shift)),
+      ])
   }
 
   @Test func functionKeysFoldXtermModifierBanks() {
@@ -77,14 +82,23 @@ import Testing
   }
 
   @Test func escapeBeforeAnotherItemAddsAlt() {
-    #expect(decode([.character(27), .character(UInt32(UInt8(ascii: "x")))]) == [.key(KeyEvent(.character("x"), .alt))])
+    #expect(
+      decode([.character(27), .character(UInt32(UInt8(ascii: "x")))]) == [
+        .key(KeyEvent(.character("x"), .alt))
+      ])
     #expect(decode([.character(27), .character(13)]) == [.key(KeyEvent(.enter, .alt))])
-    #expect(decode([.character(27), .character(2)]) == [.key(KeyEvent(.character("b"), [.control, .alt]))])
+    #expect(
+      decode([.character(27), .character(2)]) == [
+        .key(KeyEvent(.character("b"), [.control, .alt]))
+      ])
     #expect(decode([.character(27), .keyCode(KEY_UP)]) == [.key(KeyEvent(.up, .alt))])
   }
 
   @Test func doubleEscapeIsTwoEscapes() {
-    #expect(decode([.character(27), .character(27)]) == [.key(KeyEvent(.escape)), .key(KeyEvent(.escape))])
+    #expect(
+      decode([.character(27), .character(27)]) == [
+        .key(KeyEvent(.escape)), .key(KeyEvent(.escape)),
+      ])
   }
 
   @Test func escapeDoesNotCarryIntoTheNextBatch() {
@@ -94,7 +108,8 @@ import Testing
   }
 
   @Test func bracketedPasteIsOneEventWithNewlinesNormalised() {
-    let batch: [RawInput] = [.keyCode(900)] + characters("pasted 中文\r\nline2 😀\rend") + [.keyCode(901)]
+    let batch: [RawInput] =
+      [.keyCode(900)] + characters("pasted 中文\r\nline2 😀\rend") + [.keyCode(901)]
     #expect(decode(batch) == [.paste("pasted 中文\nline2 😀\nend")])
   }
 
@@ -102,20 +117,27 @@ import Testing
     var decoder = KeyDecoder(pasteMarkers: (900, 901))
     #expect(decoder.decode([.keyCode(900)] + characters("first ")).isEmpty)
     #expect(decoder.isInPaste)
-    #expect(decoder.decode(characters("second") + [.keyCode(901)] + characters("k")) == [
-      .paste("first second"), .key(.character("k")),
-    ])
+    #expect(
+      decoder.decode(characters("second") + [.keyCode(901)] + characters("k")) == [
+        .paste("first second"), .key(.character("k")),
+      ])
   }
 
   @Test func keysInsideAPasteAreTextNotCommands() {
-    let batch: [RawInput] = [.keyCode(900), .character(27), .character(3), .character(9), .keyCode(KEY_UP), .keyCode(901)]
+    let batch: [RawInput] = [
+      .keyCode(900), .character(27), .character(3), .character(9), .keyCode(KEY_UP), .keyCode(901),
+    ]
     #expect(decode(batch) == [.paste("\u{1B}\u{3}\t")])
   }
 
   @Test func mouseReportsBecomeOneEventPerTransition() {
     let mouse = RawMouse(x: 4, y: 2, state: [.leftPressed, .shift])
-    #expect(decode([.mouse(mouse)]) == [.mouse(MouseEvent(.press(.left), x: 4, y: 2, modifiers: .shift))])
-    #expect(decode([.mouse(RawMouse(x: 0, y: 9, state: .wheelDown))]) == [.mouse(MouseEvent(.wheelDown, x: 0, y: 9))])
+    #expect(
+      decode([.mouse(mouse)]) == [.mouse(MouseEvent(.press(.left), x: 4, y: 2, modifiers: .shift))])
+    #expect(
+      decode([.mouse(RawMouse(x: 0, y: 9, state: .wheelDown))]) == [
+        .mouse(MouseEvent(.wheelDown, x: 0, y: 9))
+      ])
   }
 
   @Test func resizePassesThroughAndEndsAPendingEscape() {

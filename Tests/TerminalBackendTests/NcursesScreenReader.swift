@@ -19,8 +19,12 @@ enum NcursesScreenReader {
     var attributes: attr_t = 0
     var shortPair: Int16 = 0
     var pair: Int32 = 0
-    guard getcchar(&character, &characters, &attributes, &shortPair, &pair) != ERR else { return nil }
-    let scalars = characters.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+    guard getcchar(&character, &characters, &attributes, &shortPair, &pair) != ERR else {
+      return nil
+    }
+    let scalars = characters.prefix { $0 != 0 }.compactMap {
+      Unicode.Scalar(UInt32(bitPattern: $0))
+    }
     var text = ""
     text.unicodeScalars.append(contentsOf: scalars)
     return CellContent(text: text, pair: pair, attributes: attributes & ~NC_A_COLOR)

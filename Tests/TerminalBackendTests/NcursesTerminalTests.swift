@@ -96,7 +96,8 @@ import Testing
       _ = pty.readOutput(quietPeriod: .milliseconds(20))
     }
     let count = StyleRole.allCases.count
-    let last = try #require(NcursesScreenReader.cell(x: (count - 1) % size.columns, y: (count - 1) / size.columns))
+    let last = try #require(
+      NcursesScreenReader.cell(x: (count - 1) % size.columns, y: (count - 1) / size.columns))
     #expect(last.pair > 255)
     #expect(NcursesScreenReader.colors(ofPair: last.pair) == lastColors)
   }
@@ -128,16 +129,19 @@ import Testing
     let terminal = try openTerminal(pty)
     defer { terminal.shutdown() }
     // Up twice: in application mode (what ncurses asks for) and in normal mode.
-    pty.type("a你🚀\r\n\t\u{1b}[Z\u{7f}\u{1b}[3~\u{1b}OA\u{1b}[A\u{1b}[1;5A\u{1b}[1;3D\u{1b}OP\u{1b}[15;5~\u{1b}[5~\u{3}")
-    #expect(events(terminal, count: 17) == [
-      .key(.character("a")), .key(.character("你")), .key(.character("🚀")),
-      .key(KeyEvent(.enter)), .key(.control("j")), .key(KeyEvent(.tab)),
-      .key(KeyEvent(.tab, .shift)), .key(KeyEvent(.backspace)), .key(KeyEvent(.delete)),
-      .key(KeyEvent(.up)), .key(KeyEvent(.up)), .key(KeyEvent(.up, .control)),
-      .key(KeyEvent(.left, .alt)),
-      .key(KeyEvent(.function(1))), .key(KeyEvent(.function(5), .control)),
-      .key(KeyEvent(.pageUp)), .key(.control("c")),
-    ])
+    pty.type(
+      "a你🚀\r\n\t\u{1b}[Z\u{7f}\u{1b}[3~\u{1b}OA\u{1b}[A\u{1b}[1;5A\u{1b}[1;3D"
+        + "\u{1b}OP\u{1b}[15;5~\u{1b}[5~\u{3}")
+    #expect(
+      events(terminal, count: 17) == [
+        .key(.character("a")), .key(.character("你")), .key(.character("🚀")),
+        .key(KeyEvent(.enter)), .key(.control("j")), .key(KeyEvent(.tab)),
+        .key(KeyEvent(.tab, .shift)), .key(KeyEvent(.backspace)), .key(KeyEvent(.delete)),
+        .key(KeyEvent(.up)), .key(KeyEvent(.up)), .key(KeyEvent(.up, .control)),
+        .key(KeyEvent(.left, .alt)),
+        .key(KeyEvent(.function(1))), .key(KeyEvent(.function(5), .control)),
+        .key(KeyEvent(.pageUp)), .key(.control("c")),
+      ])
   }
 
   @Test func escapeAloneIsEscapeAndEscapeLetterIsAlt() throws {
@@ -169,9 +173,10 @@ import Testing
     pty.type("\u{1b}[<0;5;3m")
     #expect(events(terminal, count: 1) == [.mouse(MouseEvent(.release(.left), x: 4, y: 2))])
     pty.type("\u{1b}[<64;1;1M\u{1b}[<65;2;2M")
-    #expect(events(terminal, count: 2) == [
-      .mouse(MouseEvent(.wheelUp, x: 0, y: 0)), .mouse(MouseEvent(.wheelDown, x: 1, y: 1)),
-    ])
+    #expect(
+      events(terminal, count: 2) == [
+        .mouse(MouseEvent(.wheelUp, x: 0, y: 0)), .mouse(MouseEvent(.wheelDown, x: 1, y: 1)),
+      ])
   }
 
   @Test func resizeIsReportedWithTheNewSize() throws {

@@ -17,7 +17,9 @@ public enum DemoApp {
     public var themesDirectory: String?
     public var isMouseEnabled = true
 
-    public init(themeName: String? = nil, themesDirectory: String? = nil, isMouseEnabled: Bool = true) {
+    public init(
+      themeName: String? = nil, themesDirectory: String? = nil, isMouseEnabled: Bool = true
+    ) {
       self.themeName = themeName
       self.themesDirectory = themesDirectory
       self.isMouseEnabled = isMouseEnabled
@@ -42,7 +44,9 @@ public enum DemoApp {
     }
     terminal.setTheme(selection.theme)
     var screen = DemoScreen(themeName: selection.theme.name)
-    screen.notice = selection.problems.first.map { "\($0.userMessage); using \(selection.theme.name)" }
+    screen.notice = selection.problems.first.map {
+      "\($0.userMessage); using \(selection.theme.name)"
+    }
     let status = loop(terminal: terminal, screen: &screen)
     terminal.shutdown()
     for problem in selection.problems { printError(problem.userMessage) }

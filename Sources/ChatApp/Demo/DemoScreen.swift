@@ -46,7 +46,8 @@ struct DemoScreen: Sendable {
   private func drawBorder(around rect: Rect, title: String, into grid: inout CellGrid) {
     let horizontal = String(repeating: "─", count: max(0, rect.width - 2))
     grid.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, role: .borderFocused)
-    grid.put(title, x: rect.x + 2, y: rect.y, role: .title, clip: rect.inset(by: 1).union(top: rect.y))
+    grid.put(
+      title, x: rect.x + 2, y: rect.y, role: .title, clip: rect.inset(by: 1).union(top: rect.y))
     for y in (rect.y + 1)..<(rect.maxY - 1) {
       grid.put("│", x: rect.x, y: y, role: .borderFocused)
       grid.put("│", x: rect.maxX - 1, y: y, role: .borderFocused)

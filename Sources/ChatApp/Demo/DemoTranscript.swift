@@ -20,7 +20,8 @@ enum DemoTranscript {
     Message(
       header: [
         StyledSpan("assistant", role: .transcriptAssistant),
-        StyledSpan(" · demo/model · 14:02 · 64 tok · 0.4 s to first token", role: .transcriptHeader),
+        StyledSpan(
+          " · demo/model · 14:02 · 64 tok · 0.4 s to first token", role: .transcriptHeader),
       ],
       text: reply, format: .markdown(textRole: .transcriptBody)),
   ]

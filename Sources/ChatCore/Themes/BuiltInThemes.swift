@@ -20,7 +20,8 @@ enum BuiltInThemes {
   static let monochromeTheme: Theme = parse(monoText, name: ThemeCatalog.monochromeThemeName)
 
   private static func parse(_ text: String, name: String) -> Theme {
-    (try? ThemeLoader.theme(fromTOML: text)) ?? Theme(name: name, isDark: true, palette: [:], styles: [:])
+    (try? ThemeLoader.theme(fromTOML: text))
+      ?? Theme(name: name, isDark: true, palette: [:], styles: [:])
   }
 
   /// The compiled-in text of a theme, for tests comparing it with the shipped file.

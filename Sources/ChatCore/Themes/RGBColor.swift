@@ -33,10 +33,11 @@ public struct RGBColor: Sendable, Hashable, CustomStringConvertible {
 
   /// `#rrggbb`, lower-case.
   public var description: String {
-    "#" + [red, green, blue].map { byte in
-      let text = String(byte, radix: 16)
-      return byte < 16 ? "0" + text : text
-    }.joined()
+    "#"
+      + [red, green, blue].map { byte in
+        let text = String(byte, radix: 16)
+        return byte < 16 ? "0" + text : text
+      }.joined()
   }
 
   /// WCAG 2.x relative luminance, from 0 (black) to 1 (white).

@@ -8,7 +8,9 @@ extension Theme {
   ///
   /// - Throws: `ThemeError.invalidValue` naming the role key when a colour is neither a
   ///   palette slot nor a literal colour.
-  init(resolving document: ThemeDocument, fallbackName: String, lines: TOMLLineIndex?) throws(ThemeError) {
+  init(resolving document: ThemeDocument, fallbackName: String, lines: TOMLLineIndex?)
+    throws(ThemeError)
+  {
     var palette = document.palette
     for (slot, fallback) in ThemeDefaults.paletteSlots where palette[slot] == nil {
       palette[slot] = palette[fallback] ?? ThemeColor(literal: fallback) ?? .terminalDefault
@@ -35,7 +37,9 @@ extension Theme {
     let fromFile = document.roles[role.rawValue]
     let entry = fromFile?.merged(over: builtIn) ?? builtIn
 
-    func color(_ name: String?, field: String, inherited: ThemeColor?) throws(ThemeError) -> ThemeColor {
+    func color(_ name: String?, field: String, inherited: ThemeColor?) throws(ThemeError)
+      -> ThemeColor
+    {
       guard let name else { return inherited ?? .terminalDefault }
       if let slot = palette[name] { return slot }
       if let literal = ThemeColor(literal: name) { return literal }

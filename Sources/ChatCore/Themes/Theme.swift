@@ -41,12 +41,14 @@ public struct Theme: Sendable, Hashable {
   /// What the terminal's default foreground is assumed to be when judging contrast: the
   /// real value is the user's, so a light grey for dark themes and near-black for light.
   public var assumedDefaultForeground: RGBColor {
-    isDark ? RGBColor(red: 0xd0, green: 0xd0, blue: 0xd0) : RGBColor(red: 0x26, green: 0x26, blue: 0x26)
+    isDark
+      ? RGBColor(red: 0xd0, green: 0xd0, blue: 0xd0) : RGBColor(red: 0x26, green: 0x26, blue: 0x26)
   }
 
   /// What the terminal's default background is assumed to be when judging contrast.
   public var assumedDefaultBackground: RGBColor {
-    isDark ? RGBColor(red: 0x26, green: 0x26, blue: 0x26) : RGBColor(red: 0xff, green: 0xff, blue: 0xff)
+    isDark
+      ? RGBColor(red: 0x26, green: 0x26, blue: 0x26) : RGBColor(red: 0xff, green: 0xff, blue: 0xff)
   }
 
   /// The RGB a colour is expected to show as; `isForeground` picks the default to assume.

@@ -79,8 +79,12 @@ public struct ThemeCatalog: Sendable {
       return ThemeSelection(theme: theme, source: .builtIn)
     }
     if file(forTheme: name) == nil {
-      let searched = searchPath.directories.isEmpty ? "no themes directory found" : "looked in " + searchPath.directories.joined(separator: ", ")
-      problems.append(ThemeError(.notFound, key: nil, reason: "no theme named '\(name)' (\(searched))"))
+      let searched =
+        searchPath.directories.isEmpty
+        ? "no themes directory found"
+        : "looked in " + searchPath.directories.joined(separator: ", ")
+      problems.append(
+        ThemeError(.notFound, key: nil, reason: "no theme named '\(name)' (\(searched))"))
     }
     return nil
   }

@@ -64,7 +64,8 @@ private struct ThemeTOMLReader {
         throw invalid(["palette", slot], "expected a colour string")
       }
       guard let color = ThemeColor(literal: text) else {
-        throw invalid(["palette", slot], "'\(text)' is not a colour (use #rrggbb, an ANSI name or \"default\")")
+        throw invalid(
+          ["palette", slot], "'\(text)' is not a colour (use #rrggbb, an ANSI name or \"default\")")
       }
       document.palette[slot] = color
     }
@@ -83,9 +84,13 @@ private struct ThemeTOMLReader {
       } else if let color = value.string, !hasFields {
         try store(ThemeDocument.RoleEntry(foreground: color), role: path)
       } else if hasFields {
-        throw invalid(["roles"] + path, "unknown field (expected fg, bg, bold, italic, underline, reverse or dim)")
+        throw invalid(
+          ["roles"] + path,
+          "unknown field (expected fg, bg, bold, italic, underline, reverse or dim)")
       } else {
-        throw invalid(["roles"] + path, "expected a colour or a table such as { fg = \"primary\", bold = true }")
+        throw invalid(
+          ["roles"] + path, "expected a colour or a table such as { fg = \"primary\", bold = true }"
+        )
       }
     }
   }
@@ -109,7 +114,9 @@ private struct ThemeTOMLReader {
     try store(entry, role: role)
   }
 
-  private mutating func store(_ entry: ThemeDocument.RoleEntry, role path: [String]) throws(ThemeError) {
+  private mutating func store(_ entry: ThemeDocument.RoleEntry, role path: [String])
+    throws(ThemeError)
+  {
     let name = path.joined(separator: ".")
     guard StyleRole(rawValue: name) != nil else {
       throw invalid(["roles"] + path, "unknown role '\(name)'")
@@ -118,7 +125,8 @@ private struct ThemeTOMLReader {
   }
 
   private func invalid(_ path: [String], _ reason: String) -> ThemeError {
-    ThemeError(.invalidValue, key: ThemeKeyPath.display(path), line: lines.line(of: path), reason: reason)
+    ThemeError(
+      .invalidValue, key: ThemeKeyPath.display(path), line: lines.line(of: path), reason: reason)
   }
 }
 

@@ -50,7 +50,8 @@ public struct ThemeSearchPath: Sendable, Hashable {
   }
 
   /// The shipped `themes/` folder near the executable or the current directory.
-  public static func shippedDirectory(executablePath: String?, currentDirectory: String) -> String? {
+  public static func shippedDirectory(executablePath: String?, currentDirectory: String) -> String?
+  {
     var starts: [String] = []
     if let executablePath {
       starts.append(URL(fileURLWithPath: executablePath).deletingLastPathComponent().path)
