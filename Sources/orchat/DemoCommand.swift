@@ -18,9 +18,15 @@ struct DemoCommand: ParsableCommand {
   @Flag(help: "Leave mouse reporting off, so the terminal's own selection works.")
   var noMouse = false
 
+  /// For the crash-guard test only.
+  @Flag(help: .hidden)
+  var crashAfterFirstFrame = false
+
   func run() throws {
     let status = DemoApp.run(
-      .init(themeName: theme, themesDirectory: themesDir, isMouseEnabled: !noMouse))
+      .init(
+        themeName: theme, themesDirectory: themesDir, isMouseEnabled: !noMouse,
+        crashesAfterFirstFrame: crashAfterFirstFrame))
     if status != 0 { throw ExitCode(status) }
   }
 }

@@ -119,6 +119,18 @@ import Testing
     #expect(contents(scratch + "/after") == contents(scratch + "/before"))
   }
 
+  /// The crash guard: a trap restores the terminal, then Swift's own crash report runs.
+  @Test func aCrashRestoresTheTerminal() throws {
+    // Swift's backtracer would wait for a key on a terminal; the test wants it to finish.
+    let (tmux, scratch) = try startDemo(
+      "--crash-after-first-frame", environment: "SWIFT_BACKTRACE=interactive=no")
+    let screen = try #require(tmux.waitForText("DONE", timeout: .seconds(30)))
+    let status = screen.first { $0.hasPrefix("exit=") }
+    #expect(status == "exit=132" || status == "exit=133", "SIGILL or SIGTRAP: \(status ?? "none")")
+    #expect(tmux.display("#{alternate_on}") == "0")
+    #expect(contents(scratch + "/after") == contents(scratch + "/before"))
+  }
+
   @Test func keysPastesAndMouseReportsReachTheProgram() throws {
     let (tmux, _) = try startDemo()
     try #require(tmux.waitForText("last input: none") != nil)

@@ -16,13 +16,18 @@ public enum DemoApp {
     /// `--themes-dir`, searched before the user and shipped themes.
     public var themesDirectory: String?
     public var isMouseEnabled = true
+    /// Traps right after the first frame, so a test can check that the crash guard gives
+    /// the terminal back (`--crash-after-first-frame`, hidden).
+    public var crashesAfterFirstFrame = false
 
     public init(
-      themeName: String? = nil, themesDirectory: String? = nil, isMouseEnabled: Bool = true
+      themeName: String? = nil, themesDirectory: String? = nil, isMouseEnabled: Bool = true,
+      crashesAfterFirstFrame: Bool = false
     ) {
       self.themeName = themeName
       self.themesDirectory = themesDirectory
       self.isMouseEnabled = isMouseEnabled
+      self.crashesAfterFirstFrame = crashesAfterFirstFrame
     }
   }
 
@@ -46,6 +51,11 @@ public enum DemoApp {
     var screen = DemoScreen(themeName: selection.theme.name)
     screen.notice = selection.problems.first.map {
       "\($0.userMessage); using \(selection.theme.name)"
+    }
+    if options.crashesAfterFirstFrame {
+      var presenter = FramePresenter()
+      presenter.present(screen.frame(size: terminal.size), on: terminal)
+      fatalError("orchat demo: deliberate crash (--crash-after-first-frame)")
     }
     let status = loop(terminal: terminal, screen: &screen)
     terminal.shutdown()
