@@ -3,7 +3,10 @@ import ChatApp
 
 /// `orchat demo`: a hidden subcommand that draws a sample transcript, for trying themes
 /// and for the end-to-end tests.
-struct DemoCommand: ParsableCommand {
+///
+/// `run` is on the main actor so the terminal loop owns the main thread (its `poll` must not
+/// park one of the few cooperative threads that network tasks need).
+struct DemoCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
     abstract: "Draw a sample transcript in a theme (q quits).",
@@ -22,7 +25,8 @@ struct DemoCommand: ParsableCommand {
   @Flag(help: .hidden)
   var crashAfterFirstFrame = false
 
-  func run() throws {
+  @MainActor
+  func run() async throws {
     let status = DemoApp.run(
       .init(
         themeName: theme, themesDirectory: themesDir, isMouseEnabled: !noMouse,
