@@ -28,7 +28,10 @@ public struct EscapeSequenceEncoder: Sendable {
   /// The bytes for `diff`, whose result is `grid` (used to re-write short gaps).
   public mutating func encode(_ diff: GridDiff, grid: CellGrid, cursor: Position?) -> [UInt8] {
     var out: [UInt8] = []
-    if diff.isFull { out += Array("\u{1b}[H\u{1b}[2J".utf8) }
+    if diff.isFull {
+      out += Array("\u{1b}[H\u{1b}[2J".utf8)
+      position = Position(x: 0, y: 0)
+    }
     for run in diff.runs {
       for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
         let column = run.column + offset

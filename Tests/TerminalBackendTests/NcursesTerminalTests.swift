@@ -65,6 +65,7 @@ import Testing
     #expect(NcursesScreenReader.colors(ofPair: code.pair) == (115, 236))  // #87d7af on #303030
     #expect(output.contains("\u{1b}[?1049h"))  // alternate screen
     #expect(output.contains("\u{1b}[?2004h"))  // bracketed paste
+    #expect(output.contains("\u{1b}[?1006;1000h"))  // SGR mouse reporting
     #expect(output.contains("世界"))
     #expect(output.contains("\u{1b}[5;4H"))  // the cursor ends at row 5, column 4 (1-based)
     #expect(output.contains("\u{1b}[?25h"))  // a frame with a cursor shows it
@@ -229,6 +230,22 @@ import Testing
     #expect(after.c_oflag == before.c_oflag)
     #expect(output.contains("\u{1b}[?1049l"))
     #expect(output.contains("\u{1b}[?2004l"))
+  }
+
+  @Test func mouseAndBracketedPasteCanBeTurnedOff() throws {
+    let pty = try PseudoTerminal(size: size)
+    let options = NcursesTerminal.Options(
+      terminalType: "xterm-256color", inputDescriptor: pty.deviceDescriptor,
+      outputDescriptor: pty.deviceDescriptor, isMouseEnabled: false,
+      isBracketedPasteEnabled: false, installsSignalHandlers: false)
+    let terminal = try NcursesTerminal(options: options)
+    defer { terminal.shutdown() }
+    terminal.setTheme(defaultTheme)
+    var presenter = FramePresenter()
+    presenter.present(Frame(grid: CellGrid(width: size.columns, height: size.rows)), on: terminal)
+    let output = String(decoding: pty.readOutput(), as: UTF8.self)
+    #expect(!output.contains("\u{1b}[?1000h") && !output.contains("\u{1b}[?1006"))
+    #expect(!output.contains("\u{1b}[?2004h"))
   }
 
   @Test func onlyOneTerminalOpensAtATime() throws {
