@@ -66,7 +66,7 @@ public final class PseudoTerminal {
 
   /// Reads the program's output until none has arrived for `quietPeriod`. The kernel
   /// hands pty output over asynchronously, so "nothing for a moment" is the only end.
-  public func readOutput(quietPeriod: Duration = .milliseconds(100)) -> [UInt8] {
+  public func readOutput(quietPeriod: Duration = .milliseconds(50)) -> [UInt8] {
     var output: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 16_384)
     let milliseconds =

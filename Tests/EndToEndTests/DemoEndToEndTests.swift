@@ -3,8 +3,10 @@ import TestSupport
 import Testing
 
 /// `orchat demo` under tmux: the real binary, real ncurses, a real terminal emulator.
-/// Each test has its own tmux server; tmux missing is a failure, not a skip.
-@Suite struct DemoEndToEndTests {
+/// Each test has its own tmux server; tmux missing is a failure, not a skip. Serialized:
+/// a dozen tmux servers and demos at once would load a 2-core machine enough to upset the
+/// timing-sensitive tests running beside them.
+@Suite(.serialized) struct DemoEndToEndTests {
   init() throws {
     try #require(TestLocale.pinUTF8())
   }
@@ -13,7 +15,7 @@ import Testing
   /// the shell writes (stty state, exit status, pid).
   private func startDemo(
     _ arguments: String = "", columns: Int = 100, rows: Int = 40, environment: String = ""
-  ) throws -> (TmuxSession, String) {
+  ) async throws -> (TmuxSession, String) {
     let binary = try BinaryRunner.orchat().executable
     let scratch = NSTemporaryDirectory() + "orchat-e2e-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -27,7 +29,7 @@ import Testing
       stty -g > \(scratch)/before; sh -c \(TmuxSession.shellQuoted(inner)); \
       echo "exit=$?"; stty -g > \(scratch)/after; echo DONE; sleep 60
       """
-    let session = try TmuxSession(columns: columns, rows: rows, command: script)
+    let session = try await TmuxSession.start(columns: columns, rows: rows, command: script)
     return (session, scratch)
   }
 
@@ -55,9 +57,9 @@ import Testing
     return 1 + TerminalText.columns(of: body[..<separator])
   }
 
-  @Test func transcriptShowsWithWideCharactersAligned() throws {
-    let (tmux, _) = try startDemo()
-    let screen = try #require(tmux.waitForText("last input: none"))
+  @Test func transcriptShowsWithWideCharactersAligned() async throws {
+    let (tmux, _) = try await startDemo()
+    let screen = try #require(await tmux.waitForText("last input: none"))
     let text = screen.joined(separator: "\n")
     #expect(text.contains("orchat demo · theme dark"))
     #expect(text.contains("こんにちは世界"))
@@ -76,16 +78,16 @@ import Testing
     #expect(separators.count == 1 && separators.first != nil, "table separators: \(separators)")
   }
 
-  @Test func resizingTheWindowRewrapsTheTranscript() throws {
-    let (tmux, _) = try startDemo()
-    let wide = try #require(tmux.waitForText("last input: none"))
+  @Test func resizingTheWindowRewrapsTheTranscript() async throws {
+    let (tmux, _) = try await startDemo()
+    let wide = try #require(await tmux.waitForText("last input: none"))
     let sentence =
       "In Japanese, こんにちは世界 (konnichiwa sekai) means hello world. Emoji such as 🎉 👍 😀"
       + " take two columns, like CJK, and the text still wraps by display width."
     #expect(wide.first { $0.contains("In Japanese,") }?.contains("take") == true)
 
-    tmux.resize(columns: 60, rows: 40)
-    let narrow = try #require(tmux.waitForText("60x40"))
+    await tmux.resize(columns: 60, rows: 40)
+    let narrow = try #require(await tmux.waitForText("60x40"))
     #expect(narrow.allSatisfy { TerminalText.columns(of: $0) <= 60 })
     #expect(narrow.first { $0.contains("In Japanese,") }?.contains("take") == false)
     let paragraph = narrow.map { line in
@@ -96,73 +98,75 @@ import Testing
     #expect(Set(box.map(innerRightEdge)).count == 1)
   }
 
-  @Test func quittingLeavesTheAlternateScreenAndRestoresTheTerminal() throws {
-    let (tmux, scratch) = try startDemo()
-    try #require(tmux.waitForText("last input: none") != nil)
-    #expect(tmux.display("#{alternate_on}") == "1")
-    tmux.sendKeys("q")
-    let screen = try #require(tmux.waitForText("DONE"))
+  @Test func quittingLeavesTheAlternateScreenAndRestoresTheTerminal() async throws {
+    let (tmux, scratch) = try await startDemo()
+    try #require(await tmux.waitForText("last input: none") != nil)
+    #expect(await tmux.display("#{alternate_on}") == "1")
+    await tmux.sendKeys("q")
+    let screen = try #require(await tmux.waitForText("DONE"))
     #expect(screen.contains("exit=0"))
     #expect(!screen.joined().contains("orchat demo"))
-    #expect(tmux.display("#{alternate_on}") == "0")
+    #expect(await tmux.display("#{alternate_on}") == "0")
     #expect(contents(scratch + "/after") == contents(scratch + "/before"))
   }
 
   @Test(arguments: [("TERM", 15), ("INT", 2), ("HUP", 1)])
-  func aTerminationSignalRestoresTheTerminal(signal: String, number: Int) throws {
-    let (tmux, scratch) = try startDemo()
-    try #require(tmux.waitForText("last input: none") != nil)
-    #expect(system("kill -\(signal) $(cat \(scratch)/pid)") == 0)
-    let screen = try #require(tmux.waitForText("DONE"))
+  func aTerminationSignalRestoresTheTerminal(signal: String, number: Int) async throws {
+    let (tmux, scratch) = try await startDemo()
+    try #require(await tmux.waitForText("last input: none") != nil)
+    #expect(await TmuxSession.shell("kill -\(signal) $(cat \(scratch)/pid)") == 0)
+    let screen = try #require(await tmux.waitForText("DONE"))
     #expect(screen.contains("exit=\(128 + number)"))
-    #expect(tmux.display("#{alternate_on}") == "0")
+    #expect(await tmux.display("#{alternate_on}") == "0")
     #expect(contents(scratch + "/after") == contents(scratch + "/before"))
   }
 
   /// The crash guard: a trap restores the terminal, then Swift's own crash report runs.
-  @Test func aCrashRestoresTheTerminal() throws {
-    // Swift's backtracer would wait for a key on a terminal; the test wants it to finish.
-    let (tmux, scratch) = try startDemo(
-      "--crash-after-first-frame", environment: "SWIFT_BACKTRACE=interactive=no")
-    let screen = try #require(tmux.waitForText("DONE", timeout: .seconds(30)))
+  @Test func aCrashRestoresTheTerminal() async throws {
+    // Without the backtracer (which would symbolicate for seconds on a loaded machine) the
+    // previous action is the default one: the process dies of the signal.
+    let (tmux, scratch) = try await startDemo(
+      "--crash-after-first-frame", environment: "SWIFT_BACKTRACE=enable=no")
+    let screen = try #require(await tmux.waitForText("DONE", timeout: .seconds(30)))
     let status = screen.first { $0.hasPrefix("exit=") }
     #expect(status == "exit=132" || status == "exit=133", "SIGILL or SIGTRAP: \(status ?? "none")")
-    #expect(tmux.display("#{alternate_on}") == "0")
+    #expect(await tmux.display("#{alternate_on}") == "0")
     #expect(contents(scratch + "/after") == contents(scratch + "/before"))
   }
 
-  @Test func keysPastesAndMouseReportsReachTheProgram() throws {
-    let (tmux, _) = try startDemo()
-    try #require(tmux.waitForText("last input: none") != nil)
+  @Test func keysPastesAndMouseReportsReachTheProgram() async throws {
+    let (tmux, _) = try await startDemo()
+    try #require(await tmux.waitForText("last input: none") != nil)
     let keys: [(String, String)] = [
       ("C-x", "Ctrl+X"), ("F5", "F5"), ("M-x", "Alt+X"), ("BTab", "Shift+Tab"),
       ("C-Up", "Ctrl+Up"), ("C-j", "Ctrl+J"), ("Enter", "Enter"), ("Escape", "Esc"),
       ("你", "你"),
     ]
     for (key, shown) in keys {
-      tmux.sendKeys(key)
-      tmux.waitForText("last input: \(shown) ·")
+      await tmux.sendKeys(key)
+      try await tmux.waitForText("last input: \(shown) ·")
     }
-    tmux.paste("pasted 中文\nline2 😀")
-    tmux.waitForText("last input: paste: 17 characters, 2 lines")
+    await tmux.paste("pasted 中文\nline2 😀")
+    try await tmux.waitForText("last input: paste: 17 characters, 2 lines")
     // An X10 mouse report (tmux-256color's kmous): wheel up at column 5, row 3.
-    tmux.sendLiteral("\u{1b}[M`&$")
-    tmux.waitForText("last input: mouse wheel up at 5,3")
+    await tmux.sendLiteral("\u{1b}[M`&$")
+    try await tmux.waitForText("last input: mouse wheel up at 5,3")
   }
 
-  @Test func theChosenThemeColoursTheScreenAndNoColorRemovesColour() throws {
-    let (themed, _) = try startDemo("--theme high-contrast")
-    try #require(themed.waitForText("theme high-contrast") != nil)
-    #expect(themed.captureWithEscapes().contains("48;5;16"))  // #000000 background
+  @Test func theChosenThemeColoursTheScreenAndNoColorRemovesColour() async throws {
+    let (themed, _) = try await startDemo("--theme high-contrast")
+    try #require(await themed.waitForText("theme high-contrast") != nil)
+    #expect(await themed.captureWithEscapes().contains("48;5;16"))  // #000000 background
 
-    let (plain, _) = try startDemo("--theme high-contrast", environment: "NO_COLOR=1")
-    try #require(plain.waitForText("theme mono") != nil)
-    #expect(!plain.captureWithEscapes().contains("38;5;"))
+    let (plain, _) = try await startDemo("--theme high-contrast", environment: "NO_COLOR=1")
+    try #require(await plain.waitForText("theme mono") != nil)
+    let plainScreen = await plain.captureWithEscapes()
+    #expect(!plainScreen.contains("38;5;"))
   }
 
-  @Test func aMissingThemeIsReportedAndTheDefaultUsed() throws {
-    let (tmux, _) = try startDemo("--theme no-such-theme")
-    let screen = try #require(tmux.waitForText("using dark"))
+  @Test func aMissingThemeIsReportedAndTheDefaultUsed() async throws {
+    let (tmux, _) = try await startDemo("--theme no-such-theme")
+    let screen = try #require(await tmux.waitForText("using dark"))
     #expect(screen.contains { $0.contains("no theme named 'no-such-theme'") })
   }
 }
