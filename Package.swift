@@ -47,7 +47,12 @@ let package = Package(
     .target(name: "CWidth"),
     .target(name: "ChatUI", dependencies: ["ChatCore", "CWidth"]),
     .target(name: "ChatRender", dependencies: ["ChatUI"]),
-    .target(name: "TerminalBackend", dependencies: ["CNcursesw", "ChatRender"]),
+    // Lists every module it imports: themes (ChatCore), input and size types (ChatUI), the
+    // grid (ChatRender), and libc wcwidth/locale (CWidth).
+    .target(
+      name: "TerminalBackend",
+      dependencies: ["CNcursesw", "CWidth", "ChatCore", "ChatUI", "ChatRender"]
+    ),
     .target(
       name: "ChatApp",
       dependencies: [
@@ -75,7 +80,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "OrchatBenchmarks",
-      dependencies: ["OpenRouter", "ChatCore", "ChatUI", "ChatRender", "ChatApp", "TestSupport"],
+      dependencies: [
+        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "ChatApp",
+        "TestSupport",
+      ],
       path: "Benchmarks/OrchatBenchmarks"
     ),
     .testTarget(name: "OpenRouterTests", dependencies: ["OpenRouter", "TestSupport"]),

@@ -25,10 +25,13 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
   case markdownBoldItalic = "markdown.bold_italic"
   case markdownInlineCode = "markdown.inline_code"
   case markdownLink = "markdown.link"
+  /// The URL shown after a link's text, quieter than the text.
+  case markdownLinkURL = "markdown.link_url"
   case markdownQuote = "markdown.quote"
   case markdownListMarker = "markdown.list_marker"
   case markdownRule = "markdown.rule"
   case markdownTableBorder = "markdown.table_border"
+  case markdownTableHeader = "markdown.table_header"
 
   case code = "code"
   case codeBorder = "code.border"

@@ -59,7 +59,9 @@ public struct GridDiff: Sendable, Hashable {
         start -= 1
       }
       var end = x + 1
-      while end < width, before[oldBase + end] != after[base + end] || after[base + end].isContinuation {
+      while end < width,
+        before[oldBase + end] != after[base + end] || after[base + end].isContinuation
+      {
         end += 1
       }
       // Finish on the trailing half of a wide glyph.
@@ -68,9 +70,12 @@ public struct GridDiff: Sendable, Hashable {
       }
       if let last = runs.last, last.row == row, last.column + last.cells.count >= start {
         let merged = last.column..<end
-        runs[runs.count - 1] = Run(row: row, column: merged.lowerBound, cells: Array(after[(base + merged.lowerBound)..<(base + merged.upperBound)]))
+        runs[runs.count - 1] = Run(
+          row: row, column: merged.lowerBound,
+          cells: Array(after[(base + merged.lowerBound)..<(base + merged.upperBound)]))
       } else {
-        runs.append(Run(row: row, column: start, cells: Array(after[(base + start)..<(base + end)])))
+        runs.append(
+          Run(row: row, column: start, cells: Array(after[(base + start)..<(base + end)])))
       }
       x = end
     }
