@@ -4,6 +4,7 @@
 let suites: [(name: String, run: () async throws -> Void)] = [
   ("sse", SSEBenchmarks.run),
   ("terminal", TerminalBenchmarks.run),
+  ("cancel", CancelBenchmarks.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
