@@ -7,7 +7,8 @@ struct Orchat: AsyncParsableCommand {
     commandName: "orchat",
     abstract: "A fast full-screen terminal chat client for OpenRouter.",
     subcommands: [
-      AskCommand.self
+      AskCommand.self, SessionsCommand.self, ModelsCommand.self, AgentsCommand.self,
+      UsageCommand.self,
     ]
   )
 }
