@@ -10,11 +10,18 @@ struct AskCommand: AsyncParsableCommand {
     discussion: """
       Standard input, when it is not a terminal, comes first in the prompt:
         git diff | orchat ask "review this"
-      Give --model several times for a fallback list. Exit status: 0 success, 1 error,
-      130 interrupted.
+      Give --model several times for a fallback list. Every exchange is saved: a new
+      session each time, or --session last (or an id) to continue one. Exit status:
+      0 success, 1 error, 130 interrupted.
       """)
 
-  @Option(name: .long, help: "Model id; repeat for a fallback list.")
+  @Option(help: "Agent to ask (default: the session's, else default_agent of config.toml).")
+  var agent: String?
+
+  @Option(help: "Continue a session: its id (or a unique prefix), or last.")
+  var session: String?
+
+  @Option(name: .long, help: "Model id, instead of the agent's; repeat for a fallback list.")
   var model: [String] = []
 
   @Option(help: "Sampling temperature (0–2).")
@@ -23,7 +30,7 @@ struct AskCommand: AsyncParsableCommand {
   @Option(name: .customLong("max-tokens"), help: "Cap on the reply's tokens.")
   var maxTokens: Int?
 
-  @Option(help: "System prompt.")
+  @Option(help: "System prompt, instead of the agent's.")
   var system: String?
 
   @Flag(name: .customLong("no-stream"), help: "Wait for the whole reply instead of streaming.")
@@ -32,7 +39,9 @@ struct AskCommand: AsyncParsableCommand {
   @Flag(help: "Print one JSON object with the reply, model, finish reason and usage.")
   var json = false
 
-  @Option(name: .customLong("base-url"), help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")
+  @Option(
+    name: .customLong("base-url"),
+    help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")
   var baseURL: String?
 
   @Argument(help: "The prompt.")
@@ -53,7 +62,7 @@ struct AskCommand: AsyncParsableCommand {
     }
     let options = AskOptions(
       models: model, temperature: temperature, maxTokens: maxTokens, system: system,
-      stream: !noStream, json: json, prompt: text)
+      stream: !noStream, json: json, agent: agent, session: session, prompt: text)
     let status = await AskCommandRunner.run(options, baseURL: baseURL)
     throw ExitCode(status)
   }

@@ -7,8 +7,8 @@ struct Orchat: AsyncParsableCommand {
     commandName: "orchat",
     abstract: "A fast full-screen terminal chat client for OpenRouter.",
     subcommands: [
-      AskCommand.self,
-      DemoCommand.self,
+      AskCommand.self, SessionsCommand.self, ModelsCommand.self, AgentsCommand.self,
+      UsageCommand.self, DemoCommand.self,
     ]
   )
 }

@@ -5,13 +5,16 @@ import TestSupport
 /// `orchat ask`, the real binary, against the stub server over loopback.
 @Suite struct AskCommandTests {
   let orchat: BinaryRunner
+  /// Private config, data and cache directories, so runs never touch the user's.
+  let home: OrchatHome
 
   init() throws {
     orchat = try BinaryRunner.orchat()
+    home = try OrchatHome()
   }
 
   func environment(_ stub: StubOpenRouter, key: String = "sk-or-v1-test") -> [String: String] {
-    ["OPENROUTER_API_KEY": key, "OPENROUTER_BASE_URL": stub.baseURL]
+    home.environment.merging(["OPENROUTER_API_KEY": key, "OPENROUTER_BASE_URL": stub.baseURL]) { $1 }
   }
 
   @Test func streamsTheReplyEndingWithANewline() async throws {
@@ -101,14 +104,17 @@ import TestSupport
   }
 
   @Test func noKeyGivesAClearMessage() async throws {
-    let result = try await orchat.run(["ask", "hi"], environment: ["OPENROUTER_BASE_URL": "http://127.0.0.1:9/api/v1"])
+    let result = try await orchat.run(
+      ["ask", "hi"],
+      environment: home.environment.merging(["OPENROUTER_BASE_URL": "http://127.0.0.1:9/api/v1"]) { $1 })
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr == "error: no API key: set OPENROUTER_API_KEY (create a key at https://openrouter.ai/keys)\n")
   }
 
   @Test func usageErrorsUseTheParsersExitCode() async throws {
-    let result = try await orchat.run(["ask", "--temperature", "7", "hi"], environment: ["OPENROUTER_API_KEY": "k"])
+    let result = try await orchat.run(
+      ["ask", "--temperature", "7", "hi"], environment: home.environment.merging(["OPENROUTER_API_KEY": "k"]) { $1 })
     #expect(result.status == 64)
     #expect(result.stderr.contains("--temperature must be between 0 and 2"))
   }

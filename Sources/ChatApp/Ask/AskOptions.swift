@@ -1,20 +1,29 @@
 /// What `orchat ask` was asked to do.
 public struct AskOptions: Sendable {
-  /// One model, or a fallback list tried in order (sent as `models`).
+  /// One model, or a fallback list tried in order (sent as `models`); replaces the agent's
+  /// model and fallbacks. Empty: the agent's.
   public var models: [String]
   public var temperature: Double?
   public var maxTokens: Int?
+  /// Replaces the agent's system prompt.
   public var system: String?
   public var stream: Bool
   public var json: Bool
+  /// The agent's name; `nil`: the session's agent, else the configured default.
+  public var agent: String?
+  /// The session to continue (`last`, an id or a unique prefix); `nil`: a new session.
+  public var session: String?
   /// The prompt, already joined from standard input and the arguments.
   public var prompt: String
 
   public init(
     models: [String] = [], temperature: Double? = nil, maxTokens: Int? = nil,
-    system: String? = nil, stream: Bool = true, json: Bool = false, prompt: String
+    system: String? = nil, stream: Bool = true, json: Bool = false, agent: String? = nil,
+    session: String? = nil, prompt: String
   ) {
     self.models = models
+    self.agent = agent
+    self.session = session
     self.temperature = temperature
     self.maxTokens = maxTokens
     self.system = system

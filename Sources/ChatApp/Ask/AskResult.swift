@@ -1,5 +1,5 @@
+import ChatCore
 import Foundation
-import OpenRouter
 
 /// The object `orchat ask --json` prints.
 struct AskResult: Encodable {
@@ -32,13 +32,14 @@ struct AskResult: Encodable {
     }
   }
 
-  init(summary: StreamSummary) {
-    model = summary.metadata.model
-    content = summary.content
-    reasoning = summary.reasoning.isEmpty ? nil : summary.reasoning
-    finishReason = summary.finishReason?.rawValue
-    generationID = summary.metadata.generationID
-    usage = summary.usage.map {
+  /// The reply as saved; `model` is the model that answered.
+  init(reply: Message) {
+    model = reply.servedModel
+    content = reply.content
+    reasoning = reply.reasoning.flatMap { $0.isEmpty ? nil : $0 }
+    finishReason = reply.finishReason
+    generationID = reply.generationID
+    usage = reply.usage.map {
       UsageJSON(
         promptTokens: $0.promptTokens, completionTokens: $0.completionTokens,
         totalTokens: $0.totalTokens, cost: $0.cost)

@@ -1,0 +1,85 @@
+/// A named set of chat settings: the model (and fallbacks), the system prompt, sampling and
+/// routing. Built-in agents exist without files; `<config>/agents/NAME.toml` defines or
+/// overrides one.
+public struct Agent: Sendable, Hashable, Identifiable {
+  /// Where an agent was defined.
+  public enum Source: Sendable, Hashable {
+    case builtIn
+    /// The agent file's path.
+    case file(String)
+  }
+
+  /// `reasoning.effort` values OpenRouter accepts (protocol §3.3).
+  public static let reasoningEfforts = ["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+  /// `provider.sort` values OpenRouter accepts (protocol §3.4).
+  public static let providerSorts = ["price", "throughput", "latency"]
+
+  /// Provider routing preferences (protocol §3.4).
+  public struct ProviderRouting: Sendable, Hashable {
+    /// Provider slugs to try first, in order.
+    public var order: [String]?
+    /// `price`, `throughput` or `latency`.
+    public var sort: String?
+    /// `false`: only the listed providers; fail rather than use others.
+    public var allowFallbacks: Bool?
+
+    public init(order: [String]? = nil, sort: String? = nil, allowFallbacks: Bool? = nil) {
+      self.order = order
+      self.sort = sort
+      self.allowFallbacks = allowFallbacks
+    }
+  }
+
+  /// The agent's name: its file's name without `.toml`, unique.
+  public var name: String
+  public var description: String
+  public var systemPrompt: String?
+  /// The model id to request (`anthropic/claude-sonnet-4.6`).
+  public var model: String
+  /// Tried in order when `model` cannot answer (sent as `models`).
+  public var fallbackModels: [String]
+  public var temperature: Double?
+  public var topP: Double?
+  /// Cap on the reply's tokens; the engine sends a default when `nil`.
+  public var maxTokens: Int?
+  /// One of `reasoningEfforts`.
+  public var reasoningEffort: String?
+  public var provider: ProviderRouting?
+  public var tags: [String]
+  public var source: Source
+
+  public var id: String { name }
+
+  public init(
+    name: String, description: String = "", systemPrompt: String? = nil, model: String,
+    fallbackModels: [String] = [], temperature: Double? = nil, topP: Double? = nil,
+    maxTokens: Int? = nil, reasoningEffort: String? = nil, provider: ProviderRouting? = nil,
+    tags: [String] = [], source: Source = .builtIn
+  ) {
+    self.name = name
+    self.description = description
+    self.systemPrompt = systemPrompt
+    self.model = model
+    self.fallbackModels = fallbackModels
+    self.temperature = temperature
+    self.topP = topP
+    self.maxTokens = maxTokens
+    self.reasoningEffort = reasoningEffort
+    self.provider = provider
+    self.tags = tags
+    self.source = source
+  }
+
+  /// Names are file names and command-line arguments: ASCII letters, digits, `-`, `_` and
+  /// `.`, starting with a letter or digit, at most 64 characters.
+  public static func isValidName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 64 else {
+      return false
+    }
+    func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+      ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+    return isAlphanumeric(first)
+      && name.unicodeScalars.allSatisfy { isAlphanumeric($0) || "-_.".unicodeScalars.contains($0) }
+  }
+}

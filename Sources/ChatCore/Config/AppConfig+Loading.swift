@@ -1,0 +1,106 @@
+import Foundation
+
+extension AppConfig {
+  /// Reads `config.toml` at `url`; a missing file gives the defaults.
+  ///
+  /// An `api_key` is accepted only when no one but the owner can read the file (mode 0600 or
+  /// stricter): otherwise the whole file is refused with a message saying how to fix it,
+  /// rather than silently using a key others can read.
+  /// - Throws: `ChatCoreError` of kind `configuration`, naming the file, line and key.
+  public static func load(from url: URL) throws -> AppConfig {
+    guard FileManager.default.fileExists(atPath: url.path) else { return AppConfig() }
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw ChatCoreError(
+        .configuration, "cannot read the file: \(FileProblem.reason(error))", file: url.path)
+    }
+    let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
+    let permissions = (mode as? NSNumber)?.intValue ?? 0o600
+    return try parse(text, file: url.path, permissions: permissions)
+  }
+
+  /// Parses the text of a config file.
+  /// - Parameter permissions: The file's mode bits, to decide whether an `api_key` is safe.
+  static func parse(_ text: String, file: String, permissions: Int) throws -> AppConfig {
+    let document = try TOMLDocument(text: text, file: file, kind: .configuration)
+    let root = TOMLTableReader(document: document, kind: .configuration)
+    try root.rejectUnknownKeys(["default_agent", "theme", "api_key", "api", "retry", "keys"])
+    var config = AppConfig()
+    if let agent = try root.string("default_agent") {
+      guard Agent.isValidName(agent) else {
+        throw root.error("default_agent", "\"\(agent)\" is not a valid agent name")
+      }
+      config.defaultAgent = agent
+    }
+    config.theme = try root.string("theme")
+    if let key = try root.string("api_key") {
+      guard permissions & 0o077 == 0 else {
+        throw root.error(
+          "api_key",
+          "refused: the file is readable by others "
+            + "(mode \(String(permissions & 0o777, radix: 8))); "
+            + "run chmod 600 \(file), or set OPENROUTER_API_KEY instead")
+      }
+      config.apiKey = key.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    if let api = try root.table("api") { config.api = try parseAPI(api) }
+    if let retry = try root.table("retry") { config.retry = try parseRetry(retry) }
+    if let keys = try root.table("keys") { config.keyBindings = try parseKeys(keys) }
+    return config
+  }
+
+  private static func parseAPI(_ table: TOMLTableReader) throws -> API {
+    try table.rejectUnknownKeys([
+      "base_url", "app_title", "app_url", "connect_timeout", "idle_timeout", "request_timeout",
+    ])
+    var api = API()
+    if let url = try table.string("base_url") {
+      guard let components = URLComponents(string: url),
+        ["http", "https"].contains(components.scheme),
+        components.host?.isEmpty == false
+      else { throw table.error("base_url", "must be an http or https URL") }
+      api.baseURL = url
+    }
+    api.appTitle = try table.string("app_title")
+    api.appURL = try table.string("app_url")
+    let seconds: ClosedRange<Double> = 0.1...86_400
+    api.connectTimeout = try table.number("connect_timeout", in: seconds).map(Duration.seconds)
+    api.idleTimeout = try table.number("idle_timeout", in: seconds).map(Duration.seconds)
+    api.requestTimeout = try table.number("request_timeout", in: seconds).map(Duration.seconds)
+    return api
+  }
+
+  private static func parseRetry(_ table: TOMLTableReader) throws -> Retry {
+    try table.rejectUnknownKeys(["max_retries", "max_total_wait"])
+    var retry = Retry()
+    if let count = try table.integer("max_retries", atLeast: 0) {
+      guard count <= 10 else { throw table.error("max_retries", "must be at most 10") }
+      retry.maxRetries = count
+    }
+    retry.maxTotalWait = try table.number("max_total_wait", in: 0...3600).map(Duration.seconds)
+    return retry
+  }
+
+  /// `[keys]`: action names to one chord or a list of chords.
+  private static func parseKeys(_ table: TOMLTableReader) throws -> [String: [String]] {
+    var bindings: [String: [String]] = [:]
+    for (action, node) in table.values {
+      guard Agent.isValidName(action) else {
+        throw table.error(action, "is not a valid action name (letters, digits, - _ .)")
+      }
+      let chords: [String]
+      switch node {
+      case .string: chords = [try table.string(action) ?? ""]
+      case .array: chords = try table.strings(action) ?? []
+      default: throw table.error(action, "must be a key chord string or an array of them")
+      }
+      guard !chords.isEmpty, chords.allSatisfy({ !$0.contains(where: \.isWhitespace) }) else {
+        throw table.error(action, "key chords must be non-empty and without spaces")
+      }
+      bindings[action] = chords
+    }
+    return bindings
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import OpenRouter
+
+extension ConversationEngine {
+  /// How an exchange ended, in the store's and the caller's terms.
+  struct Outcome: Sendable {
+    /// The reply to save: final status, text, usage and timings.
+    var reply: Message
+    var logEntry: RequestLogEntry
+    /// What to throw after `.finished`: `nil` for a complete reply.
+    var error: ChatCoreError?
+
+    init(reply started: Message, result: ReplyExchange.Result, startedAt: Date, agent: Agent) {
+      var reply = started
+      reply.content = result.content
+      reply.reasoning = result.reasoning.isEmpty ? nil : result.reasoning
+      reply.servedModel = result.servedModel
+      reply.finishReason = result.finishReason
+      reply.usage = result.usage
+      reply.generationID = result.generationID
+      reply.timeToFirstTokenMilliseconds = result.timeToFirstToken?.wholeMilliseconds
+      reply.durationMilliseconds = result.duration.wholeMilliseconds
+      let outcome: RequestLogEntry.Outcome
+      if let failure = result.failure {
+        reply.status = .error
+        reply.error = failure.userMessage
+        error = ChatCoreError(provider: failure)
+        outcome = .error
+      } else if result.isCancelled {
+        reply.status = .cancelled
+        error = ChatCoreError(.cancelled, "cancelled")
+        outcome = .cancelled
+      } else {
+        reply.status = .complete
+        error = nil
+        outcome = .ok
+      }
+      self.reply = reply
+      let failure = result.failure
+      let httpStatus: Int? =
+        if let failure { failure.status } else if outcome == .ok { 200 } else { nil }
+      logEntry = RequestLogEntry(
+        startedAt: startedAt, endpoint: RequestLogEntry.chatEndpoint, sessionID: reply.sessionID,
+        messageID: reply.id, agent: agent.name, model: reply.model,
+        servedModel: result.servedModel, outcome: outcome,
+        httpStatus: httpStatus,
+        attempts: failure?.attempts ?? result.retries.count + 1,
+        retryWaitsMilliseconds: (failure?.retryWaits ?? result.retries.map(\.delay))
+          .map(\.wholeMilliseconds),
+        timeToFirstTokenMilliseconds: reply.timeToFirstTokenMilliseconds,
+        durationMilliseconds: reply.durationMilliseconds ?? 0, usage: result.usage,
+        generationID: result.generationID,
+        errorCategory: failure.map { ChatCoreError.ProviderFailure($0.category).rawValue },
+        errorMessage: failure?.userMessage)
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import OpenRouter
+
+/// Runs chat exchanges and persists them as they happen, so nothing typed or streamed is
+/// lost:
+///
+/// 1. the user message is saved before anything is sent;
+/// 2. the reply row is created `streaming` before the request goes out;
+/// 3. while the reply streams its text is checkpointed every `checkpointInterval` (on a task
+///    of its own, so saving never holds up the stream);
+/// 4. at the end the reply gets its status, text, usage, cost and timings, together with its
+///    request-log entry, in one transaction, even when the exchange was cancelled.
+///
+/// A process killed mid-reply leaves the row `streaming` with the last checkpoint's text; the
+/// next `SessionStore.open` marks it `interrupted`.
+///
+/// Two ways in: `send`/`regenerate` return an `AsyncThrowingStream` of events (for the
+/// full-screen app); `run`/`runRegeneration` report events to a closure and return only once
+/// everything is saved (for commands that must not exit before the final save).
+public struct ConversationEngine: Sendable {
+  /// Sent as `max_tokens` when neither the agent nor an override sets one.
+  public static let defaultMaxTokens = 4096
+  /// Below the promised 250 ms, leaving room for the write itself.
+  public static let defaultCheckpointInterval: Duration = .milliseconds(200)
+
+  public let store: SessionStore
+  let client: OpenRouterClient
+  let checkpointInterval: Duration
+
+  public init(
+    store: SessionStore, client: OpenRouterClient,
+    checkpointInterval: Duration = defaultCheckpointInterval
+  ) {
+    self.store = store
+    self.client = client
+    self.checkpointInterval = checkpointInterval
+  }
+
+  // MARK: - Streams of events
+
+  /// Sends `turn` and streams what happens.
+  ///
+  /// The stream ends after `.finished` when the reply completed, and throws `ChatCoreError`
+  /// otherwise (`provider` or `cancelled` after `.finished`; `storage`, `notFound` or
+  /// `invalidInput` when the exchange could not start). Dropping the stream or cancelling
+  /// its consumer cancels the request; the reply is still saved, as `cancelled`.
+  public func send(_ turn: ConversationTurn) -> AsyncThrowingStream<ConversationEvent, any Error> {
+    Self.events { emit in try await run(turn, onEvent: emit) }
+  }
+
+  /// Asks again for the last reply of a session (see `runRegeneration`), as a stream.
+  public func regenerate(
+    sessionID: String, agent: Agent, overrides: ConversationOverrides = .init()
+  ) -> AsyncThrowingStream<ConversationEvent, any Error> {
+    Self.events { emit in
+      try await runRegeneration(
+        sessionID: sessionID, agent: agent, overrides: overrides, onEvent: emit)
+    }
+  }
+
+  private static func events(
+    _ body:
+      @escaping @Sendable (@escaping @Sendable (ConversationEvent) -> Void) async throws
+      -> Message
+  ) -> AsyncThrowingStream<ConversationEvent, any Error> {
+    let (stream, continuation) = AsyncThrowingStream.makeStream(of: ConversationEvent.self)
+    let task = Task {
+      do {
+        _ = try await body { continuation.yield($0) }
+        continuation.finish()
+      } catch {
+        continuation.finish(throwing: error)
+      }
+    }
+    continuation.onTermination = { _ in task.cancel() }
+    return stream
+  }
+
+  // MARK: - Structured calls
+
+  /// Sends `turn`, reporting events to `onEvent`, and returns the reply as saved.
+  ///
+  /// Returns only after the final save, also when the calling task is cancelled.
+  /// - Throws: `ChatCoreError`: `invalidInput` for an empty message, `notFound` for an
+  ///   unknown session, `storage` when saving fails, and after `.finished`, `provider` when
+  ///   the reply failed or `cancelled` when the task was cancelled.
+  public func run(
+    _ turn: ConversationTurn, onEvent: @escaping @Sendable (ConversationEvent) -> Void
+  ) async throws -> Message {
+    guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw ChatCoreError.invalidInput("the message is empty")
+    }
+    var session: Session
+    if let id = turn.sessionID {
+      guard let existing = try await store.session(id: id) else {
+        throw ChatCoreError.notFound("no session \"\(id)\"")
+      }
+      session = existing
+    } else {
+      session = try await store.createSession(
+        title: SessionTitle.from(message: turn.text), agent: turn.agent.name)
+    }
+    let history = try await store.transcript(sessionID: session.id).map(\.message)
+    let requested = turn.overrides.model ?? turn.agent.model
+    let userMessage = try await store.appendUserMessage(
+      sessionID: session.id, content: turn.text, agent: turn.agent.name, model: requested)
+    session.updatedAt = max(session.updatedAt, userMessage.createdAt)
+    return try await exchange(
+      session: session, history: history + [userMessage], userMessage: userMessage,
+      position: nil, agent: turn.agent, overrides: turn.overrides, streams: turn.streams,
+      onEvent: onEvent)
+  }
+
+  /// Asks again for the last reply of a session: a new variant at its position, which
+  /// becomes the selected one (the earlier replies are kept). When the session ends with a
+  /// user message (its reply failed to start), answers that message instead.
+  /// - Throws: as `run`; `invalidInput` when the session has no user message to answer.
+  public func runRegeneration(
+    sessionID: String, agent: Agent, overrides: ConversationOverrides = .init(),
+    streams: Bool = true, onEvent: @escaping @Sendable (ConversationEvent) -> Void
+  ) async throws -> Message {
+    guard let session = try await store.session(id: sessionID) else {
+      throw ChatCoreError.notFound("no session \"\(sessionID)\"")
+    }
+    var history = try await store.transcript(sessionID: sessionID).map(\.message)
+    var position: Int?
+    if let last = history.last, last.role == .assistant {
+      position = last.position
+      history.removeLast()
+    }
+    guard history.last?.role == .user else {
+      throw ChatCoreError.invalidInput("the session has no message to answer")
+    }
+    return try await exchange(
+      session: session, history: history, userMessage: nil, position: position, agent: agent,
+      overrides: overrides, streams: streams, onEvent: onEvent)
+  }
+
+  // MARK: - The exchange
+
+  private func exchange(
+    session: Session, history: [Message], userMessage: Message?, position: Int?, agent: Agent,
+    overrides: ConversationOverrides, streams: Bool,
+    onEvent: @escaping @Sendable (ConversationEvent) -> Void
+  ) async throws -> Message {
+    let plan = Self.plan(
+      agent: agent, overrides: overrides, history: history, sessionID: session.id)
+    let reply = try await store.startReply(
+      sessionID: session.id, position: position, agent: agent.name, model: plan.requestedModel)
+    onEvent(.started(session: session, userMessage: userMessage, reply: reply))
+    let startedAt = Date()
+    let result = await ReplyExchange(
+      client: client, store: store, replyID: reply.id, checkpointInterval: checkpointInterval,
+      emit: onEvent
+    ).run(plan.request, streams: streams)
+    let outcome = Outcome(reply: reply, result: result, startedAt: startedAt, agent: agent)
+    let store = self.store
+    // Unstructured on purpose: it does not inherit the cancellation of a cancelled exchange,
+    // whose final state must still be saved.
+    try await Task {
+      try await store.finishReply(outcome.reply, log: outcome.logEntry)
+    }.value
+    onEvent(.finished(outcome.reply))
+    if let error = outcome.error { throw error }
+    return outcome.reply
+  }
+}

@@ -1,0 +1,21 @@
+/// What the conversation engine reports while an exchange runs, in order: `started`, then
+/// any of `retrying`, `served`, `reasoning`, `content`, `usage`, then `finished` last.
+public enum ConversationEvent: Sendable, Hashable {
+  /// The user message is saved (`nil` when regenerating) and the reply row exists,
+  /// `streaming` and empty; sent before the request goes out. `session` is new when the turn
+  /// named none.
+  case started(session: Session, userMessage: Message?, reply: Message)
+  /// An attempt failed before any text; the client waits `delay` and tries again.
+  case retrying(attempt: Int, delay: Duration, reason: String)
+  /// The model (after fallback) and provider that are answering.
+  case served(model: String, provider: String?)
+  /// A piece of reasoning text.
+  case reasoning(String)
+  /// A piece of the reply.
+  case content(String)
+  /// Token counts and cost, when the provider reports them (at the end).
+  case usage(TokenUsage)
+  /// The reply as finally saved: `complete`, or `error`/`cancelled` with the text that had
+  /// arrived. Always the last event of an exchange that got this far.
+  case finished(Message)
+}

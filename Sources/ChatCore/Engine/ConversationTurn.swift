@@ -1,0 +1,47 @@
+/// What the user asks for: a message, in a session (or a new one), from an agent, with any
+/// settings changed for this session.
+public struct ConversationTurn: Sendable, Hashable {
+  /// The session to continue; `nil` starts a new one titled after `text`.
+  public var sessionID: String?
+  public var agent: Agent
+  public var overrides: ConversationOverrides
+  public var text: String
+  /// `false` asks for the whole reply at once (`stream: false`); events still arrive, the
+  /// text in one piece.
+  public var streams: Bool
+
+  public init(
+    sessionID: String? = nil, agent: Agent, overrides: ConversationOverrides = .init(),
+    text: String, streams: Bool = true
+  ) {
+    self.sessionID = sessionID
+    self.agent = agent
+    self.overrides = overrides
+    self.text = text
+    self.streams = streams
+  }
+}
+
+/// Settings changed mid-session (the full-screen app's model picker, `ask --model`); each
+/// replaces the agent's value.
+public struct ConversationOverrides: Sendable, Hashable {
+  /// Replaces the agent's model; then the agent's fallbacks are dropped too, since they were
+  /// chosen for its model, and only `fallbackModels` are used.
+  public var model: String?
+  /// Replaces the fallback list (`[]` for none).
+  public var fallbackModels: [String]?
+  public var temperature: Double?
+  public var systemPrompt: String?
+  public var maxTokens: Int?
+
+  public init(
+    model: String? = nil, fallbackModels: [String]? = nil, temperature: Double? = nil,
+    systemPrompt: String? = nil, maxTokens: Int? = nil
+  ) {
+    self.model = model
+    self.fallbackModels = fallbackModels
+    self.temperature = temperature
+    self.systemPrompt = systemPrompt
+    self.maxTokens = maxTokens
+  }
+}

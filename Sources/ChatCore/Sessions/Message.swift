@@ -1,0 +1,80 @@
+import Foundation
+
+/// One message of a session, as stored.
+///
+/// Messages sit at `position`s 0, 1, 2… in their session. A regenerated reply is another
+/// message at the same position: the variants of a position keep every earlier reply, and
+/// exactly one of them `isSelected` (the schema enforces it). The transcript is the selected
+/// message of each position.
+public struct Message: Sendable, Hashable, Identifiable {
+  public var id: String
+  public var sessionID: String
+  public var position: Int
+  public var isSelected: Bool
+  public var role: MessageRole
+  /// The text; for a streaming reply, as of the last checkpoint.
+  public var content: String
+  /// The reply's reasoning text, when the model returned any.
+  public var reasoning: String?
+  /// The agent in use when the message was written.
+  public var agent: String?
+  /// The model that was requested (the first of a fallback list).
+  public var model: String?
+  /// The model that actually answered (after fallback), for replies.
+  public var servedModel: String?
+  public var status: MessageStatus
+  /// Why the reply failed, in the user-facing words of the error.
+  public var error: String?
+  /// `stop`, `length`, `tool_calls`, `content_filter`, `error`, or a provider's own word.
+  public var finishReason: String?
+  public var usage: TokenUsage?
+  /// OpenRouter's generation id, for `GET /generation`.
+  public var generationID: String?
+  /// From sending the request to the first content or reasoning text.
+  public var timeToFirstTokenMilliseconds: Int?
+  /// From sending the request to the end of the reply.
+  public var durationMilliseconds: Int?
+  public var createdAt: Date
+
+  public init(
+    id: String, sessionID: String, position: Int, isSelected: Bool = true, role: MessageRole,
+    content: String, reasoning: String? = nil, agent: String? = nil, model: String? = nil,
+    servedModel: String? = nil, status: MessageStatus = .complete, error: String? = nil,
+    finishReason: String? = nil, usage: TokenUsage? = nil, generationID: String? = nil,
+    timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil,
+    createdAt: Date
+  ) {
+    self.id = id
+    self.sessionID = sessionID
+    self.position = position
+    self.isSelected = isSelected
+    self.role = role
+    self.content = content
+    self.reasoning = reasoning
+    self.agent = agent
+    self.model = model
+    self.servedModel = servedModel
+    self.status = status
+    self.error = error
+    self.finishReason = finishReason
+    self.usage = usage
+    self.generationID = generationID
+    self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
+    self.durationMilliseconds = durationMilliseconds
+    self.createdAt = createdAt
+  }
+}
+
+/// A transcript entry: the selected message of a position and the other variants there.
+public struct TranscriptEntry: Sendable, Hashable, Identifiable {
+  public var message: Message
+  /// The position's other messages (earlier or later regenerations), oldest first.
+  public var otherVariants: [Message]
+
+  public var id: String { message.id }
+
+  public init(message: Message, otherVariants: [Message] = []) {
+    self.message = message
+    self.otherVariants = otherVariants
+  }
+}

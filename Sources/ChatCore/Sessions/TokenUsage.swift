@@ -1,0 +1,27 @@
+import Foundation
+
+/// Tokens and cost of one reply, as the provider reported them.
+public struct TokenUsage: Sendable, Hashable {
+  public var promptTokens: Int
+  public var completionTokens: Int
+  /// As reported; usually `promptTokens + completionTokens`.
+  public var totalTokens: Int
+  /// Completion tokens spent on reasoning.
+  public var reasoningTokens: Int
+  /// Prompt tokens served from the provider's cache.
+  public var cachedTokens: Int
+  /// USD (OpenRouter credits); `nil` when the provider did not say.
+  public var cost: Decimal?
+
+  public init(
+    promptTokens: Int = 0, completionTokens: Int = 0, totalTokens: Int? = nil,
+    reasoningTokens: Int = 0, cachedTokens: Int = 0, cost: Decimal? = nil
+  ) {
+    self.promptTokens = promptTokens
+    self.completionTokens = completionTokens
+    self.totalTokens = totalTokens ?? promptTokens + completionTokens
+    self.reasoningTokens = reasoningTokens
+    self.cachedTokens = cachedTokens
+    self.cost = cost
+  }
+}

@@ -1,0 +1,16 @@
+/// User text turned into an FTS5 query that cannot be a syntax error: every word is quoted
+/// (so `AND`, `-`, `:` and quotes are just text) and matches words starting with it; all
+/// words must appear.
+struct SearchQuery: Sendable, Hashable {
+  /// The FTS5 `MATCH` expression.
+  let expression: String
+
+  /// `nil` when `text` has no letters or digits to look for.
+  init?(_ text: String) {
+    let words = text.split(whereSeparator: \.isWhitespace)
+      .filter { $0.contains { $0.isLetter || $0.isNumber } }
+    guard !words.isEmpty else { return nil }
+    expression = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }
+      .joined(separator: " ")
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+
+extension SessionStore {
+  /// The sessions `ids` (in that order) as an export, read in one snapshot.
+  /// - Throws: `notFound` when an id is unknown.
+  public func exportSessions(ids: [String]) async throws -> SessionArchive {
+    try await read("export sessions") { db in
+      let sessions = try ids.map { id in
+        guard let record = try SessionRecord.fetchOne(db, key: id) else {
+          throw ChatCoreError.notFound("no session \"\(id)\"")
+        }
+        return try Self.archived(record.session, db)
+      }
+      return SessionArchive(sessions: sessions)
+    }
+  }
+
+  /// Every session, archived ones included, oldest first.
+  public func exportAllSessions() async throws -> SessionArchive {
+    try await read("export sessions") { db in
+      let records = try SessionRecord.fetchAll(
+        db, sql: "SELECT * FROM session ORDER BY created_at, id")
+      return SessionArchive(sessions: try records.map { try Self.archived($0.session, db) })
+    }
+  }
+
+  private static func archived(_ session: Session, _ db: Database) throws -> ArchivedSession {
+    let entries = transcript(from: try messages(sessionID: session.id, db))
+    return ArchivedSession(
+      id: session.id, title: session.title, createdAt: ArchiveTime(session.createdAt),
+      updatedAt: ArchiveTime(session.updatedAt), agent: session.agent,
+      archived: session.isArchived,
+      messages: entries.map { ArchivedMessage($0.message, variants: $0.otherVariants) })
+  }
+
+  /// Restores the sessions of an export exactly (ids, times, every message field, variants),
+  /// all in one transaction: if anything is wrong, nothing is written.
+  /// - Returns: The sessions imported.
+  /// - Throws: `ChatCoreError` of kind `invalidImport` (naming the session or message) for
+  ///   duplicate or existing ids and bad values; `storage` when writing fails.
+  public func importSessions(_ archive: SessionArchive) async throws -> [Session] {
+    try Self.validate(archive)
+    return try await write("import sessions") { db in
+      try archive.sessions.map { archived in
+        guard try !SessionRecord.exists(db, key: archived.id) else {
+          throw ChatCoreError.invalidImport(
+            "session \(archived.id) already exists; delete it first to import it again")
+        }
+        let session = Session(
+          id: archived.id, title: archived.title, agent: archived.agent,
+          isArchived: archived.archived, createdAt: archived.createdAt.date,
+          updatedAt: archived.updatedAt.date)
+        try SessionRecord(session).insert(db)
+        for (position, entry) in archived.messages.enumerated() {
+          let messages =
+            [entry.message(sessionID: session.id, position: position, isSelected: true)]
+            + entry.variants.map {
+              $0.message(sessionID: session.id, position: position, isSelected: false)
+            }
+          for message in messages {
+            do {
+              try MessageRecord(message).insert(db)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+              throw ChatCoreError.invalidImport(
+                "message \(message.id) of session \(session.id) already exists")
+            }
+          }
+        }
+        return session
+      }
+    }
+  }
+
+  /// Checks what the schema cannot: unique, non-empty ids; titles; variants not nested.
+  private static func validate(_ archive: SessionArchive) throws {
+    var sessionIDs: Set<String> = []
+    var messageIDs: Set<String> = []
+    for (index, session) in archive.sessions.enumerated() {
+      let location = "sessions[\(index)]"
+      guard !session.id.isEmpty, sessionIDs.insert(session.id).inserted else {
+        throw ChatCoreError.invalidImport("\(location).id: empty or repeated (\"\(session.id)\")")
+      }
+      guard SessionTitle.normalized(session.title) != nil else {
+        throw ChatCoreError.invalidImport("\(location).title: empty")
+      }
+      for (position, message) in session.messages.enumerated() {
+        for (variantIndex, candidate) in ([message] + message.variants).enumerated() {
+          let path =
+            "\(location).messages[\(position)]"
+            + (variantIndex == 0 ? "" : ".variants[\(variantIndex - 1)]")
+          guard !candidate.id.isEmpty, messageIDs.insert(candidate.id).inserted else {
+            throw ChatCoreError.invalidImport("\(path).id: empty or repeated (\"\(candidate.id)\")")
+          }
+          guard variantIndex == 0 || candidate.variants.isEmpty else {
+            throw ChatCoreError.invalidImport("\(path).variants: a variant cannot have variants")
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+
+/// The sessions, messages and request log, in one SQLite file (GRDB, WAL).
+///
+/// Opening runs the migrations and then the start-up recovery: replies left `streaming` by a
+/// process that no longer runs become `interrupted` (see `WriterLease`).
+///
+/// - Important: Safe to share between tasks and between processes: SQLite serialises writers
+///   (waiting up to `busyTimeout`), and readers never block the writer (WAL). Every method is
+///   `async` and suspends rather than blocking a thread.
+///
+/// Invariants the schema enforces: every message belongs to a session (deleting a session
+/// deletes its messages); at most one message per `(session, position)` is selected; statuses
+/// and roles are from their enums. The full-text index covers message content and session
+/// titles and is kept by triggers; a reply is indexed when it stops streaming, so checkpoints
+/// cost one `UPDATE` and nothing more.
+public final class SessionStore: Sendable {
+  /// How long a write waits for another process's write to finish.
+  public static let busyTimeout: TimeInterval = 5
+
+  public let databaseURL: URL
+  let pool: DatabasePool
+  /// Created on the first reply this process streams.
+  let lease: WriterLease.Holder
+
+  private init(databaseURL: URL, pool: DatabasePool, leasesDirectory: URL) {
+    self.databaseURL = databaseURL
+    self.pool = pool
+    self.lease = WriterLease.Holder(directory: leasesDirectory)
+  }
+
+  /// Opens (creating when needed) the database at `paths.database`.
+  /// - Throws: `ChatCoreError` of kind `storage` saying which path failed and why.
+  public static func open(paths: AppPaths) async throws -> SessionStore {
+    try await open(at: paths.database, leasesDirectory: paths.leasesDirectory)
+  }
+
+  /// Opens (creating when needed) the database at `url`, migrates it, and recovers replies
+  /// whose writer died.
+  /// - Parameter leasesDirectory: Where streaming processes keep their lock files.
+  /// - Throws: `ChatCoreError` of kind `storage`.
+  public static func open(at url: URL, leasesDirectory: URL) async throws -> SessionStore {
+    try AppPaths.ensureDirectory(url.deletingLastPathComponent())
+    try createPrivateFile(url)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.foreignKeysEnabled = true
+    configuration.prepareDatabase { db in
+      // WAL with NORMAL is durable against a crash of the process (what checkpoints are
+      // for); only a power loss may drop the last transactions.
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    let store: SessionStore
+    do {
+      let pool = try DatabasePool(path: url.path, configuration: configuration)
+      try Self.migrator.migrate(pool)
+      store = SessionStore(databaseURL: url, pool: pool, leasesDirectory: leasesDirectory)
+    } catch {
+      throw Self.storageError(error, action: "open the session database", path: url.path)
+    }
+    try await store.recoverAbandonedReplies()
+    return store
+  }
+
+  /// SQLite creates files with the process umask (often world-readable); the database holds
+  /// private conversations, so it is created 0600 first. The WAL and shared-memory files
+  /// SQLite adds take the database file's mode.
+  private static func createPrivateFile(_ url: URL) throws {
+    guard !FileManager.default.fileExists(atPath: url.path) else { return }
+    guard
+      FileManager.default.createFile(
+        atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+    else {
+      throw ChatCoreError.storage(
+        "cannot create the session database \(url.path): "
+          + String(cString: strerror(errno)).lowercased())
+    }
+  }
+
+  // MARK: - Access
+
+  /// Runs `updates` in a write transaction, mapping database failures to `ChatCoreError`.
+  func write<T: Sendable>(
+    _ action: String, _ updates: @escaping @Sendable (Database) throws -> T
+  ) async throws -> T {
+    do {
+      return try await pool.write(updates)
+    } catch {
+      throw Self.storageError(error, action: action, path: databaseURL.path)
+    }
+  }
+
+  /// Runs `value` in a read transaction (a consistent snapshot).
+  func read<T: Sendable>(
+    _ action: String, _ value: @escaping @Sendable (Database) throws -> T
+  ) async throws -> T {
+    do {
+      return try await pool.read(value)
+    } catch {
+      throw Self.storageError(error, action: action, path: databaseURL.path)
+    }
+  }
+
+  /// A `ChatCoreError` for a failure while doing `action`; errors that already are one pass
+  /// through, cancellation stays cancellation.
+  static func storageError(_ error: any Error, action: String, path: String) -> any Error {
+    if error is ChatCoreError || error is CancellationError { return error }
+    guard let database = error as? DatabaseError else {
+      return ChatCoreError.storage("cannot \(action) (\(path)): \(FileProblem.reason(error))")
+    }
+    let reason: String
+    switch database.resultCode {
+    case .SQLITE_FULL: reason = "the disk is full; free some space and try again"
+    case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+      reason = "permission denied; check that the directory is writable"
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      reason = "the database is busy in another orchat process; try again"
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+      reason = "the file is damaged or is not an orchat database"
+    case .SQLITE_IOERR: reason = "input/output error (\(database.message ?? "disk problem"))"
+    default: reason = database.message ?? "\(database.resultCode)"
+    }
+    return ChatCoreError.storage("cannot \(action) (\(path)): \(reason)")
+  }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import ChatApp
+
+/// `orchat agents show NAME [--json]`.
+struct AgentsShowCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Print an agent's settings.")
+
+  @Argument(help: "The agent's name.")
+  var name: String
+
+  @Flag(help: "Print a JSON object.")
+  var json = false
+
+  func run() async throws {
+    throw ExitCode(await AgentsCommandRunner().show(name, json: json))
+  }
+}

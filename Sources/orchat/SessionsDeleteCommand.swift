@@ -1,0 +1,18 @@
+import ArgumentParser
+import ChatApp
+
+/// `orchat sessions delete ID [--yes]`.
+struct SessionsDeleteCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "delete", abstract: "Delete a session and its messages.")
+
+  @Argument(help: "The session: an id, a unique prefix, or last.")
+  var session: String
+
+  @Flag(name: [.short, .long], help: "Do not ask for confirmation.")
+  var yes = false
+
+  func run() async throws {
+    throw ExitCode(await SessionsCommandRunner().delete(session, confirmed: yes))
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+@testable import ChatCore
+
+@Suite struct SessionArchiveTests {
+  let fixture: StoreFixture
+  var store: SessionStore { fixture.store }
+
+  init() async throws {
+    fixture = try await StoreFixture()
+  }
+
+  /// Two sessions with every kind of value: usage with cached and reasoning tokens and an
+  /// exact cost, reasoning text, an error reply, a regenerated reply, unicode, an archive flag.
+  func populate() async throws -> [Session] {
+    let base = Date(timeIntervalSince1970: 1_770_000_000.123)
+    let first = try await fixture.session(
+      "Ünïcode 🚀 title", messages: ["q1", "a1", "q2"], at: base)
+    var failed = try await store.startReply(
+      sessionID: first.id, agent: "coder", model: "anthropic/claude-sonnet-4.6", at: base + 1)
+    failed.content = "partial \"quoted\" text\nwith lines"
+    failed.status = .error
+    failed.error = "The model provider failed; try again"
+    failed.finishReason = "error"
+    try await store.finishReply(failed, at: base + 2)
+    var retry = try await store.startReply(
+      sessionID: first.id, position: failed.position, agent: "coder", model: "openai/gpt-5",
+      at: base + 3)
+    retry.content = "full answer"
+    retry.reasoning = "thinking it over"
+    retry.status = .complete
+    retry.servedModel = "openai/gpt-5-2025-08-07"
+    retry.finishReason = "stop"
+    retry.generationID = "gen-123"
+    retry.timeToFirstTokenMilliseconds = 412
+    retry.durationMilliseconds = 1530
+    retry.usage = TokenUsage(
+      promptTokens: 120, completionTokens: 80, totalTokens: 200, reasoningTokens: 30,
+      cachedTokens: 64, cost: Decimal(string: "0.000123456789"))
+    try await store.finishReply(retry, at: base + 4)
+    let second = try await fixture.session(
+      "Second", messages: ["hello"], agent: "writer", at: base + 10)
+    try await store.setArchived(true, sessionID: second.id)
+    return [first, second]
+  }
+
+  @Test func exportImportRoundTripIsByteIdentical() async throws {
+    _ = try await populate()
+    let exported = try await store.exportAllSessions().encoded()
+    let other = try await StoreFixture()
+    let archive = try SessionArchive.decode(exported)
+    let imported = try await other.store.importSessions(archive)
+    #expect(imported.count == 2)
+    let reexported = try await other.store.exportAllSessions().encoded()
+    #expect(
+      String(decoding: reexported, as: UTF8.self) == String(decoding: exported, as: UTF8.self))
+    #expect(
+      try await other.store.transcript(sessionID: imported[0].id)
+        == (try await store.transcript(sessionID: imported[0].id)))
+    #expect(try await other.store.searchMessages("answer").count == 1)
+  }
+
+  @Test func exportHasTheDocumentedShape() async throws {
+    let sessions = try await populate()
+    let data = try await store.exportSessions(ids: [sessions[0].id]).encoded()
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(Set(object.keys) == ["schema_version", "sessions"])
+    #expect(object["schema_version"] as? Int == 1)
+    let session = try #require((object["sessions"] as? [[String: Any]])?.first)
+    #expect(
+      Set(session.keys) == [
+        "id", "title", "created_at", "updated_at", "agent", "archived", "messages",
+      ])
+    #expect(session["created_at"] as? String == "2026-02-02T02:40:00.123Z")
+    let messages = try #require(session["messages"] as? [[String: Any]])
+    #expect(messages.count == 4)
+    let reply = messages[3]
+    #expect(
+      Set(reply.keys) == [
+        "id", "role", "content", "reasoning", "agent", "model", "served_model", "status", "error",
+        "finish_reason", "usage", "generation_id", "ttft_ms", "duration_ms", "created_at",
+        "variants",
+      ])
+    #expect(reply["model"] as? String == "openai/gpt-5")
+    #expect(reply["served_model"] as? String == "openai/gpt-5-2025-08-07")
+    let usage = try #require(reply["usage"] as? [String: Any])
+    #expect(
+      Set(usage.keys) == [
+        "prompt_tokens", "completion_tokens", "total_tokens", "reasoning_tokens", "cached_tokens",
+        "cost",
+      ])
+    #expect(String(decoding: data, as: UTF8.self).contains("\"cost\" : 0.000123456789"))
+    let variants = try #require(reply["variants"] as? [[String: Any]])
+    #expect(variants.map { $0["status"] as? String } == ["error"])
+    #expect(messages[0]["usage"] is NSNull)
+  }
+
+  @Test func malformedImportIsRefusedAndWritesNothing() async throws {
+    _ = try await populate()
+    var archive = try await store.exportAllSessions()
+    let other = try await StoreFixture()
+    let valid = try archive.encoded()
+    // The second session repeats a message id of the first.
+    archive.sessions[1].messages[0].id = archive.sessions[0].messages[0].id
+    archive.sessions[1].id = "fresh-id"
+    let error = try await #require(throws: ChatCoreError.self) {
+      _ = try await other.store.importSessions(archive)
+    }
+    #expect(error.kind == .invalidImport)
+    #expect(error.userMessage.contains("sessions[1].messages[0].id: empty or repeated"))
+    #expect(try await other.store.listSessions(SessionQuery(includeArchived: true)).isEmpty)
+    var text = String(decoding: valid, as: UTF8.self)
+    text = text.replacingOccurrences(of: "\"status\" : \"complete\"", with: "\"status\" : \"done\"")
+    let badStatus = try #require(throws: ChatCoreError.self) {
+      try SessionArchive.decode(Data(text.utf8))
+    }
+    #expect(
+      badStatus.message.hasPrefix("not a valid orchat export: sessions[0].messages[0].status"))
+    let notJSON = try #require(throws: ChatCoreError.self) {
+      try SessionArchive.decode(Data("{".utf8))
+    }
+    #expect(notJSON.message == "not a valid orchat export: the file is not JSON")
+    let future = try #require(throws: ChatCoreError.self) {
+      try SessionArchive.decode(Data(#"{"schema_version": 9, "sessions": []}"#.utf8))
+    }
+    #expect(future.message == "schema_version 9 is not supported (this orchat reads 1)")
+  }
+
+  @Test func aMessageIdAlreadyInTheDatabaseRollsBackTheWholeImport() async throws {
+    _ = try await populate()
+    var archive = try await store.exportAllSessions()
+    archive.sessions[0].id = "new-first"
+    archive.sessions[1].id = "new-second"
+    let error = try await #require(throws: ChatCoreError.self) {
+      _ = try await store.importSessions(archive)
+    }
+    #expect(error.message.hasPrefix("message "))
+    #expect(try await store.session(id: "new-first") == nil)
+  }
+
+  @Test func importingAnExistingSessionIsRefused() async throws {
+    let sessions = try await populate()
+    let archive = try await store.exportSessions(ids: [sessions[0].id])
+    let error = try await #require(throws: ChatCoreError.self) {
+      _ = try await store.importSessions(archive)
+    }
+    #expect(
+      error.message
+        == "session \(sessions[0].id) already exists; delete it first to import it again")
+  }
+
+  @Test func markdownHasFrontMatterAndATranscript() async throws {
+    let sessions = try await populate()
+    let transcript = try await store.transcript(sessionID: sessions[0].id)
+    let markdown = MarkdownTranscript.render(sessions[0], transcript: transcript)
+    #expect(
+      markdown.hasPrefix(
+        "---\nid: \(sessions[0].id)\ntitle: \"Ünïcode 🚀 title\"\nagent: \"assistant\"\n"))
+    #expect(markdown.contains("\nmodel: \"openai/gpt-5-2025-08-07\"\n"))
+    #expect(markdown.contains("\nmessages: 4\n"))
+    #expect(markdown.contains("\ncost: 0.001373456789\n"))
+    #expect(markdown.contains("# Ünïcode 🚀 title\n"))
+    #expect(markdown.contains("## You — 2026-02-02 02:40 UTC\n\nq1\n"))
+    #expect(markdown.contains("## coder · openai/gpt-5-2025-08-07 — 2026-02-02 02:40 UTC\n"))
+    #expect(markdown.contains("<details><summary>Reasoning</summary>\n\nthinking it over\n"))
+    #expect(markdown.contains("_1 other variant of this reply not shown_"))
+  }
+}
