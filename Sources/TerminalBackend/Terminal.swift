@@ -27,4 +27,19 @@ public protocol Terminal: AnyObject {
   /// returns an empty array when `timeout` passes first. A `nil` timeout waits for ever.
   /// While waiting the process sleeps (no polling loop).
   func readEvents(timeout: Duration?) -> [TerminalEvent]
+
+  /// Hands the terminal to another program (`$EDITOR`) until `resume()`.
+  func suspend()
+
+  /// Takes the terminal back after `suspend()`; the next frame must repaint everything.
+  func resume()
+
+  /// Writes a control sequence composed by the app (an OSC 52 copy); never model text.
+  func sendControlSequence(_ sequence: String)
+}
+
+extension Terminal {
+  public func suspend() {}
+  public func resume() {}
+  public func sendControlSequence(_ sequence: String) {}
 }

@@ -30,6 +30,10 @@ public final class ScriptedTerminal: Terminal {
   public private(set) var screen: CellGrid
   public private(set) var cursor: Position?
   public private(set) var presents: [Present] = []
+  /// Control sequences the app sent around the frames (OSC 52 copies).
+  public private(set) var controlSequences: [String] = []
+  /// How many times the app handed the terminal to another program.
+  public private(set) var suspensions = 0
   private var script: [[TerminalEvent]]
   private let wake: WakeSignal?
   private var encoder = EscapeSequenceEncoder()
@@ -69,6 +73,14 @@ public final class ScriptedTerminal: Terminal {
     }
     let bytes = encoder.encode(diff, grid: frame.grid, cursor: frame.cursor)
     presents.append(Present(frame: frame, diff: diff, paintedCells: painted, bytes: bytes))
+  }
+
+  public func sendControlSequence(_ sequence: String) {
+    controlSequences.append(sequence)
+  }
+
+  public func suspend() {
+    suspensions += 1
   }
 
   public func readEvents(timeout: Duration?) -> [TerminalEvent] {

@@ -10,6 +10,8 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
   case muted = "muted"
   case selection = "selection"
   case cursor = "cursor"
+  /// Characters that matched a search (the model picker, session search snippets).
+  case match = "match"
 
   case transcriptUser = "transcript.user"
   case transcriptAssistant = "transcript.assistant"

@@ -30,6 +30,7 @@ enum ThemeDefaults {
     "muted": Entry(foreground: "muted"),
     "selection": Entry(enabled: .reverse),
     "cursor": Entry(enabled: .reverse),
+    "match": Entry(foreground: "accent", enabled: .bold),
 
     "transcript.user": Entry(foreground: "secondary", enabled: .bold),
     "transcript.assistant": Entry(foreground: "primary", enabled: .bold),
