@@ -122,6 +122,8 @@ public enum DisplayWidth {
 
   /// Columns of a string after reduction.
   public static func width(of text: some StringProtocol) -> Int {
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
     var total = 0
     for character in text { total += width(of: character) }
     return total
