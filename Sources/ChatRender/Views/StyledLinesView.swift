@@ -22,9 +22,9 @@ public enum StyledLinesView {
   }
 
   /// Draws `lines` from the top row of `rect` down, one per row, and clears the rows
-  /// below the last line to `background`: every cell of the rectangle is written exactly
-  /// once, so the view can draw over an uncleared grid. Lines past the rectangle's
-  /// height are not drawn.
+  /// below the last line to `background`: every cell of the rectangle is written (nearly
+  /// all of them once), so the view can draw over an uncleared grid. Lines past the
+  /// rectangle's height are not drawn.
   public static func draw<Lines: RandomAccessCollection<StyledLine>>(
     _ lines: Lines, in rect: Rect, on grid: inout CellGrid, codeScroll: CodeScroll? = nil,
     background: StyleRole = .base
