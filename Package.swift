@@ -89,7 +89,10 @@ let package = Package(
     .testTarget(name: "OpenRouterTests", dependencies: ["OpenRouter", "TestSupport"]),
     .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "TestSupport"]),
     .testTarget(name: "ChatUITests", dependencies: ["ChatUI", "TestSupport"]),
-    .testTarget(name: "ChatRenderTests", dependencies: ["ChatRender", "TestSupport"]),
+    .testTarget(
+      name: "ChatRenderTests", dependencies: ["ChatRender", "TestSupport"],
+      exclude: ["__Snapshots__"]  // read by assertGridSnapshot through #filePath
+    ),
     .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "CNcursesw", "TestSupport"]),
     .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "OpenRouter"]),

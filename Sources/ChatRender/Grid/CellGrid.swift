@@ -10,7 +10,7 @@ import ChatUI
 public struct CellGrid: Sendable, Hashable {
   public let width: Int
   public let height: Int
-  public private(set) var cells: [Cell]
+  public internal(set) var cells: [Cell]
 
   public init(width: Int, height: Int, fill: Cell = .blank) {
     self.width = max(0, width)
@@ -49,59 +49,11 @@ public struct CellGrid: Sendable, Hashable {
     for y in area.y..<area.maxY {
       if area.x > 0 { repairLeft(of: area.x, y: y) }
       if area.maxX < width { repairLeft(of: area.maxX, y: y) }
-      for x in area.x..<area.maxX { cells[y * width + x] = cell }
-    }
-  }
-
-  /// Writes a glyph at (x, y), clipped to `clip` (default: the whole grid). A wide glyph
-  /// cut by the clip's right edge becomes a blank; one whose left half falls before the
-  /// clip's left edge leaves a blank in the clip's first column. Returns the columns
-  /// advanced, which is the glyph's width whether or not it was drawn.
-  @discardableResult
-  public mutating func put(
-    _ glyph: Glyph, x: Int, y: Int, role: StyleRole, clip: Rect? = nil
-  ) -> Int {
-    put(glyph, x: x, y: y, role: role, within: (clip ?? bounds).intersection(bounds))
-  }
-
-  /// Writes text from (x, y) on one row, clipped to `clip`. Returns the columns used,
-  /// counting glyphs that fell outside the clip on the left.
-  @discardableResult
-  public mutating func put(
-    _ text: some StringProtocol, x: Int, y: Int, role: StyleRole, clip: Rect? = nil
-  ) -> Int {
-    let area = (clip ?? bounds).intersection(bounds)
-    var column = x
-    guard y >= area.y, y < area.maxY else { return DisplayWidth.width(of: text) }
-    for character in text {
-      if column >= area.maxX { break }
-      DisplayWidth.forEachGlyph(of: character) { glyph in
-        column += put(glyph, x: column, y: y, role: role, within: area)
+      let row = y * width
+      cells.withUnsafeMutableBufferPointer { buffer in
+        for x in area.x..<area.maxX { buffer[row + x] = cell }
       }
     }
-    return column - x
-  }
-
-  /// `put` with a clip already intersected with the grid's bounds.
-  private mutating func put(
-    _ glyph: Glyph, x: Int, y: Int, role: StyleRole, within area: Rect
-  ) -> Int {
-    guard y >= area.y, y < area.maxY else { return glyph.width }
-    if glyph.width == 2 {
-      if x == area.x - 1, area.x < area.maxX {
-        set(.blank(role), x: area.x, y: y)
-      } else if x >= area.x, x < area.maxX {
-        if x + 1 < area.maxX {
-          set(Cell(glyph.text, role: role), x: x, y: y)
-          set(.continuation(role), x: x + 1, y: y)
-        } else {
-          set(.blank(role), x: x, y: y)
-        }
-      }
-      return 2
-    }
-    if x >= area.x, x < area.maxX { set(Cell(glyph.text, role: role), x: x, y: y) }
-    return 1
   }
 
   mutating func replaceCell(at index: Int, with cell: Cell) {

@@ -21,49 +21,68 @@ public enum StyledLinesView {
     }
   }
 
-  /// Fills `rect` with `background`, then draws `lines` from its top row down; lines past
-  /// the rectangle's height are not drawn.
+  /// Draws `lines` from the top row of `rect` down, one per row, and clears the rows
+  /// below the last line to `background`: every cell of the rectangle is written (nearly
+  /// all of them once), so the view can draw over an uncleared grid. Lines past the
+  /// rectangle's height are not drawn.
   public static func draw<Lines: RandomAccessCollection<StyledLine>>(
     _ lines: Lines, in rect: Rect, on grid: inout CellGrid, codeScroll: CodeScroll? = nil,
     background: StyleRole = .base
   ) {
     let area = rect.intersection(grid.bounds)
     guard !area.isEmpty else { return }
-    grid.fill(area, with: .blank(background))
-    var y = rect.y
-    for line in lines {
-      guard y < area.maxY else { break }
-      if y >= area.y {
-        let offset = codeScroll.flatMap { $0.block == line.codeBlock ? $0.offset : nil } ?? 0
-        draw(line, row: y, in: area, on: &grid, codeOffset: max(0, offset))
+    var index = lines.startIndex
+    var skipped = area.y - rect.y
+    while skipped > 0, index != lines.endIndex {
+      lines.formIndex(after: &index)
+      skipped -= 1
+    }
+    for y in area.y..<area.maxY {
+      guard index != lines.endIndex else {
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(background))
+        continue
       }
-      y += 1
+      let line = lines[index]
+      let offset = codeScroll.flatMap { $0.block == line.codeBlock ? $0.offset : nil } ?? 0
+      draw(line, row: y, in: area, on: &grid, codeOffset: max(0, offset), background: background)
+      lines.formIndex(after: &index)
     }
   }
 
-  /// Draws one line on row `y` of `area`.
+  /// Draws one line on row `y` of `area`, writing every cell of that row.
   public static func draw(
-    _ line: StyledLine, row y: Int, in area: Rect, on grid: inout CellGrid, codeOffset: Int = 0
+    _ line: StyledLine, row y: Int, in area: Rect, on grid: inout CellGrid, codeOffset: Int = 0,
+    background: StyleRole = .base
   ) {
     var x = area.x
-    for span in line.prefix {
-      x += grid.put(span.text, x: x, y: y, role: span.role, clip: area)
-    }
     switch line.kind {
     case .text:
-      for span in line.spans {
-        if x >= area.maxX { break }
-        x += grid.put(span.text, x: x, y: y, role: span.role, clip: area)
+      grid.paint(row: y, from: x, clip: area) { painter in
+        for span in line.prefix { painter.put(span.text, role: span.role) }
+        for span in line.spans {
+          if painter.isAtEnd { break }
+          painter.put(span.text, role: span.role)
+        }
+        painter.fill(to: area.maxX, with: .blank(background))
       }
       if line.width > area.width {
         grid.put(Glyph("›", width: 1), x: area.maxX - 1, y: y, role: .muted, clip: area)
       }
+      return
+    case .codeHeader, .code, .codeFooter:
+      x += grid.paint(row: y, from: x, clip: area) { painter in
+        for span in line.prefix { painter.put(span.text, role: span.role) }
+      }
+    }
+    let box = box(from: x, y: y, in: area)
+    switch line.kind {
     case .codeHeader(let language, let block):
-      drawCodeHeader(language: language, block: block, box: box(from: x, y: y, in: area), on: &grid)
+      drawCodeHeader(language: language, block: block, box: box, on: &grid)
     case .code:
-      drawCode(line.spans, box: box(from: x, y: y, in: area), offset: codeOffset, on: &grid)
-    case .codeFooter:
-      drawCodeFooter(box: box(from: x, y: y, in: area), on: &grid)
+      let contentWidth = line.width - (x - area.x)
+      drawCode(line.spans, width: contentWidth, box: box, offset: codeOffset, on: &grid)
+    default:
+      drawCodeFooter(box: box, on: &grid)
     }
   }
 

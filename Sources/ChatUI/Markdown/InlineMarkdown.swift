@@ -33,15 +33,24 @@ public enum InlineMarkdown {
     return spans
   }
 
-  /// Whether `text` holds any character that can start inline markup (a fast byte scan).
+  /// Whether `text` holds anything that can start inline markup (a fast byte scan): an
+  /// emphasis, code, link or escape character, or the `://` of a bare URL.
   private static func needsParsing(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
-        UInt8(ascii: "<"), UInt8(ascii: "\\"), UInt8(ascii: ":"):
+        UInt8(ascii: "<"), UInt8(ascii: "\\"):
         return true
-      default: continue
+      case UInt8(ascii: "/")
+      where previous == UInt8(ascii: "/")
+        && beforePrevious == UInt8(ascii: ":"):
+        return true
+      default: break
       }
+      beforePrevious = previous
+      previous = byte
     }
     return false
   }

@@ -30,7 +30,8 @@ public struct MarkdownDocument: Sendable {
     append(text)
   }
 
-  /// Every block, closed then open.
+  /// Every block, closed then open (a new array: for tests and one-off rendering; a
+  /// streaming caller renders `closedBlocks` once and `openBlocks` per append).
   public var blocks: [MarkdownBlock] { closedBlocks + openBlocks }
 
   /// Appends text (already sanitised). Costs the new text plus the open block.

@@ -25,7 +25,7 @@ public struct SyntaxHighlighter: Sendable, Hashable {
     guard let language, !line.isEmpty else {
       return line.isEmpty ? [] : [StyledSpan(line, role: .code)]
     }
-    var scanner = LineScanner(characters: Array(line))
+    var scanner = HighlightScanner(line)
     while !scanner.isAtEnd {
       switch state {
       case .blockComment:
@@ -33,14 +33,14 @@ public struct SyntaxHighlighter: Sendable, Hashable {
           scanner.emit(upTo: end, role: .codeComment)
           state = .code
         } else {
-          scanner.emit(upTo: scanner.characters.count, role: .codeComment)
+          scanner.emit(upTo: scanner.count, role: .codeComment)
         }
       case .string(let delimiter):
         if let end = scanner.endOfString(delimiter.open) {
           scanner.emit(upTo: end, role: .codeString)
           state = .code
         } else {
-          scanner.emit(upTo: scanner.characters.count, role: .codeString)
+          scanner.emit(upTo: scanner.count, role: .codeString)
         }
       case .code:
         state = scanCode(&scanner, language: language)
@@ -51,31 +51,32 @@ public struct SyntaxHighlighter: Sendable, Hashable {
   }
 
   /// Consumes one token of code and returns the state after it.
-  private func scanCode(_ scanner: inout LineScanner, language: CodeLanguage) -> State {
-    let character = scanner.current
+  private func scanCode(_ scanner: inout HighlightScanner, language: CodeLanguage) -> State {
+    let scalar = scanner.current
     for marker in language.lineComments where scanner.matches(marker) {
       if !language.commentsNeedWordStart || scanner.isAtWordStart() {
-        scanner.emit(upTo: scanner.characters.count, role: .codeComment)
+        scanner.emit(upTo: scanner.count, role: .codeComment)
         return .code
       }
     }
     if let block = language.blockComment, scanner.matches(block.open) {
-      scanner.emit(upTo: scanner.position + block.open.count, role: .codeComment)
+      scanner.emit(upTo: scanner.position + block.open.unicodeScalars.count, role: .codeComment)
       return .blockComment
     }
     for delimiter in language.strings where scanner.matches(delimiter.open) {
-      scanner.emit(upTo: scanner.position + delimiter.open.count, role: .codeString)
+      scanner.emit(
+        upTo: scanner.position + delimiter.open.unicodeScalars.count, role: .codeString)
       return .string(delimiter)
     }
-    if character.isASCII, character.isNumber, scanner.isAtWordStart() {
+    if Self.isDigit(scalar), scanner.isAtWordStart() {
       scanner.emit(upTo: scanner.endOfNumber(), role: .codeNumber)
-    } else if Self.isIdentifierStart(character)
-      || (language.sigilsAreKeywords && (character == "@" || character == "#")
+    } else if Self.isIdentifierStart(scalar)
+      || (language.sigilsAreKeywords && (scalar == "@" || scalar == "#")
         && scanner.next.map(Self.isIdentifierStart) == true)
     {
       let end = scanner.endOfIdentifier()
-      let word = String(scanner.characters[scanner.position..<end])
-      let isKeyword = character == "@" || character == "#" || language.keywords.contains(word)
+      let isKeyword =
+        scalar == "@" || scalar == "#" || language.keywords.contains(scanner.text(upTo: end))
       scanner.emit(upTo: end, role: isKeyword ? .codeKeyword : .code)
     } else {
       scanner.emit(upTo: scanner.position + 1, role: .code)
@@ -83,93 +84,20 @@ public struct SyntaxHighlighter: Sendable, Hashable {
     return .code
   }
 
-  static func isIdentifierStart(_ character: Character) -> Bool {
-    character == "_" || character.isLetter
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x30 && scalar.value <= 0x39
   }
 
-  static func isIdentifierPart(_ character: Character) -> Bool {
-    character == "_" || character.isLetter || character.isNumber
-  }
-}
-
-/// A cursor over one line's characters that collects styled spans as it advances.
-private struct LineScanner {
-  let characters: [Character]
-  private(set) var position = 0
-  private(set) var spans: [StyledSpan] = []
-
-  init(characters: [Character]) {
-    self.characters = characters
-  }
-
-  var isAtEnd: Bool { position >= characters.count }
-  var current: Character { characters[position] }
-  var next: Character? { position + 1 < characters.count ? characters[position + 1] : nil }
-
-  func matches(_ pattern: String) -> Bool {
-    characters[position...].starts(with: pattern)
-  }
-
-  /// Whether the character before the cursor cannot continue a word.
-  func isAtWordStart() -> Bool {
-    guard position > 0 else { return true }
-    let before = characters[position - 1]
-    return !SyntaxHighlighter.isIdentifierPart(before) && before != "$"
-  }
-
-  /// The index just past the first `pattern` at or after the cursor.
-  func end(of pattern: String) -> Int? {
-    var index = position
-    while index < characters.count {
-      if characters[index...].starts(with: pattern) { return index + pattern.count }
-      index += 1
+  static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value | 0x20  // folds ASCII letters to lower case
+      return scalar == "_" || (value >= 0x61 && value <= 0x7A)
     }
-    return nil
+    return scalar.properties.isAlphabetic
   }
 
-  /// The index just past the closing `delimiter` of a string, skipping backslash escapes.
-  func endOfString(_ delimiter: String) -> Int? {
-    var index = position
-    while index < characters.count {
-      if characters[index] == "\\" {
-        index += 2
-        continue
-      }
-      if characters[index...].starts(with: delimiter) { return index + delimiter.count }
-      index += 1
-    }
-    return nil
-  }
-
-  func endOfNumber() -> Int {
-    var index = position
-    while index < characters.count {
-      let character = characters[index]
-      if character.isHexDigit || character == "_" || "xXoObB".contains(character) {
-        index += 1
-      } else if character == ".", index + 1 < characters.count,
-        characters[index + 1].isASCII, characters[index + 1].isNumber
-      {
-        index += 1
-      } else {
-        break
-      }
-    }
-    return index
-  }
-
-  func endOfIdentifier() -> Int {
-    var index = position + 1
-    while index < characters.count, SyntaxHighlighter.isIdentifierPart(characters[index]) {
-      index += 1
-    }
-    return index
-  }
-
-  mutating func emit(upTo end: Int, role: StyleRole) {
-    let end = min(end, characters.count)
-    guard end > position else { return }
-    spans.append(String(characters[position..<end]), role: role)
-    position = end
+  static func isIdentifierPart(_ scalar: Unicode.Scalar) -> Bool {
+    isIdentifierStart(scalar) || isDigit(scalar)
+      || (!scalar.isASCII && scalar.properties.numericType != nil)
   }
 }

@@ -78,8 +78,52 @@ public enum DisplayWidth {
     return total
   }
 
+  /// Whether `scalar`, followed by `next` (nil at the end of the text), is a grapheme of
+  /// its own, decided without segmenting the text. Conservative: true only for BMP scalars
+  /// that neither prepend to what follows (format characters, U+0D4E, Hangul leading
+  /// jamo) nor are followed by something that extends them (ASCII, or a BMP scalar that is
+  /// not a mark, a control or format character, or a Hangul vowel or trailing jamo).
+  /// Anything else, supplementary scalars included, answers false and must be segmented.
+  public static func isSingleScalarGrapheme(
+    _ scalar: Unicode.Scalar, followedBy next: Unicode.Scalar?
+  ) -> Bool {
+    let value = scalar.value
+    guard value < 0x10000, value != 0x0D4E, !(0x1100...0x115F).contains(value),
+      !(0xA960...0xA97F).contains(value)
+    else { return false }
+    if !isPlainBMP(value), scalar.properties.generalCategory == .format { return false }
+    guard let next else { return true }
+    let nextValue = next.value
+    if (nextValue >= 0x20 && nextValue < 0x7F) || isPlainBMP(nextValue) { return true }
+    guard nextValue < 0x10000, !(0x1160...0x11FF).contains(nextValue),
+      !(0xD7B0...0xD7FF).contains(nextValue)
+    else { return false }
+    switch next.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control: return false
+    default: return true
+    }
+  }
+
+  /// Ranges of common text (Latin, Greek, Cyrillic, punctuation, symbols, box drawing,
+  /// kana, CJK, Hangul syllables, full-width forms) that hold no marks, controls, format
+  /// characters or jamo, so the Unicode property lookup can be skipped for them.
+  static let plainBMPRanges: [ClosedRange<UInt32>] = [
+    0x00A0...0x00AC, 0x00AE...0x02FF, 0x0370...0x0482, 0x2010...0x2027, 0x2030...0x205E,
+    0x2100...0x2BFF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF,
+    0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFFEF,
+  ]
+
+  @inline(__always)
+  static func isPlainBMP(_ value: UInt32) -> Bool {
+    if value < 0x00A0 || value > 0xFFEF { return false }
+    for range in plainBMPRanges where range.contains(value) { return true }
+    return false
+  }
+
   /// Columns of a string after reduction.
   public static func width(of text: some StringProtocol) -> Int {
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
     var total = 0
     for character in text { total += width(of: character) }
     return total
@@ -111,7 +155,9 @@ public enum DisplayWidth {
     return text.isEmpty ? nil : Glyph(String(text), width: width)
   }
 
-  private static func glyph(for scalar: Unicode.Scalar) -> Glyph? {
+  /// The glyph of a grapheme that is the single scalar `scalar`; nil when it takes no
+  /// column. Unprintable scalars become U+FFFD.
+  public static func glyph(for scalar: Unicode.Scalar) -> Glyph? {
     if isRegionalIndicator(scalar) { return Glyph(letter(of: scalar), width: 1) }
     switch of(scalar) {
     case 1: return Glyph(String(scalar), width: 1)

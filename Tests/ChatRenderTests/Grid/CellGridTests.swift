@@ -91,4 +91,45 @@ import Testing
     }
     #expect(grid.wideGlyphViolation == nil)
   }
+
+  /// `GridDiff` compares rows bytewise, which is only sound while a cell has no padding.
+  @Test func cellsAreSixteenBytesWithoutPadding() {
+    #expect(MemoryLayout<Cell>.size == 16)
+    #expect(MemoryLayout<Cell>.stride == 16)
+  }
+
+  @Test func cellsKeepTheirGlyphTextAndCombiningMarks() {
+    #expect(Cell("e\u{301}\u{302}").text == "e\u{301}\u{302}")
+    #expect(Cell("日").text == "日")
+    #expect(Cell("1\u{20E3}").text == "1\u{20E3}")
+    #expect(Cell("", isContinuation: true).text.isEmpty)
+    var scalars: [Unicode.Scalar] = []
+    Cell("a\u{300}").forEachScalar { scalars.append($0) }
+    #expect(scalars == ["a", "\u{300}"])
+  }
+
+  /// `put(text)` skips grapheme segmentation for ASCII runs and for scalars that are whole
+  /// graphemes; the result must equal putting each grapheme's glyphs one by one.
+  @Test func textFastPathsAgreeWithGraphemeByGraphemeDrawing() {
+    let pieces = [
+      "ab", " ", "e\u{301}", "─", "│", "日本", "한", "\u{1100}\u{1161}\u{11A8}", "가\u{11A8}",
+      "🎉", "👍🏽", "🇯🇵", "👨‍👩‍👧", "❤️", "\u{200B}", "\u{0600}1", "\u{0D4E}a", "é", "\u{301}",
+      "क्ष", "ok", "\u{FE0F}", "\u{0378}",
+    ]
+    var random = SeededGenerator(seed: 7)
+    for _ in 0..<300 {
+      let text = (0..<8).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+      var fast = CellGrid(width: 24, height: 1)
+      let advanced = fast.put(text, x: 1, y: 0, role: .code)
+      var slow = CellGrid(width: 24, height: 1)
+      var column = 1
+      for character in text where column < 24 {
+        DisplayWidth.forEachGlyph(of: character) { glyph in
+          column += slow.put(glyph, x: column, y: 0, role: .code)
+        }
+      }
+      #expect(fast == slow, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(advanced == column - 1)
+    }
+  }
 }

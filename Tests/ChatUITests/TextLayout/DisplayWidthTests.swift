@@ -1,6 +1,7 @@
-import ChatUI
 import TestSupport
 import Testing
+
+@testable import ChatUI
 
 /// Widths must agree with ncurses (libc `wcwidth` under C.UTF-8 plus the one-cell grapheme
 /// reduction of docs/swift-ncurses.md §1.5), or columns drift on screen.
@@ -72,5 +73,40 @@ import Testing
       DisplayWidth.forEachGlyph(of: character) { glyphColumns += $0.width }
     }
     #expect(DisplayWidth.width(of: sample) == glyphColumns)
+  }
+
+  /// The shortcut ranges must hold no scalar that could join a neighbour in a grapheme.
+  @Test func plainRangesHoldNoMarksControlsFormatCharactersOrJamo() {
+    for range in DisplayWidth.plainBMPRanges {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control:
+          Issue.record("U+\(String(value, radix: 16)) is \(scalar.properties.generalCategory)")
+        default: break
+        }
+        #expect(!(0x1100...0x11FF).contains(value) && !(0xA960...0xA97F).contains(value))
+      }
+    }
+  }
+
+  /// The shortcut agrees with Swift's grapheme segmentation on every pair drawn from a
+  /// mix of plain, combining, joining, prepending and jamo scalars.
+  @Test func singleScalarShortcutAgreesWithSegmentation() {
+    let samples: [Unicode.Scalar] = [
+      "a", "é", "─", "日", "한", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{301}", "\u{200D}",
+      "\u{FE0F}", "\u{0600}", "\u{0D4E}", "\u{093F}", "\u{0915}", "\u{094D}", "\u{3099}",
+      "か", "\u{1F389}", "\u{1F1EF}", "\u{20E3}", "\u{200B}", "\u{AD}", " ",
+    ]
+    for first in samples {
+      for second in samples {
+        var pair = String.UnicodeScalarView()
+        pair.append(first)
+        pair.append(second)
+        if DisplayWidth.isSingleScalarGrapheme(first, followedBy: second) {
+          #expect(String(pair).count == 2, "U+\(first.value) U+\(second.value)")
+        }
+      }
+    }
   }
 }

@@ -45,6 +45,15 @@ import Testing
   @Test func cjkClosingPunctuationNeverStartsALine() {
     #expect(wrap("日本語。", width: 6) == ["日本", "語。"])
     #expect(wrap("「東京」です", width: 6) == ["「東", "京」で", "す"])
+    #expect(wrap("日本語.", width: 6) == ["日本", "語."])
+  }
+
+  @Test func latinTextNextToCJKMayBreakBetweenThem() {
+    #expect(wrap("日本abc", width: 5) == ["日本", "abc"])
+    #expect(
+      LineWrapper(width: 5).wrap([
+        StyledSpan("日本", role: .transcriptBody), StyledSpan("abc", role: .markdownBold),
+      ]).map(\.plainText) == ["日本", "abc"])
   }
 
   @Test func wideGlyphNeverStraddlesTheEdge() {
