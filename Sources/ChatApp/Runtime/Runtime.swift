@@ -110,13 +110,8 @@ public final class Runtime<Screen: Terminal> {
   /// Ends: stops running requests and waits briefly for their replies to be saved.
   func finish() {
     runner.cancelAll()
-    let done = DispatchSemaphore(value: 0)
     let runner = runner
-    Task {
-      await runner.waitForRequests(timeout: .seconds(3))
-      done.signal()
-    }
-    done.wait()
+    FullScreenApp.waitFor { await runner.waitForRequests(timeout: .seconds(3)) }
   }
 
   // MARK: - Effects
