@@ -10,30 +10,39 @@ enum StatusLineView {
     grid.fill(row, with: .blank(.status))
     var left: [(String, StyleRole)] = [(" " + state.agentName, .status)]
     if let model = state.model { left.append((Formatting.shortModel(model), .status)) }
-    if let title = state.session?.title { left.append((title, .status)) }
 
-    var right: [(text: String, role: StyleRole)] = []
+    var right: [(String, StyleRole)] = []
     if let used = state.contextUsed, let limit = state.modelSummary?.contextLength, limit > 0 {
       let isHigh = Double(used) >= 0.8 * Double(limit)
       right.append(("ctx \(Formatting.tokens(used))/\(Formatting.tokens(limit))", isHigh ? .statusWarning : .status))
     }
-    if let cost = state.sessionCost { right.append(("session \(Formatting.cost(cost))", .status)) }
+    if let cost = state.sessionCost { right.append((Formatting.cost(cost), .status)) }
     if let credits = state.creditsLeft { right.append(("credits \(Formatting.cost(credits))", .status)) }
-    let hint = state.completion.isBusy ? "Esc stop · ? help" : "? help"
+    let hint = (state.completion.isBusy ? "Esc stop · ? help" : "? help", StyleRole.status)
 
-    // Drop from the right until everything fits.
     func width(_ parts: [(String, StyleRole)]) -> Int {
       parts.reduce(0) { $0 + DisplayWidth.width(of: $1.0) + 3 }
     }
-    var shown = right
-    while !shown.isEmpty, width(left) + width(shown) + DisplayWidth.width(of: hint) + 2 > row.width {
-      shown.removeLast()
+    // Figures drop from the right (credits, then cost, then context) before the agent and
+    // model go; the session title only takes what room is left.
+    while !right.isEmpty, width(left) + width(right) + width([hint]) > row.width {
+      right.removeLast()
     }
-    let parts = left + shown + [(hint, StyleRole.status)]
+    var parts = left
+    var titleIndex: Int?
+    if let title = state.session?.title,
+      row.width - width(left) - width(right) - width([hint]) >= 12
+    {
+      titleIndex = parts.count
+      parts.append((title, .status))
+    }
+    let reserved = width(right + [hint])
+    parts += right + [hint]
     var x = row.x
     for (index, part) in parts.enumerated() {
       if index > 0 { x += grid.put(" · ", x: x, y: row.y, role: .status, clip: row) }
-      x += BoxView.text(part.0, x: x, y: row.y, limit: row.maxX - x, role: part.1, on: &grid)
+      let limit = index == titleIndex ? row.maxX - x - reserved : row.maxX - x
+      x += BoxView.text(part.0, x: x, y: row.y, limit: max(1, limit), role: part.1, on: &grid)
     }
   }
 

@@ -3,11 +3,12 @@ import Foundation
 /// How numbers, money and times read on screen. Pure and deterministic (the time zone is
 /// passed in), so snapshots are stable.
 public enum Formatting {
-  /// `412`, `3.1k`, `1.0M`.
+  /// `412`, `3.1k`, `200k`, `1.0M`.
   public static func tokens(_ count: Int) -> String {
     switch count {
     case ..<1000: return String(count)
-    case ..<1_000_000: return String(format: "%.1fk", Double(count) / 1000)
+    case ..<10_000: return String(format: "%.1fk", Double(count) / 1000)
+    case ..<1_000_000: return "\(Int((Double(count) / 1000).rounded()))k"
     default: return String(format: "%.1fM", Double(count) / 1_000_000)
     }
   }
