@@ -12,6 +12,18 @@ public struct MessageSearchHit: Sendable, Hashable, Identifiable {
   public var snippet: String
 
   public var id: String { messageID }
+
+  public init(
+    sessionID: String, sessionTitle: String, messageID: String, role: MessageRole, createdAt: Date,
+    snippet: String
+  ) {
+    self.sessionID = sessionID
+    self.sessionTitle = sessionTitle
+    self.messageID = messageID
+    self.role = role
+    self.createdAt = createdAt
+    self.snippet = snippet
+  }
 }
 
 extension SessionStore {

@@ -20,7 +20,12 @@ extension AppReducer {
     case .left: composer.moveLeft()
     case .right: composer.moveRight()
     case .home: composer.moveToLineStart()
-    case .end: composer.moveToLineEnd()
+    case .end:
+      // At the end already (or empty): End follows the transcript's tail, as in the transcript.
+      if composer.column == composer.lines[composer.row].count {
+        state.transcript.followTail()
+      }
+      composer.moveToLineEnd()
     case .up:
       if composer.isOnFirstLine { composer.showPreviousHistoryEntry() } else { composer.moveUp() }
     case .down:

@@ -95,28 +95,25 @@ extension AppReducer {
     }
   }
 
-  /// Esc: stop the reply; else clear an error; else leave the input (or go back to it).
+  /// Esc: stop the reply; else leave the input (or go back to it), dismissing the banner.
   static func escape(_ state: inout AppState) -> [Effect] {
     if state.completion.isBusy { return cancel(&state) }
-    if state.banner != nil {
-      state.banner = nil
-      return []
-    }
+    state.banner = nil
     state.focus = state.focus == .composer ? .transcript : .composer
     return []
   }
 
   /// Ctrl-C: the first stops a reply (or arms), the second quits.
   static func quit(_ state: inout AppState) -> [Effect] {
+    if state.isQuitArmed {
+      state.isQuitting = true
+      return [.quit]
+    }
     if state.completion.isBusy {
       state.isQuitArmed = true
       let effects = cancel(&state)
       notify(&state, "Stopped the reply. Press Ctrl-C again to quit")
       return effects
-    }
-    if state.isQuitArmed {
-      state.isQuitting = true
-      return [.quit]
     }
     state.isQuitArmed = true
     notify(&state, "Press Ctrl-C again to quit")

@@ -23,11 +23,15 @@ public struct KeyChord: Sendable, Hashable, CustomStringConvertible {
   }
 
   private static func parseKey(_ text: String, whole: String) throws(KeyChordError) -> KeyEvent {
-    // "+" alone, or ending a chord ("ctrl++"), is the plus key.
-    var pieces = text.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
-    if text.hasSuffix("+") {
-      pieces.removeLast(2)
+    // "+" alone, or after a modifier ("ctrl++"), is the plus key; a trailing lone "+" is not.
+    var pieces: [String]
+    if text == "+" {
+      pieces = ["+"]
+    } else if text.hasSuffix("++") {
+      pieces = text.dropLast(2).split(separator: "+", omittingEmptySubsequences: false).map(String.init)
       pieces.append("+")
+    } else {
+      pieces = text.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
     }
     guard let name = pieces.last, !name.isEmpty else { throw .malformed(whole) }
     var modifiers: KeyModifiers = []
