@@ -1,3 +1,4 @@
+import ChatCore
 import ChatRender
 import Foundation
 import Testing
@@ -19,10 +20,40 @@ public func assertGridSnapshot(
   filePath: String = #filePath, function: String = #function, line: Int = #line,
   column: Int = #column
 ) {
+  compareSnapshot(
+    GridSnapshot.encode(frame), of: frame, named: name, fileID: fileID, filePath: filePath,
+    function: function, line: line, column: column)
+}
+
+/// `assertGridSnapshot` plus a block giving each role's colours and attributes in `theme`,
+/// so one screen snapshotted in two themes records what each theme makes of it.
+public func assertGridSnapshot(
+  _ frame: Frame, theme: Theme, named name: String? = nil, fileID: String = #fileID,
+  filePath: String = #filePath, function: String = #function, line: Int = #line,
+  column: Int = #column
+) {
+  var text = GridSnapshot.encode(frame)
+  var used: [StyleRole] = []
+  for cell in frame.grid.cells where !used.contains(cell.role) { used.append(cell.role) }
+  text += "styles  theme \(theme.name)\n"
+  for role in used {
+    let style = theme[role]
+    let attributes = TextAttributes.fieldNames.filter { style.attributes.contains($0.attribute) }
+      .map(\.name).joined(separator: " ")
+    text += "  \(role.rawValue): fg \(style.foreground) bg \(style.background) \(attributes)\n"
+  }
+  compareSnapshot(
+    text, of: frame, named: [name, theme.name].compactMap { $0 }.joined(separator: "."),
+    fileID: fileID, filePath: filePath, function: function, line: line, column: column)
+}
+
+private func compareSnapshot(
+  _ actual: String, of frame: Frame, named name: String?, fileID: String, filePath: String,
+  function: String, line: Int, column: Int
+) {
   let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
   let url = snapshotURL(
     for: frame, named: name, filePath: filePath, function: function)
-  let actual = GridSnapshot.encode(frame)
   let isRecording =
     ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"].map {
       !$0.isEmpty && $0 != "0"

@@ -28,7 +28,7 @@ enum DialogViews {
 
   static func drawHelp(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
     let box = layout.overlayBox(width: 92, height: 40)
-    BoxView.draw(box, title: "Keys and commands", rightTitle: "any key closes", isFocused: true, on: &grid)
+    BoxView.draw(box, title: "Keys and commands", rightTitle: "↑↓ scroll · any key closes", isFocused: true, on: &grid)
     let area = box.inset(by: 1)
     var lines: [(String, StyleRole)] = []
     for context in KeyContext.allCases {
@@ -45,12 +45,14 @@ enum DialogViews {
     }
     lines.append(("Commands (type in the input; Tab completes)", .title))
     for name in SlashCommand.names { lines.append(("  " + (SlashCommand.usage[name] ?? "/" + name), .base)) }
-    // Two columns when the box is wide enough.
-    let columnWidth = area.width >= 88 ? (area.width - 2) / 2 : area.width - 2
-    let perColumn = area.height
-    for (index, line) in lines.enumerated() {
+    // Two columns when the box is wide enough; scrolled by Up and Down otherwise.
+    let columns = area.width >= 88 ? 2 : 1
+    let columnWidth = (area.width - 2 - (columns - 1)) / columns
+    let perColumn = max(1, area.height)
+    let first = max(0, min(state.helpScroll, lines.count - perColumn * columns))
+    for (index, line) in lines.dropFirst(first).enumerated() {
       let column = index / perColumn
-      guard column < (columnWidth == area.width - 2 ? 1 : 2) else { break }
+      guard column < columns else { break }
       BoxView.text(
         line.0, x: area.x + 1 + column * (columnWidth + 1), y: area.y + index % perColumn,
         limit: columnWidth, role: line.1, on: &grid)

@@ -65,6 +65,7 @@ extension AppReducer {
     case .quit: return quit(&state)
     case .help:
       state.overlay = .help
+      state.helpScroll = 0
       return []
     case .focusNext:
       state.focus = nextFocus(state, forward: true)

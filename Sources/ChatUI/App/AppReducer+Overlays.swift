@@ -4,7 +4,13 @@ extension AppReducer {
   static func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {
     switch overlay {
     case .help:
-      state.overlay = nil
+      switch key.key {
+      case .up, .character("k"): state.helpScroll = max(0, state.helpScroll - 1)
+      case .down, .character("j"): state.helpScroll += 1
+      case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
+      case .pageDown: state.helpScroll += 10
+      default: state.overlay = nil
+      }
       return []
     case .models:
       return modelPickerKey(&state, key)

@@ -7,6 +7,8 @@ public struct AppState: Sendable {
   public var focus = Focus.composer
   public var overlay: Overlay?
   public var keyMap: KeyMap
+  /// How far the help overlay is scrolled.
+  public var helpScroll = 0
   /// Keys typed so far of a two-key chord (Ctrl-X of Ctrl-X Ctrl-E).
   public var pendingKeys: [KeyEvent] = []
 

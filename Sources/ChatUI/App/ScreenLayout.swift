@@ -67,11 +67,14 @@ public struct ScreenLayout: Sendable, Hashable {
   }
 
   /// A centred box for overlays, at most `maximum` wide and high.
+  /// Narrower than `maximum` plus a margin, the box takes the whole width (and likewise
+  /// the height, above the status line), so its border never lands on another box's.
   public func overlayBox(width maximumWidth: Int = 96, height maximumHeight: Int = 24) -> Rect {
-    let boxWidth = min(size.columns - 2, maximumWidth)
-    let boxHeight = min(size.rows - 2, maximumHeight)
+    let available = size.rows - 1
+    let boxWidth = size.columns < maximumWidth + 6 ? size.columns : maximumWidth
+    let boxHeight = available < maximumHeight + 4 ? available : maximumHeight
     return Rect(
-      x: (size.columns - boxWidth) / 2, y: max(0, (size.rows - boxHeight) / 2 - 1),
+      x: (size.columns - boxWidth) / 2, y: max(0, (available - boxHeight) / 2),
       width: boxWidth, height: boxHeight)
   }
 }

@@ -1,0 +1,82 @@
+import ChatCore
+import ChatRender
+import ChatUI
+import Foundation
+import TestSupport
+import Testing
+
+/// Every screen of the app at 80×24 and 120×40, in the dark and the light theme.
+@Suite struct AppScreenSnapshotTests {
+  init() throws {
+    try #require(TestLocale.pinUTF8())
+  }
+
+  func snapshot(_ make: (TerminalSize) -> AppState, sourceLocation: SourceLocation = #_sourceLocation) {
+    for size in ScreenFixtures.sizes {
+      let frame = AppView.render(make(size))
+      for theme in ScreenFixtures.themes {
+        assertGridSnapshot(frame, theme: theme)
+      }
+    }
+  }
+
+  @Test func welcomeScreen() {
+    snapshot { ScreenFixtures.base($0) }
+  }
+
+  @Test func conversationWithStreamingReply() {
+    snapshot { ScreenFixtures.conversation($0) }
+  }
+
+  @Test func modelPicker() {
+    snapshot { size in
+      var state = ScreenFixtures.base(size)
+      _ = AppReducer.reduce(&state, .key(.control("o")))
+      for character in "gpt" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+      return state
+    }
+  }
+
+  @Test func sessionBrowserWithSearchResults() {
+    snapshot { size in
+      var state = ScreenFixtures.base(size)
+      _ = AppReducer.reduce(&state, .key(.control("s")))
+      _ = AppReducer.reduce(&state, .key(.character("/")))
+      for character in "window" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+      let hit = MessageSearchHit(
+        sessionID: "s3", sessionTitle: "SQL window functions", messageID: "m1", role: .assistant,
+        createdAt: ScreenFixtures.now, snippet: "…use a [window] function with PARTITION BY customer_id…")
+      _ = AppReducer.reduce(&state, .sessionsSearched(query: "window", hits: [hit]))
+      return state
+    }
+  }
+
+  @Test func sessionBrowserList() {
+    snapshot { size in
+      var state = ScreenFixtures.base(size)
+      _ = AppReducer.reduce(&state, .key(.control("s")))
+      return state
+    }
+  }
+
+  @Test func helpOverlay() {
+    snapshot { size in
+      var state = ScreenFixtures.base(size)
+      _ = AppReducer.reduce(&state, .key(KeyEvent(.function(1))))
+      return state
+    }
+  }
+
+  @Test func agentList() {
+    snapshot { size in
+      var state = ScreenFixtures.base(size)
+      _ = AppReducer.reduce(&state, .key(.control("a")))
+      return state
+    }
+  }
+
+  @Test func tooSmallTerminalSaysHowMuchRoomItNeeds() {
+    let state = ScreenFixtures.base(TerminalSize(columns: 50, rows: 12))
+    assertGridSnapshot(AppView.render(state))
+  }
+}

@@ -1,0 +1,107 @@
+import ChatCore
+import ChatUI
+import Foundation
+import TestSupport
+
+/// States for the screen snapshots, built through the reducer as the app builds them.
+enum ScreenFixtures {
+  static let now = Date(timeIntervalSince1970: 1_764_000_000)
+  static let sizes = [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)]
+
+  /// The shipped dark and light themes, from the repository's `themes/`.
+  static let themes: [Theme] = {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()  // Screens
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("themes").path
+    let catalog = ThemeCatalog(searchPath: ThemeSearchPath(directories: [directory]))
+    return ["dark", "light"].map { catalog.load(named: $0).theme }
+  }()
+
+  static let catalog = ModelCatalog(
+    snapshot: CatalogSnapshot(
+      fetchedAt: now, source: "fixture",
+      models: [
+        ModelSummary(
+          id: "openai/gpt-4o", name: "OpenAI: GPT-4o", contextLength: 128_000,
+          promptPrice: .perToken(Decimal(string: "0.0000025")!), completionPrice: .perToken(Decimal(string: "0.00001")!),
+          inputModalities: ["text", "image"], supportsTools: true),
+        ModelSummary(
+          id: "openai/gpt-4o-mini", name: "OpenAI: GPT-4o mini", contextLength: 128_000,
+          promptPrice: .perToken(Decimal(string: "0.00000015")!), completionPrice: .perToken(Decimal(string: "0.0000006")!),
+          supportsTools: true),
+        ModelSummary(
+          id: "anthropic/claude-sonnet-4.5", name: "Anthropic: Claude Sonnet 4.5", contextLength: 1_000_000,
+          promptPrice: .perToken(Decimal(string: "0.000003")!), completionPrice: .perToken(Decimal(string: "0.000015")!),
+          supportsTools: true, supportsReasoning: true),
+        ModelSummary(id: "openrouter/auto", name: "Auto Router", contextLength: 2_000_000),
+      ]),
+    origin: .bundled)
+
+  static func base(_ size: TerminalSize) -> AppState {
+    var state = AppState(
+      size: size, agentName: "assistant", hasAPIKey: true, now: now,
+      timeZone: TimeZone(identifier: "UTC") ?? .current)
+    _ = AppReducer.reduce(&state, .agentsLoaded(Agent.builtIns, problems: []))
+    _ = AppReducer.reduce(&state, .catalogLoaded(catalog))
+    _ = AppReducer.reduce(&state, .sessionsListed(sessions))
+    state.creditsLeft = Decimal(string: "8.52")
+    return state
+  }
+
+  static let sessions = [
+    summary("s1", "Rust lifetimes question", minutesAgo: 3, messages: 6, cost: "0.0041"),
+    summary("s2", "Trip to Kyoto", minutesAgo: 60 * 26, messages: 12, cost: "0.012"),
+    summary("s3", "SQL window functions", minutesAgo: 60 * 24 * 9, messages: 18, cost: "0.034"),
+  ]
+
+  static func summary(_ id: String, _ title: String, minutesAgo: Double, messages: Int, cost: String) -> SessionSummary {
+    let date = now.addingTimeInterval(-minutesAgo * 60)
+    return SessionSummary(
+      session: Session(id: id, title: title, agent: "assistant", createdAt: date, updatedAt: date),
+      messageCount: messages, cost: Decimal(string: cost))
+  }
+
+  static func message(
+    _ id: String, _ role: MessageRole, _ content: String, position: Int, agent: String = "assistant",
+    model: String = "openai/gpt-5-mini", status: MessageStatus = .complete, minute: Double = 0
+  ) -> Message {
+    Message(
+      id: id, sessionID: "s1", position: position, role: role, content: content, agent: agent,
+      model: model, status: status, createdAt: now.addingTimeInterval(minute * 60 - 600))
+  }
+
+  /// A session with markdown, code, reasoning, an agent switch, a failed reply and a reply
+  /// that is streaming.
+  static func conversation(_ size: TerminalSize) -> AppState {
+    var state = base(size)
+    var reply = message(
+      "r1", .assistant,
+      "The reference returned by `first_word` is tied to the lifetime of `s`:\n\n```rust\nfn first_word<'a>(s: &'a str) -> &'a str {\n    s.split(' ').next().unwrap_or(\"\")\n}\n```\n\nSo the **borrow** lives as long as `s`.",
+      position: 1, minute: 1)
+    reply.reasoning = "The user asks about lifetimes. Explain elision."
+    reply.usage = TokenUsage(promptTokens: 120, completionTokens: 412, reasoningTokens: 31, cost: Decimal(string: "0.0003"))
+    reply.timeToFirstTokenMilliseconds = 400
+    var failed = message("r2", .assistant, "Partial answer", position: 3, agent: "coder", model: "anthropic/claude-sonnet-4.5", status: .error, minute: 3)
+    failed.error = "The model provider failed (HTTP 502: upstream connect error); try again or pick another model"
+    let entries = [
+      TranscriptEntry(message: message("u1", .user, "Why does this borrow outlive the function?", position: 0)),
+      TranscriptEntry(message: reply),
+      TranscriptEntry(message: message("u2", .user, "Rewrite it without the explicit lifetime. 你好 🚀", position: 2, agent: "coder", model: "anthropic/claude-sonnet-4.5", minute: 2)),
+      TranscriptEntry(message: failed),
+    ]
+    _ = AppReducer.reduce(&state, .sessionOpened(sessions[0].session, entries))
+    state.banner = nil
+    // A reply streaming now.
+    state.composer.set("and explain when elision does not apply")
+    _ = AppReducer.reduce(&state, .key(KeyEvent(.enter)))
+    let user = message("u3", .user, "and explain when elision does not apply", position: 4, agent: "coder", model: "anthropic/claude-sonnet-4.5", minute: 4)
+    let streaming = message("r3", .assistant, "", position: 5, agent: "coder", model: "anthropic/claude-sonnet-4.5", status: .streaming, minute: 4)
+    _ = AppReducer.reduce(&state, .conversation(1, .started(session: sessions[0].session, userMessage: user, reply: streaming), at: now))
+    for (index, token) in ["With lifetime ", "elision the compiler ", "infers the same thing."].enumerated() {
+      _ = AppReducer.reduce(&state, .conversation(1, .content(token), at: now.addingTimeInterval(Double(index) * 0.05)))
+    }
+    state.spinnerFrame = 2
+    state.composer.set("thanks!")
+    return state
+  }
+}
