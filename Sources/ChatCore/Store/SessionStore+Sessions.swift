@@ -78,17 +78,12 @@ extension SessionStore {
   {
     try await read("list sessions") { db in
       let archived = query.includeArchived ? "" : "WHERE s.archived = 0"
-      let summaries = """
-        SELECT s.*,
-          (SELECT COUNT(*) FROM message m WHERE m.session_id = s.id AND m.selected = 1)
-            AS message_count,
-          (SELECT SUM(m.cost_picos) FROM message m WHERE m.session_id = s.id) AS cost_sum
-        FROM session s
-        """
       guard let search = query.search, !search.allSatisfy(\.isWhitespace) else {
         let limit = query.limit.map { "LIMIT \(max(0, $0))" } ?? ""
         let rows = try Row.fetchAll(
-          db, sql: "\(summaries) \(archived) ORDER BY s.updated_at DESC, s.rowid DESC \(limit)")
+          db,
+          sql:
+            "SELECT * FROM session s \(archived) ORDER BY s.updated_at DESC, s.rowid DESC \(limit)")
         return try rows.map(Self.summary)
       }
       // Text without a letter or digit matches nothing (rather than everything).
@@ -98,17 +93,19 @@ extension SessionStore {
       guard !ids.isEmpty else { return [] }
       let rows = try Row.fetchAll(
         db,
-        sql: "\(summaries) WHERE s.id IN (\(databaseQuestionMarks(count: ids.count))) "
+        sql: "SELECT * FROM session s WHERE s.id IN (\(databaseQuestionMarks(count: ids.count))) "
           + "ORDER BY s.updated_at DESC, s.rowid DESC",
         arguments: StatementArguments(ids))
       return try rows.map(Self.summary)
     }
   }
 
+  /// A session row with its totals (kept by triggers, see the schema).
   private static func summary(_ row: Row) throws -> SessionSummary {
-    SessionSummary(
+    let priced: Int = row["priced_messages"]
+    return SessionSummary(
       session: try SessionRecord(row: row).session, messageCount: row["message_count"],
-      cost: StoredValues.cost(row["cost_sum"]))
+      cost: priced > 0 ? StoredValues.cost(row["cost_picos"]) : nil)
   }
 
   /// Renames a session.
