@@ -2,7 +2,8 @@
 // Each suite lives in its own file and prints its figures; no suite asserts on time.
 
 let suites: [(name: String, run: () async throws -> Void)] = [
-  ("sse", SSEBenchmarks.run)
+  ("sse", SSEBenchmarks.run),
+  ("store", StoreBenchmarks.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
