@@ -47,7 +47,12 @@ let package = Package(
     .target(name: "CWidth"),
     .target(name: "ChatUI", dependencies: ["ChatCore", "CWidth"]),
     .target(name: "ChatRender", dependencies: ["ChatUI"]),
-    .target(name: "TerminalBackend", dependencies: ["CNcursesw", "ChatRender"]),
+    // Lists every module it imports: themes (ChatCore), input and size types (ChatUI), the
+    // grid (ChatRender), and libc wcwidth/locale (CWidth).
+    .target(
+      name: "TerminalBackend",
+      dependencies: ["CNcursesw", "CWidth", "ChatCore", "ChatUI", "ChatRender"]
+    ),
     .target(
       name: "ChatApp",
       dependencies: [
@@ -75,13 +80,19 @@ let package = Package(
     ),
     .executableTarget(
       name: "OrchatBenchmarks",
-      dependencies: ["OpenRouter", "ChatCore", "ChatUI", "ChatRender", "ChatApp", "TestSupport"],
+      dependencies: [
+        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "ChatApp",
+        "TestSupport",
+      ],
       path: "Benchmarks/OrchatBenchmarks"
     ),
     .testTarget(name: "OpenRouterTests", dependencies: ["OpenRouter", "TestSupport"]),
     .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "TestSupport"]),
     .testTarget(name: "ChatUITests", dependencies: ["ChatUI", "TestSupport"]),
-    .testTarget(name: "ChatRenderTests", dependencies: ["ChatRender", "TestSupport"]),
+    .testTarget(
+      name: "ChatRenderTests", dependencies: ["ChatRender", "TestSupport"],
+      exclude: ["__Snapshots__"]  // read by assertGridSnapshot through #filePath
+    ),
     .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "CNcursesw", "TestSupport"]),
     .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "OpenRouter"]),

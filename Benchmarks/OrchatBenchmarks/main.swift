@@ -3,6 +3,9 @@
 
 let suites: [(name: String, run: () async throws -> Void)] = [
   ("sse", SSEBenchmarks.run),
+  ("render", RenderBenchmarks.run),
+  ("terminal", TerminalBenchmarks.run),
+  ("cancel", CancelBenchmarks.run),
   ("store", StoreBenchmarks.run),
 ]
 

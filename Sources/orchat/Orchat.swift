@@ -1,14 +1,21 @@
 import ArgumentParser
 
 /// The `orchat` command: argument parsing only; the work happens in `ChatApp`.
+///
+/// With no subcommand it runs `chat`, the full-screen app.
 @main
 struct Orchat: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "orchat",
     abstract: "A fast full-screen terminal chat client for OpenRouter.",
+    discussion: """
+      Without a subcommand, orchat opens the full-screen app (`orchat chat`). Set \
+      OPENROUTER_API_KEY to chat; history and the model list work without it.
+      """,
     subcommands: [
-      AskCommand.self, SessionsCommand.self, ModelsCommand.self, AgentsCommand.self,
-      UsageCommand.self,
-    ]
+      ChatCommand.self, AskCommand.self, SessionsCommand.self, ModelsCommand.self,
+      AgentsCommand.self, UsageCommand.self, DemoCommand.self,
+    ],
+    defaultSubcommand: ChatCommand.self
   )
 }

@@ -65,12 +65,14 @@ import TestSupport
   }
 
   @Test func keepAlivesBeforeTheFirstTokenDoNotTimeOut() async throws {
-    // Thirty keep-alives 40 ms apart against a 300 ms idle timeout (§13 case 3).
+    // Keep-alives 200 ms apart for 4 s against a 2.5 s idle timeout (§13 case 3): the
+    // silence before the first token is longer than the timeout, every gap much shorter
+    // (wide margins: the test suite runs many tests at once on two cores).
     let stub = try await StubOpenRouter.start()
     let chunks = StubChunks()
-    let waits = Array(repeating: SSEItem.comment("OPENROUTER PROCESSING"), count: 30)
-    stub.enqueue(.sse(waits + [.data(chunks.content("late", finish: "stop")), .done], tokenDelay: .milliseconds(40)))
-    let client = TestClients.client(for: stub, idleTimeout: .milliseconds(300))
+    let waits = Array(repeating: SSEItem.comment("OPENROUTER PROCESSING"), count: 20)
+    stub.enqueue(.sse(waits + [.data(chunks.content("late", finish: "stop")), .done], tokenDelay: .milliseconds(200)))
+    let client = TestClients.client(for: stub, idleTimeout: .milliseconds(2500))
     let result = await TestClients.collect(client.stream(Self.request))
     #expect(result.error == nil)
     #expect(result.events.text == "late")
@@ -81,7 +83,7 @@ import TestSupport
     let stub = try await StubOpenRouter.start()
     var request = Self.request
     request.model = "stub/stall"
-    let client = TestClients.client(for: stub, idleTimeout: .milliseconds(300))
+    let client = TestClients.client(for: stub, idleTimeout: .seconds(3))
     let result = await TestClients.collect(client.stream(request))
     #expect(result.events.text == "Stalled after this")
     let error = try #require(result.error as? OpenRouterError)

@@ -10,6 +10,8 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
   case muted = "muted"
   case selection = "selection"
   case cursor = "cursor"
+  /// Characters that matched a search (the model picker, session search snippets).
+  case match = "match"
 
   case transcriptUser = "transcript.user"
   case transcriptAssistant = "transcript.assistant"
@@ -25,10 +27,13 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
   case markdownBoldItalic = "markdown.bold_italic"
   case markdownInlineCode = "markdown.inline_code"
   case markdownLink = "markdown.link"
+  /// The URL shown after a link's text, quieter than the text.
+  case markdownLinkURL = "markdown.link_url"
   case markdownQuote = "markdown.quote"
   case markdownListMarker = "markdown.list_marker"
   case markdownRule = "markdown.rule"
   case markdownTableBorder = "markdown.table_border"
+  case markdownTableHeader = "markdown.table_header"
 
   case code = "code"
   case codeBorder = "code.border"

@@ -10,7 +10,7 @@ import ChatUI
 public struct CellGrid: Sendable, Hashable {
   public let width: Int
   public let height: Int
-  public private(set) var cells: [Cell]
+  public internal(set) var cells: [Cell]
 
   public init(width: Int, height: Int, fill: Cell = .blank) {
     self.width = max(0, width)
@@ -49,41 +49,11 @@ public struct CellGrid: Sendable, Hashable {
     for y in area.y..<area.maxY {
       if area.x > 0 { repairLeft(of: area.x, y: y) }
       if area.maxX < width { repairLeft(of: area.maxX, y: y) }
-      for x in area.x..<area.maxX { cells[y * width + x] = cell }
-    }
-  }
-
-  /// Writes a glyph at (x, y), clipped to `clip`; a wide glyph that does not fit whole
-  /// becomes a blank. Returns the columns advanced.
-  @discardableResult
-  public mutating func put(_ glyph: Glyph, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
-    let clip = (clip ?? bounds).intersection(bounds)
-    guard y >= clip.y, y < clip.maxY, x >= clip.x, x < clip.maxX else { return glyph.width }
-    if glyph.width == 2 {
-      guard x + 1 < clip.maxX else {
-        set(.blank(role), x: x, y: y)
-        return 2
-      }
-      set(Cell(glyph.text, role: role), x: x, y: y)
-      set(.continuation(role), x: x + 1, y: y)
-      return 2
-    }
-    set(Cell(glyph.text, role: role), x: x, y: y)
-    return 1
-  }
-
-  /// Writes text from (x, y) on one row, clipped to `clip`. Returns the columns used.
-  @discardableResult
-  public mutating func put(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
-    var column = x
-    let limit = (clip ?? bounds).intersection(bounds).maxX
-    for character in text {
-      if column >= limit { break }
-      for glyph in DisplayWidth.glyphs(of: character) {
-        column += put(glyph, x: column, y: y, role: role, clip: clip)
+      let row = y * width
+      cells.withUnsafeMutableBufferPointer { buffer in
+        for x in area.x..<area.maxX { buffer[row + x] = cell }
       }
     }
-    return column - x
   }
 
   mutating func replaceCell(at index: Int, with cell: Cell) {

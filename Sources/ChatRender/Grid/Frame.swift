@@ -1,3 +1,5 @@
+import ChatUI
+
 /// What one render produces: the grid, and where the terminal cursor goes (`nil` hides it).
 public struct Frame: Sendable, Hashable {
   public var grid: CellGrid

@@ -5,9 +5,11 @@
 ///
 /// Streaming-safe: a sequence split across `feed` calls is still removed whole.
 ///
-/// **Invariants:** `state == .text` between sequences; `stringLength` counts the scalars
-/// swallowed by the current string sequence (OSC, DCS…), which ends at BEL, ST, a newline
-/// or after `maxStringLength` scalars so a stray `ESC ]` cannot swallow a whole reply.
+/// **Invariants:** `state == .text` between sequences; `sequenceLength` counts the scalars
+/// swallowed by the current sequence. A string sequence (OSC, DCS…) ends at BEL, ST, a
+/// newline or after `maxStringLength` scalars, and a control sequence is abandoned after
+/// `maxControlSequenceLength`, so a stray `ESC ]` or `ESC [` cannot swallow a whole reply.
+/// What follows an abandoned sequence is shown as text: its introducer is already gone.
 public struct TextSanitizer: Sendable {
   private enum State: Sendable {
     case text
@@ -19,8 +21,9 @@ public struct TextSanitizer: Sendable {
   }
 
   private var state = State.text
-  private var stringLength = 0
+  private var sequenceLength = 0
   private static let maxStringLength = 4096
+  private static let maxControlSequenceLength = 64
 
   public init() {}
 
@@ -42,14 +45,21 @@ public struct TextSanitizer: Sendable {
 
   /// Whether the text holds anything this type would remove (a fast byte scan).
   private static func needsWork(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
     for byte in text.utf8 {
-      // C0 (other than tab and newline), DEL, the lead byte of C1 (C2 80…9F) and of the
-      // bidi controls (E2 80 AA…, E2 81 A6…).
-      if byte < 0x20 {
-        if byte != 0x0A && byte != 0x09 { return true }
-      } else if byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
-        return true
+      switch byte {
+      case 0x0A, 0x09: break
+      case 0x00...0x1F, 0x7F: return true
+      // C1 controls are C2 80…C2 9F.
+      case 0x80...0x9F where previous == 0xC2: return true
+      // Bidi embeddings and overrides are E2 80 AA…AE, isolates E2 81 A6…A9.
+      case 0xAA...0xAE where previous == 0x80 && beforePrevious == 0xE2: return true
+      case 0xA6...0xA9 where previous == 0x81 && beforePrevious == 0xE2: return true
+      default: break
       }
+      beforePrevious = previous
+      previous = byte
     }
     return false
   }
@@ -61,7 +71,7 @@ public struct TextSanitizer: Sendable {
       return text(scalar)
     case .escape:
       switch value {
-      case 0x5B: state = .controlSequence  // [
+      case 0x5B: beginControlSequence()  // [
       case 0x5D, 0x50, 0x58, 0x5E, 0x5F: beginString()  // ] P X ^ _
       case 0x20...0x2F: state = .escapeIntermediate
       case 0x30...0x7E: state = .text
@@ -82,7 +92,10 @@ public struct TextSanitizer: Sendable {
       }
     case .controlSequence:
       switch value {
-      case 0x20...0x3F: return nil
+      case 0x20...0x3F:
+        sequenceLength += 1
+        if sequenceLength >= Self.maxControlSequenceLength { state = .text }
+        return nil
       case 0x40...0x7E:
         state = .text
         return nil
@@ -110,7 +123,7 @@ public struct TextSanitizer: Sendable {
       state = .escape
       return nil
     case 0x9B:
-      state = .controlSequence
+      beginControlSequence()
       return nil
     case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
       beginString()
@@ -134,14 +147,19 @@ public struct TextSanitizer: Sendable {
       state = .text
       return scalar
     default:
-      stringLength += 1
-      if stringLength >= Self.maxStringLength { state = .text }
+      sequenceLength += 1
+      if sequenceLength >= Self.maxStringLength { state = .text }
       return nil
     }
   }
 
   private mutating func beginString() {
     state = .string
-    stringLength = 0
+    sequenceLength = 0
+  }
+
+  private mutating func beginControlSequence() {
+    state = .controlSequence
+    sequenceLength = 0
   }
 }

@@ -63,7 +63,7 @@ public struct ChatStreamDecoder: Sendable {
     guard !isDone else { return }
     // A last event without its blank line is used only if it is whole (protocol §5.2 rule 7).
     if let last = sse.finish() {
-      let payload = last.data.trimmingCharacters(in: .whitespacesAndNewlines)
+      let payload = Self.trimmed(last.data)
       if payload == "[DONE]"
         || (try? Self.jsonDecoder.decode(JSONValue.self, from: Data(payload.utf8))) != nil
       {
@@ -94,7 +94,7 @@ public struct ChatStreamDecoder: Sendable {
   // MARK: - Events
 
   private mutating func handle(_ event: SSEEvent, into output: inout [ChatStreamEvent]) throws {
-    let payload = event.data.trimmingCharacters(in: .whitespacesAndNewlines)
+    let payload = Self.trimmed(event.data)
     if payload.isEmpty || payload.hasPrefix(":") { return }
     if payload == "[DONE]" {
       isDone = true
@@ -108,10 +108,10 @@ public struct ChatStreamDecoder: Sendable {
       isDone = true
       if event.type == "error" {
         throw OpenRouterError(
-          category: .upstream, message: payload, isInBand: true, afterContent: hasDelivered)
+          category: .upstream, message: String(payload), isInBand: true, afterContent: hasDelivered)
       }
       throw OpenRouterError.decoding(
-        "a stream event is not a JSON chunk", body: payload, afterContent: hasDelivered)
+        "a stream event is not a JSON chunk", body: String(payload), afterContent: hasDelivered)
     }
     try apply(chunk, into: &output)
   }
@@ -163,6 +163,22 @@ public struct ChatStreamDecoder: Sendable {
       hasDelivered = true
       output.append(.toolCall(toolCalls.add(fragment)))
     }
+  }
+
+  /// The payload without surrounding ASCII whitespace (the only whitespace JSON has).
+  /// Foundation's `trimmingCharacters` costs more than the JSON decoding on Linux; this is
+  /// on the per-token path.
+  static func trimmed(_ text: String) -> Substring {
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end, Self.isSpace(utf8[start]) { start = utf8.index(after: start) }
+    while end > start, Self.isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+    return text[start..<end]
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }
 
   private mutating func emitReasoning(_ text: String, into output: inout [ChatStreamEvent]) {

@@ -13,10 +13,12 @@ extension StubOpenRouter {
   /// Serves one connection: requests one after another (keep-alive). The current task reads;
   /// a child task answers, so a client that closes the connection mid-reply is noticed at
   /// once (and timed) even while the reply is paused or stalled.
-  func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+  func serve(
+    _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>,
+    inFlight: InFlightRequest
+  ) async {
     let channel = connection.channel
     _ = try? await connection.executeThenClose { inbound, outbound in
-      let inFlight = InFlightRequest()
       let (parts, partsContinuation) = AsyncStream.makeStream(of: HTTPServerRequestPart.self)
       let responder = Task {
         try await self.answer(parts, outbound: outbound, channel: channel, inFlight: inFlight)
@@ -28,7 +30,7 @@ extension StubOpenRouter {
       }
       partsContinuation.finish()
       if let index = inFlight.index {
-        recordDisconnect(ofRequest: index)
+        recordDisconnect(ofRequest: index, at: inFlight.closedAt ?? .now)
         responder.cancel()
       }
       _ = await responder.result
@@ -60,10 +62,9 @@ extension StubOpenRouter {
     }
   }
 
-  func recordDisconnect(ofRequest index: Int) {
-    let now = ContinuousClock.now
+  func recordDisconnect(ofRequest index: Int, at instant: ContinuousClock.Instant) {
     state.withLock { state in
-      if state.disconnects[index] == nil { state.disconnects[index] = now }
+      if state.disconnects[index] == nil { state.disconnects[index] = instant }
     }
   }
 
@@ -139,12 +140,46 @@ extension StubOpenRouter {
   }
 }
 
-/// The index of the request a connection is answering, shared by its reader and responder.
+/// A connection and what its handlers share.
+struct StubConnection: Sendable {
+  var channel: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+  var inFlight: InFlightRequest
+}
+
+/// The request a connection is answering, and when the connection closed, shared by the
+/// reader, the responder and the event-loop handler that times the close.
 final class InFlightRequest: Sendable {
-  private let value = Mutex<Int?>(nil)
+  private struct State {
+    var index: Int?
+    var closedAt: ContinuousClock.Instant?
+  }
+
+  private let state = Mutex(State())
 
   var index: Int? {
-    get { value.withLock { $0 } }
-    set { value.withLock { $0 = newValue } }
+    get { state.withLock { $0.index } }
+    set { state.withLock { $0.index = newValue } }
+  }
+
+  var closedAt: ContinuousClock.Instant? {
+    get { state.withLock { $0.closedAt } }
+    set { state.withLock { $0.closedAt = newValue } }
+  }
+}
+
+/// Times the close of a connection on the event loop itself, so the instant is exact even
+/// when the cooperative thread pool that runs the stub's tasks is busy.
+final class CloseTimer: ChannelInboundHandler, Sendable {
+  typealias InboundIn = NIOAny
+
+  let inFlight: InFlightRequest
+
+  init(inFlight: InFlightRequest) {
+    self.inFlight = inFlight
+  }
+
+  func channelInactive(context: ChannelHandlerContext) {
+    inFlight.closedAt = .now
+    context.fireChannelInactive()
   }
 }

@@ -49,10 +49,13 @@ public final class StubOpenRouter: Sendable {
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .bind(host: "127.0.0.1", port: 0) { channel in
         channel.eventLoop.makeCompletedFuture {
+          let inFlight = InFlightRequest()
+          try channel.pipeline.syncOperations.addHandler(CloseTimer(inFlight: inFlight))
           try channel.pipeline.syncOperations.configureHTTPServerPipeline(
             withPipeliningAssistance: false, withErrorHandling: true)
-          return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
+          let connection = try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
             wrappingChannelSynchronously: channel)
+          return StubConnection(channel: connection, inFlight: inFlight)
         }
       }
     let port = server.channel.localAddress?.port ?? 0
@@ -62,7 +65,7 @@ public final class StubOpenRouter: Sendable {
       try? await server.executeThenClose { connections in
         try await withThrowingDiscardingTaskGroup { group in
           for try await connection in connections {
-            group.addTask { await stub.serve(connection) }
+            group.addTask { await stub.serve(connection.channel, inFlight: connection.inFlight) }
           }
         }
       }

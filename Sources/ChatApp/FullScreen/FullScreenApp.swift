@@ -1,0 +1,68 @@
+import ChatCore
+import Dispatch
+import ChatUI
+import Foundation
+import OpenRouter
+import TerminalBackend
+
+/// `orchat` with no subcommand: the full-screen chat app on the terminal.
+public enum FullScreenApp {
+  public struct Options: Sendable {
+    /// `--session ID|last`: open this session.
+    public var session: String?
+    public var agent: String?
+    public var model: String?
+    public var theme: String?
+    public var themesDirectory: String?
+    public var baseURL: String?
+    public var isMouseEnabled: Bool
+
+    public init(
+      session: String? = nil, agent: String? = nil, model: String? = nil, theme: String? = nil,
+      themesDirectory: String? = nil, baseURL: String? = nil, isMouseEnabled: Bool = true
+    ) {
+      self.session = session
+      self.agent = agent
+      self.model = model
+      self.theme = theme
+      self.themesDirectory = themesDirectory
+      self.baseURL = baseURL
+      self.isMouseEnabled = isMouseEnabled
+    }
+  }
+
+  /// Runs the app until it quits. Must be called on the thread that will own the terminal.
+  /// - Returns: the exit status (128 + signal after SIGTERM, SIGINT or SIGHUP).
+  public static func run(_ options: Options, context: CommandContext = CommandContext()) -> Int32 {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      context.errors.write("error: orchat needs a terminal; use `orchat ask` in pipes and scripts\n")
+      return 1
+    }
+    let startup = Startup(options: options, context: context)
+    let wake: WakeSignal
+    let terminal: NcursesTerminal
+    do {
+      wake = try WakeSignal()
+      terminal = try NcursesTerminal(options: .init(isMouseEnabled: options.isMouseEnabled), wake: wake)
+    } catch {
+      context.errors.write("error: cannot open the terminal: \(error)\n")
+      return 1
+    }
+    terminal.setTheme(startup.theme.theme)
+    let runtime = startup.makeRuntime(terminal: terminal, wake: wake)
+    let status = runtime.run()
+    terminal.shutdown()
+    waitFor { await startup.transport.shutdown() }
+    return status
+  }
+
+  /// Runs async work to its end from the synchronous run loop's thread (which no task needs).
+  static func waitFor(_ work: @escaping @Sendable () async -> Void) {
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      await work()
+      done.signal()
+    }
+    done.wait()
+  }
+}

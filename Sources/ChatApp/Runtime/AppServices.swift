@@ -1,0 +1,42 @@
+import ChatCore
+import Foundation
+import OpenRouter
+
+/// The live parts the effects use: the store, the conversation engine, the agents, the
+/// model catalog, the client. Built in `ChatApp`, the only place that wires live
+/// dependencies.
+///
+/// The store opens in the background (`store` is a task), so the first frame never waits
+/// for the database.
+public struct AppServices: Sendable {
+  public let paths: AppPaths
+  public let config: AppConfig
+  public let agents: AgentCatalog
+  public let client: OpenRouterClient
+  public let hasAPIKey: Bool
+  public let store: Task<SessionStore, any Error>
+  /// Where the themes are looked for (`--themes-dir`, then the user's, then the shipped).
+  public let themesDirectory: String?
+
+  public init(
+    paths: AppPaths, config: AppConfig, agents: AgentCatalog, client: OpenRouterClient,
+    hasAPIKey: Bool, store: Task<SessionStore, any Error>, themesDirectory: String? = nil
+  ) {
+    self.paths = paths
+    self.config = config
+    self.agents = agents
+    self.client = client
+    self.hasAPIKey = hasAPIKey
+    self.store = store
+    self.themesDirectory = themesDirectory
+  }
+
+  func engine() async throws -> ConversationEngine {
+    ConversationEngine(store: try await store.value, client: client)
+  }
+
+  /// The agent named `name`, else the first one (the reducer only names loaded agents).
+  func agent(named name: String) -> Agent {
+    agents.agent(named: name) ?? agents.agents.first ?? Agent.builtIns[0]
+  }
+}

@@ -1,0 +1,149 @@
+import ChatCore
+import ChatRender
+import ChatUI
+import Dispatch
+import Foundation
+import TerminalBackend
+
+/// The run loop: terminal events and posted actions in, the reducer, effects out, and at most
+/// one frame per `frameInterval` however fast tokens arrive.
+///
+/// - Important: Not thread-safe: create it and call `run`/`step` on the thread that owns the
+///   terminal. Other threads reach it only through the mailbox.
+public final class Runtime<Screen: Terminal> {
+  public static var frameInterval: Duration { .milliseconds(16) }
+  static var tickInterval: Duration { .milliseconds(100) }
+
+  public private(set) var state: AppState
+  let terminal: Screen
+  let runner: EffectRunner
+  let mailbox: Mailbox
+  let themes: ThemeCatalog
+  private var presenter = FramePresenter()
+  private var isDirty = true
+  private var lastFrame: ContinuousClock.Instant?
+  private var lastTick = ContinuousClock.now
+  /// The exit status, once the app should end.
+  public private(set) var exitStatus: Int32?
+  /// Frames presented so far (for tests and the benchmark).
+  public private(set) var framesPresented = 0
+
+  init(state: AppState, terminal: Screen, runner: EffectRunner, mailbox: Mailbox, themes: ThemeCatalog) {
+    self.state = state
+    self.terminal = terminal
+    self.runner = runner
+    self.mailbox = mailbox
+    self.themes = themes
+  }
+
+  /// Runs until the app quits; returns the exit status.
+  public func run() -> Int32 {
+    while exitStatus == nil { step() }
+    finish()
+    return exitStatus ?? 0
+  }
+
+  /// One turn: waits for input, a posted action, the next tick or the next frame (at most
+  /// `maxWait`), applies everything that arrived, and presents a frame when one is due.
+  public func step(maxWait: Duration? = nil) {
+    var timeout = nextTimeout()
+    if let maxWait { timeout = min(timeout ?? maxWait, maxWait) }
+    let events = terminal.readEvents(timeout: timeout)
+    var actions: [Action] = []
+    for event in events {
+      switch event {
+      case .key(let key): actions.append(.key(key))
+      case .paste(let text): actions.append(.paste(text))
+      case .mouse(let mouse): actions.append(.mouse(mouse))
+      case .resize(let size):
+        presenter.invalidate()
+        actions.append(.resized(size))
+      case .wake: break
+      case .terminationRequested(let signal):
+        runner.cancelAll()
+        exitStatus = 128 + signal
+        return
+      case .inputClosed:
+        exitStatus = 0
+        return
+      }
+    }
+    actions += mailbox.drain()
+    let now = ContinuousClock.now
+    if state.needsTicks, now - lastTick >= Self.tickInterval {
+      lastTick = now
+      actions.append(.tick(Date()))
+    }
+    for action in actions { dispatch(action) }
+    presentIfDue()
+  }
+
+  /// Applies one action and performs its effects.
+  func dispatch(_ action: Action) {
+    let effects = AppReducer.reduce(&state, action)
+    isDirty = true
+    for effect in effects { perform(effect) }
+  }
+
+  private func presentIfDue() {
+    guard isDirty else { return }
+    let now = ContinuousClock.now
+    if let lastFrame, now - lastFrame < Self.frameInterval { return }
+    presenter.present(AppView.render(state), on: terminal)
+    lastFrame = now
+    isDirty = false
+    framesPresented += 1
+  }
+
+  /// How long the loop may sleep: until the next frame when one is pending, else until the
+  /// next tick when something animates, else until input or a posted action.
+  private func nextTimeout() -> Duration? {
+    let now = ContinuousClock.now
+    if isDirty {
+      guard let lastFrame else { return .zero }
+      return max(.zero, Self.frameInterval - (now - lastFrame))
+    }
+    if state.needsTicks { return max(.zero, Self.tickInterval - (now - lastTick)) }
+    return nil
+  }
+
+  /// Ends: stops running requests and waits briefly for their replies to be saved.
+  func finish() {
+    runner.cancelAll()
+    let runner = runner
+    FullScreenApp.waitFor { await runner.waitForRequests(timeout: .seconds(3)) }
+  }
+
+  // MARK: - Effects
+
+  private func perform(_ effect: Effect) {
+    switch effect {
+    case .quit:
+      exitStatus = 0
+    case .copy(let text, let description):
+      Clipboard.copy(text, terminal: terminal)
+      dispatch(.notified("Copied \(description) (\(text.count) characters)", .info, at: Date()))
+    case .openEditor(let text):
+      terminal.suspend()
+      let edited = ExternalEditor.edit(text, environment: ProcessInfo.processInfo.environment)
+      terminal.resume()
+      presenter.invalidate()
+      switch edited {
+      case .success(let result): dispatch(.editorFinished(result))
+      case .failure(let error): dispatch(.notified(error.description, .error, at: Date()))
+      }
+    case .changeTheme(let name):
+      let selection = themes.load(named: name)
+      if let problem = selection.problems.first {
+        dispatch(.notified(problem.userMessage, .error, at: Date()))
+        return
+      }
+      terminal.setTheme(selection.theme)
+      presenter.invalidate()
+      dispatch(.themeChanged(name: selection.theme.name))
+      dispatch(.notified("Theme: \(selection.theme.name)", .info, at: Date()))
+    default:
+      runner.run(effect)
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import ChatCore
+import ChatUI
+
+/// Renders the whole screen for a state: the frame the terminal shows.
+///
+/// Immediate mode: the grid is drawn from scratch every frame from state that is already
+/// laid out (a few thousand cells, microseconds); the terminal backend then paints only the
+/// cells that differ from the previous frame.
+public enum AppView {
+  public static func render(_ state: AppState) -> Frame {
+    var grid = CellGrid(width: state.size.columns, height: state.size.rows)
+    let layout = state.layout
+    if layout.isTooSmall {
+      DialogViews.drawTooSmall(state.size, on: &grid)
+      return Frame(grid: grid)
+    }
+    SideColumnView.draw(state, layout: layout, on: &grid)
+    TranscriptView.draw(state, layout: layout, on: &grid)
+    var cursor = ComposerView.draw(state, layout: layout, on: &grid)
+    StatusLineView.drawBanner(state, layout: layout, on: &grid)
+    StatusLineView.draw(state, layout: layout, on: &grid)
+    switch state.overlay {
+    case .models?: cursor = ModelPickerView.draw(state, layout: layout, on: &grid)
+    case .agents?:
+      DialogViews.drawAgents(state, layout: layout, on: &grid)
+      cursor = nil
+    case .sessions?: cursor = SessionBrowserView.draw(state, layout: layout, on: &grid)
+    case .help?:
+      DialogViews.drawHelp(state, layout: layout, on: &grid)
+      cursor = nil
+    case .confirmDelete(_, let title)?:
+      DialogViews.drawConfirm(title, layout: layout, on: &grid)
+      cursor = nil
+    case .prompt(let prompt)?: cursor = DialogViews.drawPrompt(prompt, layout: layout, on: &grid)
+    case nil: break
+    }
+    return Frame(grid: grid, cursor: cursor)
+  }
+}

@@ -1,0 +1,34 @@
+import ChatCore
+import ChatUI
+
+/// The input box: the text wrapped to the box, scrolled to keep the cursor in view.
+enum ComposerView {
+  /// Draws the box; returns where the terminal cursor goes when the input has the focus.
+  @discardableResult
+  static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) -> Position? {
+    let hint: String
+    switch state.completion {
+    case .idle: hint = "Enter send · Alt-Enter newline"
+    case .cancelling: hint = "stopping…"
+    default: hint = "Enter queue · Esc stop"
+    }
+    let queued = state.queuedPrompts.isEmpty ? "" : "\(state.queuedPrompts.count) queued · "
+    let chord = state.pendingKeys.isEmpty ? "" : state.pendingKeys.map(\.description).joined(separator: " ") + " … · "
+    let isFocused = state.focus == .composer && state.overlay == nil
+    BoxView.draw(
+      layout.composerBox, title: "Message", rightTitle: chord + queued + hint, isFocused: isFocused,
+      on: &grid)
+    let area = layout.composerText
+    guard !area.isEmpty else { return nil }
+    let wrapped = state.composer.rows(width: area.width)
+    let first = max(0, wrapped.cursorRow - area.height + 1)
+    for (offset, row) in wrapped.rows.dropFirst(first).prefix(area.height).enumerated() {
+      grid.put(row.text, x: area.x, y: area.y + offset, role: .base, clip: area)
+    }
+    if state.composer.isEmpty, !isFocused {
+      grid.put("Tab or click here to type", x: area.x, y: area.y, role: .muted, clip: area)
+    }
+    guard isFocused else { return nil }
+    return Position(x: area.x + min(wrapped.cursorColumn, area.width - 1), y: area.y + wrapped.cursorRow - first)
+  }
+}

@@ -1,0 +1,58 @@
+import ChatCore
+import ChatUI
+
+/// The wide layout's left column: the agents (with their models) and the recent sessions.
+enum SideColumnView {
+  static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
+    if let box = layout.agentsBox { drawAgents(state, box: box, on: &grid) }
+    if let box = layout.sessionsBox { drawSessions(state, box: box, on: &grid) }
+  }
+
+  private static func drawAgents(_ state: AppState, box: Rect, on grid: inout CellGrid) {
+    let isFocused = state.focus == .agents && state.overlay == nil
+    BoxView.draw(box, title: "Agents", isFocused: isFocused, on: &grid)
+    let area = box.inset(by: 1)
+    let visible = max(1, area.height / 2)
+    let first = max(0, min(state.agentCursor - visible + 1, state.agents.count - visible))
+    for (offset, agent) in state.agents.dropFirst(first).prefix(visible).enumerated() {
+      let index = first + offset
+      let y = area.y + offset * 2
+      let isCurrent = agent.name == state.agentName
+      let isCursor = isFocused && index == state.agentCursor
+      if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 2), with: .blank(.selection)) }
+      let role: StyleRole = isCursor ? .selection : (isCurrent ? .title : .base)
+      BoxView.text((isCurrent ? "▸ " : "  ") + agent.name, x: area.x, y: y, limit: area.width, role: role, on: &grid)
+      if y + 1 < area.maxY {
+        BoxView.text(
+          "  " + Formatting.shortModel(agent.model), x: area.x, y: y + 1, limit: area.width,
+          role: isCursor ? .selection : .muted, on: &grid)
+      }
+    }
+  }
+
+  private static func drawSessions(_ state: AppState, box: Rect, on grid: inout CellGrid) {
+    let isFocused = state.focus == .sessions && state.overlay == nil
+    BoxView.draw(box, title: "Sessions", rightTitle: "^S", isFocused: isFocused, on: &grid)
+    let area = box.inset(by: 1)
+    let summaries = state.sessions.summaries
+    guard !summaries.isEmpty else {
+      BoxView.text("no sessions yet", x: area.x + 1, y: area.y, limit: area.width - 1, role: .muted, on: &grid)
+      return
+    }
+    let first = max(0, min(state.sessions.sideCursor - area.height + 1, summaries.count - area.height))
+    for (offset, summary) in summaries.dropFirst(first).prefix(area.height).enumerated() {
+      let index = first + offset
+      let y = area.y + offset
+      let isCursor = isFocused && index == state.sessions.sideCursor
+      let isCurrent = summary.session.id == state.session?.id
+      if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
+      let date = Formatting.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
+      let dateWidth = DisplayWidth.width(of: date)
+      let role: StyleRole = isCursor ? .selection : (isCurrent ? .title : .base)
+      BoxView.text(
+        (isCurrent ? "▸ " : "  ") + summary.session.title, x: area.x, y: y,
+        limit: area.width - dateWidth - 1, role: role, on: &grid)
+      grid.put(date, x: area.maxX - dateWidth, y: y, role: isCursor ? .selection : .muted, clip: area)
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import ChatCore
+import ChatUI
+import Foundation
+
+/// The header line of a message: who wrote it, with which model, when, and what it cost.
+///
+/// `you · 14:02`; `coder · anthropic/claude-sonnet-4.5 · 14:02 · 412 tok · $0.0003 · 0.4 s to
+/// first token`; while streaming, `coder · model · streaming ⠹ 84 tok/s`.
+enum TranscriptHeader {
+  static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+  static func spans(for item: TranscriptItem, index: Int, state: AppState) -> [StyledSpan] {
+    let message = item.message
+    var spans: [StyledSpan] = []
+    func add(_ text: String, _ role: StyleRole = .transcriptHeader) {
+      spans.append(StyledSpan(" · ", role: .transcriptHeader))
+      spans.append(StyledSpan(text, role: role))
+    }
+    guard message.role == .assistant else {
+      spans.append(StyledSpan("you", role: .transcriptUser))
+      add(Formatting.clock(message.createdAt, timeZone: state.timeZone))
+      return spans
+    }
+    spans.append(StyledSpan(message.agent ?? "assistant", role: .transcriptAssistant))
+    if let model = message.servedModel ?? message.model { add(model) }
+    if item.variantCount > 1 { add("‹\(item.variantNumber)/\(item.variantCount)›") }
+    if case .streaming(let reply) = state.completion, reply.replyID == message.id {
+      var text = "streaming \(spinner[state.spinnerFrame % spinner.count])"
+      if let rate = reply.tokensPerSecond { text += String(format: " %.0f tok/s", rate) }
+      add(text, .statusWarning)
+      return spans
+    }
+    if case .cancelling(_, let replyID) = state.completion, replyID == message.id {
+      add("stopping…", .statusWarning)
+      return spans
+    }
+    add(Formatting.clock(message.createdAt, timeZone: state.timeZone))
+    if let usage = message.usage {
+      add("\(Formatting.tokens(usage.completionTokens)) tok")
+      if let cost = usage.cost { add(Formatting.cost(cost)) }
+    }
+    if let ttft = message.timeToFirstTokenMilliseconds {
+      add("\(Formatting.seconds(milliseconds: ttft)) to first token")
+    }
+    return spans
+  }
+
+  /// The reasoning toggle: `▸ thinking (312 tokens)`.
+  static func reasoningToggle(for item: TranscriptItem) -> String {
+    let arrow = item.isReasoningExpanded ? "▾" : "▸"
+    if let tokens = item.message.usage?.reasoningTokens, tokens > 0 {
+      return "\(arrow) thinking (\(Formatting.tokens(tokens)) tokens)"
+    }
+    let words = item.message.reasoning?.split(whereSeparator: \.isWhitespace).count ?? 0
+    return "\(arrow) thinking (\(words) words)"
+  }
+}

@@ -1,0 +1,81 @@
+import ChatCore
+import ChatUI
+
+/// The transcript box: the visible rows of the messages, the "↓ N new lines" badge, and a
+/// welcome text in an empty session.
+enum TranscriptView {
+  static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
+    let title = state.session?.title ?? "new session"
+    BoxView.draw(
+      layout.transcriptBox, title: "orchat · \(title)", isFocused: state.focus == .transcript,
+      on: &grid)
+    let area = layout.transcriptText
+    guard !area.isEmpty else { return }
+    if state.transcript.items.isEmpty {
+      drawWelcome(state, in: area, on: &grid)
+      return
+    }
+    var y = area.y
+    for row in state.transcript.visibleRows() {
+      drawRow(row.line, item: row.item, state: state, y: y, in: area, on: &grid)
+      y += 1
+    }
+    let newLines = state.transcript.newLinesBelow
+    if newLines > 0 {
+      let badge = " ↓ \(newLines) new line\(newLines == 1 ? "" : "s") "
+      let width = DisplayWidth.width(of: badge)
+      grid.put(badge, x: area.maxX - width, y: area.maxY - 1, role: .statusWarning, clip: area)
+    }
+  }
+
+  private static func drawRow(
+    _ line: TranscriptLine, item index: Int, state: AppState, y: Int, in area: Rect,
+    on grid: inout CellGrid
+  ) {
+    let item = state.transcript.items[index]
+    switch line {
+    case .divider(let text):
+      var x = area.x
+      x += grid.put("── \(text) ", x: x, y: y, role: .transcriptDivider, clip: area)
+      while x < area.maxX {
+        x += grid.put(Glyph("─", width: 1), x: x, y: y, role: .transcriptDivider, clip: area)
+      }
+    case .header:
+      let isSelected = state.focus == .transcript && state.transcript.selection == index
+      if isSelected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
+      var x = area.x
+      for span in TranscriptHeader.spans(for: item, index: index, state: state) {
+        if x >= area.maxX { break }
+        x += grid.put(span.text, x: x, y: y, role: isSelected ? .selection : span.role, clip: area)
+      }
+    case .reasoningToggle:
+      grid.put(TranscriptHeader.reasoningToggle(for: item), x: area.x, y: y, role: .transcriptReasoning, clip: area)
+    case .reasoning(let styled), .body(let styled):
+      StyledLinesView.draw(styled, row: y, in: Rect(x: area.x, y: y, width: area.width, height: 1), on: &grid)
+    case .notice(let text):
+      let role: StyleRole = item.message.status == .cancelled ? .muted : .transcriptError
+      BoxView.text(text, x: area.x, y: y, limit: area.width, role: role, on: &grid)
+    case .blank:
+      break
+    }
+  }
+
+  private static func drawWelcome(_ state: AppState, in area: Rect, on grid: inout CellGrid) {
+    var lines = [
+      "New session with \(state.agentName)" + (state.model.map { " · \($0)" } ?? ""),
+      "Type a message and press Enter.",
+      "",
+      "Ctrl-O models · Ctrl-A agents · Ctrl-S sessions · ? or F1 help",
+    ]
+    if !state.hasAPIKey {
+      lines += ["", "No API key: set OPENROUTER_API_KEY to chat.", "History and the model list work without one."]
+    }
+    let top = area.y + max(0, (area.height - lines.count) / 2)
+    for (offset, line) in lines.enumerated() where top + offset < area.maxY {
+      let width = DisplayWidth.width(of: line)
+      let x = area.x + max(0, (area.width - width) / 2)
+      let role: StyleRole = line.hasPrefix("No API key") ? .statusWarning : (offset == 0 ? .title : .muted)
+      BoxView.text(line, x: x, y: top + offset, limit: area.maxX - x, role: role, on: &grid)
+    }
+  }
+}

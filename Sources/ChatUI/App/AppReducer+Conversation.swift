@@ -1,0 +1,169 @@
+import ChatCore
+import Foundation
+
+extension AppReducer {
+  /// Sends the input, or queues it while a reply streams, or runs a slash command.
+  static func submit(_ state: inout AppState) -> [Effect] {
+    let text = state.composer.text
+    guard !text.isBlank else { return [] }
+    if text.hasPrefix("/") { return slashCommand(&state, text) }
+    guard state.hasAPIKey else {
+      notify(
+        &state, "No API key: set OPENROUTER_API_KEY (or api_key in config.toml) and restart",
+        .error)
+      return []
+    }
+    state.composer.commit()
+    if state.completion.isBusy {
+      state.queuedPrompts.append(text)
+      notify(&state, "Queued: sent when this reply ends (\(state.queuedPrompts.count) waiting)")
+      return []
+    }
+    return send(&state, text)
+  }
+
+  static func send(_ state: inout AppState, _ text: String) -> [Effect] {
+    let id = state.nextRequestID
+    state.nextRequestID += 1
+    state.completion = .starting(id, text: text)
+    if state.banner?.kind != .info { state.banner = nil }
+    state.transcript.followTail()
+    return [
+      .send(
+        id, sessionID: state.session?.id, agentName: state.agentName,
+        overrides: state.overrides, text: text)
+    ]
+  }
+
+  static func regenerate(_ state: inout AppState) -> [Effect] {
+    guard !state.completion.isBusy else {
+      notify(&state, "A reply is streaming: stop it with Esc first", .warning)
+      return []
+    }
+    guard let session = state.session, state.transcript.items.contains(where: { $0.message.role == .assistant || $0.message.role == .user }) else {
+      notify(&state, "Nothing to regenerate yet")
+      return []
+    }
+    guard state.hasAPIKey else {
+      notify(&state, "No API key: set OPENROUTER_API_KEY and restart", .error)
+      return []
+    }
+    let id = state.nextRequestID
+    state.nextRequestID += 1
+    state.completion = .starting(id, text: nil)
+    state.transcript.followTail()
+    return [.regenerate(id, sessionID: session.id, agentName: state.agentName, overrides: state.overrides)]
+  }
+
+  static func cancel(_ state: inout AppState) -> [Effect] {
+    switch state.completion {
+    case .starting(let id, _):
+      state.completion = .cancelling(id, replyID: nil)
+      return [.cancel(id)]
+    case .streaming(let reply):
+      state.completion = .cancelling(reply.requestID, replyID: reply.replyID)
+      return [.cancel(reply.requestID)]
+    case .idle, .cancelling:
+      return []
+    }
+  }
+
+  static func conversation(
+    _ state: inout AppState, _ id: RequestID, _ event: ConversationEvent, at time: Date
+  ) -> [Effect] {
+    guard state.completion.requestID == id else { return [] }  // a stale request
+    switch event {
+    case .started(let session, let userMessage, let reply):
+      let isNew = state.session?.id != session.id
+      state.session = session
+      if let userMessage { state.transcript.append(userMessage) }
+      state.transcript.append(reply, otherVariants: regeneratedVariants(&state, reply))
+      if case .cancelling = state.completion {
+        state.completion = .cancelling(id, replyID: reply.id)
+      } else {
+        state.completion = .streaming(StreamingReply(requestID: id, replyID: reply.id, startedAt: time))
+      }
+      return isNew ? [.listSessions] : []
+    case .retrying(let attempt, let delay, let reason):
+      let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+      state.banner = Banner(
+        "\(reason); retrying in {countdown} (attempt \(attempt + 1))", kind: .warning,
+        countdownTo: time.addingTimeInterval(seconds))
+      return []
+    case .served(let model, _):
+      modifyReply(&state) { $0.servedModel = model }
+      return []
+    case .reasoning(let text):
+      guard case .streaming(var reply) = state.completion else { return [] }
+      state.transcript.appendReasoning(text, to: reply.replyID)
+      reply.countDelta(at: time)
+      state.completion = .streaming(reply)
+      return []
+    case .content(let text):
+      guard case .streaming(var reply) = state.completion else { return [] }
+      state.transcript.appendContent(text, to: reply.replyID)
+      reply.countDelta(at: time)
+      state.completion = .streaming(reply)
+      if state.banner?.countdownTo != nil { state.banner = nil }
+      return []
+    case .usage(let usage):
+      modifyReply(&state) { $0.usage = usage }
+      return []
+    case .finished(let message):
+      state.transcript.replace(message)
+      switch message.status {
+      case .error: state.banner = Banner(message.error ?? "The reply failed", kind: .error)
+      case .cancelled: notify(&state, "Stopped; the partial reply was kept")
+      default: if state.banner?.countdownTo != nil { state.banner = nil }
+      }
+      return finishRequest(&state) + [.listSessions, .loadCredits]
+    }
+  }
+
+  /// A request failed: before it started (nothing saved: the prompt goes back to the
+  /// input), or after its reply was saved (the banner says why).
+  static func conversationFailed(
+    _ state: inout AppState, _ id: RequestID, message: String, at time: Date
+  ) -> [Effect] {
+    guard state.completion.requestID == id else { return [] }
+    if case .starting(_, let text?) = state.completion {
+      if state.composer.isEmpty { state.composer.set(text) } else { state.queuedPrompts.insert(text, at: 0) }
+    }
+    state.banner = Banner(message, kind: .error)
+    return finishRequest(&state)
+  }
+
+  /// The request is over: back to idle, and the next queued prompt goes out.
+  static func finishRequest(_ state: inout AppState) -> [Effect] {
+    state.completion = .idle
+    guard !state.queuedPrompts.isEmpty, state.hasAPIKey else { return [] }
+    return send(&state, state.queuedPrompts.removeFirst())
+  }
+
+  private static func modifyReply(_ state: inout AppState, _ change: (inout Message) -> Void) {
+    guard case .streaming(let reply) = state.completion,
+      let index = state.transcript.index(of: reply.replyID)
+    else { return }
+    var message = state.transcript.items[index].message
+    change(&message)
+    state.transcript.items[index].message = message
+  }
+
+  /// For a regenerated reply: the replies it joins at its position (they leave the screen).
+  private static func regeneratedVariants(_ state: inout AppState, _ reply: Message) -> [Message] {
+    guard let last = state.transcript.items.last, last.message.role == .assistant,
+      last.message.position == reply.position
+    else { return [] }
+    let variants = last.otherVariants + [last.message]
+    state.transcript.removeLast()
+    return variants
+  }
+}
+
+extension StreamingReply {
+  mutating func countDelta(at time: Date) {
+    deltas += 1
+    if firstTextAt == nil { firstTextAt = time }
+    lastDeltaAt = time
+  }
+}

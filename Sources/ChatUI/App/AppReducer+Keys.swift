@@ -1,0 +1,171 @@
+extension AppReducer {
+  static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+    if state.isQuitArmed, key != .control("c") { state.isQuitArmed = false }
+    if let overlay = state.overlay {
+      if key == .control("c") { return run(.quit, &state) }
+      return handleOverlayKey(&state, overlay, key)
+    }
+    if state.focus == .composer, key.key == .tab, key.modifiers.isEmpty,
+      state.composer.text.hasPrefix("/"), state.composer.isOnFirstLine
+    {
+      completeSlashCommand(&state)
+      return []
+    }
+    let context = keyContext(for: state.focus)
+    let keys = state.pendingKeys + [key]
+    switch state.keyMap.match(keys, in: context) {
+    case .command(let command):
+      state.pendingKeys = []
+      return run(command, &state)
+    case .prefix:
+      state.pendingKeys = keys
+      return []
+    case .none:
+      let wasChord = !state.pendingKeys.isEmpty
+      state.pendingKeys = []
+      if wasChord, case .command(let command) = state.keyMap.match([key], in: context) {
+        return run(command, &state)
+      }
+    }
+    switch state.focus {
+    case .composer:
+      editComposer(&state, key)
+      return []
+    case .transcript:
+      if case .character = key.key, key.modifiers.isEmpty {
+        // Typing while reading goes to the input: nothing typed is lost.
+        state.focus = .composer
+        editComposer(&state, key)
+      }
+      return []
+    case .agents:
+      return agentListKey(&state, key)
+    case .sessions:
+      return sideSessionsKey(&state, key)
+    }
+  }
+
+  static func keyContext(for focus: Focus) -> KeyContext {
+    switch focus {
+    case .composer: .composer
+    case .transcript: .transcript
+    case .agents, .sessions: .global
+    }
+  }
+
+  /// Runs a command of the key map.
+  static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+    switch command {
+    case .submit: return submit(&state)
+    case .newline:
+      state.composer.insertNewline()
+      return []
+    case .editor: return [.openEditor(state.composer.text)]
+    case .cancel: return escape(&state)
+    case .quit: return quit(&state)
+    case .help:
+      state.overlay = .help
+      return []
+    case .focusNext:
+      state.focus = nextFocus(state, forward: true)
+      return []
+    case .focusPrevious:
+      state.focus = nextFocus(state, forward: false)
+      return []
+    case .models: return openModelPicker(&state)
+    case .agents:
+      if state.layout.hasSideColumn {
+        state.focus = .agents
+        state.agentCursor = state.agents.firstIndex { $0.name == state.agentName } ?? 0
+      } else {
+        state.overlay = .agents
+        state.agentCursor = state.agents.firstIndex { $0.name == state.agentName } ?? 0
+      }
+      return []
+    case .sessions: return openSessionBrowser(&state, query: nil)
+    case .newSession: return newSession(&state)
+    case .pageUp:
+      state.transcript.scroll(by: -max(1, state.transcript.height - 2))
+      return []
+    case .pageDown:
+      state.transcript.scroll(by: max(1, state.transcript.height - 2))
+      return []
+    default:
+      return transcriptCommand(command, &state)
+    }
+  }
+
+  /// Esc: stop the reply; else clear an error; else leave the input (or go back to it).
+  static func escape(_ state: inout AppState) -> [Effect] {
+    if state.completion.isBusy { return cancel(&state) }
+    if state.banner != nil {
+      state.banner = nil
+      return []
+    }
+    state.focus = state.focus == .composer ? .transcript : .composer
+    return []
+  }
+
+  /// Ctrl-C: the first stops a reply (or arms), the second quits.
+  static func quit(_ state: inout AppState) -> [Effect] {
+    if state.completion.isBusy {
+      state.isQuitArmed = true
+      let effects = cancel(&state)
+      notify(&state, "Stopped the reply. Press Ctrl-C again to quit")
+      return effects
+    }
+    if state.isQuitArmed {
+      state.isQuitting = true
+      return [.quit]
+    }
+    state.isQuitArmed = true
+    notify(&state, "Press Ctrl-C again to quit")
+    return []
+  }
+
+  static func nextFocus(_ state: AppState, forward: Bool) -> Focus {
+    var order: [Focus] = [.composer, .transcript]
+    if state.layout.hasSideColumn { order += [.agents, .sessions] }
+    let index = order.firstIndex(of: state.focus) ?? 0
+    let step = forward ? 1 : order.count - 1
+    return order[(index + step) % order.count]
+  }
+
+  static func newSession(_ state: inout AppState) -> [Effect] {
+    guard !state.completion.isBusy else {
+      notify(&state, "A reply is streaming: stop it with Esc first", .warning)
+      return []
+    }
+    state.session = nil
+    state.overrides = .init()
+    state.transcript.load([])
+    state.overlay = nil
+    state.focus = .composer
+    notify(&state, "New session")
+    return []
+  }
+
+  static func handlePaste(_ state: inout AppState, _ text: String) -> [Effect] {
+    switch state.overlay {
+    case .models:
+      state.modelPicker.query.insert(text.replacingOccurrences(of: "\n", with: " "))
+      state.modelPicker.refresh(state.catalog, current: state.model)
+      return []
+    case .sessions:
+      state.sessions.isEditingQuery = true
+      state.sessions.query.insert(text.replacingOccurrences(of: "\n", with: " "))
+      return [.searchSessions(state.sessions.query.text)]
+    case .prompt(var prompt):
+      prompt.answer.insert(text.replacingOccurrences(of: "\n", with: " "))
+      state.overlay = .prompt(prompt)
+      return []
+    case .help, .agents, .confirmDelete:
+      return []
+    case nil:
+      // A paste never sends: it lands in the input, line breaks and all.
+      state.focus = .composer
+      state.composer.insert(text)
+      return []
+    }
+  }
+}

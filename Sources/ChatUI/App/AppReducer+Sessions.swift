@@ -1,0 +1,160 @@
+import ChatCore
+
+extension AppReducer {
+  static func openSessionBrowser(_ state: inout AppState, query: String?) -> [Effect] {
+    state.overlay = .sessions
+    state.sessions.cursor = 0
+    if let query {
+      state.sessions.query.set(query)
+      state.sessions.isEditingQuery = false
+      return [.listSessions, .searchSessions(query)]
+    }
+    return [.listSessions]
+  }
+
+  static func sessionBrowserKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+    if state.sessions.isEditingQuery {
+      switch key.key {
+      case .escape, .enter:
+        state.sessions.isEditingQuery = false
+        if state.sessions.query.isEmpty { clearSearch(&state) }
+        return []
+      case .up, .down:
+        state.sessions.isEditingQuery = false
+      default:
+        guard editField(&state.sessions.query, key) else { return [] }
+        let query = state.sessions.query.text
+        if query.isBlank {
+          clearSearch(&state)
+          return []
+        }
+        return [.searchSessions(query)]
+      }
+    }
+    let count = state.sessions.rowCount
+    switch key.key {
+    case .escape:
+      if state.sessions.isShowingHits {
+        state.sessions.query.clear()
+        clearSearch(&state)
+      } else {
+        state.overlay = nil
+      }
+    case .up, .character("k"):
+      state.sessions.cursor = max(0, state.sessions.cursor - 1)
+    case .down, .character("j"):
+      state.sessions.cursor = min(max(0, count - 1), state.sessions.cursor + 1)
+    case .pageUp: state.sessions.cursor = max(0, state.sessions.cursor - 10)
+    case .pageDown: state.sessions.cursor = min(max(0, count - 1), state.sessions.cursor + 10)
+    case .character("/"):
+      state.sessions.isEditingQuery = true
+    case .enter:
+      guard let id = state.sessions.sessionID(at: state.sessions.cursor) else { return [] }
+      return openSession(&state, id)
+    case .character("n"):
+      return newSession(&state)
+    case .character("r"):
+      guard let id = state.sessions.sessionID(at: state.sessions.cursor) else { return [] }
+      state.overlay = .prompt(
+        PromptState(purpose: .rename(sessionID: id), title: "Rename session", answer: state.sessions.title(of: id) ?? ""))
+    case .character("d"):
+      guard let id = state.sessions.sessionID(at: state.sessions.cursor) else { return [] }
+      state.overlay = .confirmDelete(sessionID: id, title: state.sessions.title(of: id) ?? id)
+    case .character("e"), .character("E"):
+      guard let id = state.sessions.sessionID(at: state.sessions.cursor) else { return [] }
+      let format: ExportFormat = key.key == .character("E") ? .json : .markdown
+      state.overlay = .prompt(
+        PromptState(
+          purpose: .export(sessionID: id, format: format),
+          title: "Export to (\(format == .json ? "JSON" : "Markdown"); E for JSON)",
+          answer: defaultExportPath(title: state.sessions.title(of: id) ?? "session", format: format)))
+    default:
+      break
+    }
+    return []
+  }
+
+  static func clearSearch(_ state: inout AppState) {
+    state.sessions.hits = []
+    state.sessions.hitsQuery = nil
+    state.sessions.cursor = 0
+  }
+
+  /// `~/orchat-<title words>.md`.
+  static func defaultExportPath(title: String, format: ExportFormat) -> String {
+    let words = title.lowercased().split { !$0.isLetter && !$0.isNumber }.prefix(6)
+    let slug = words.isEmpty ? "session" : words.joined(separator: "-")
+    return "~/orchat-\(slug).\(format.rawValue)"
+  }
+
+  static func openSession(_ state: inout AppState, _ id: String) -> [Effect] {
+    guard !state.completion.isBusy else {
+      notify(&state, "A reply is streaming: stop it with Esc first", .warning)
+      return []
+    }
+    state.overlay = nil
+    state.focus = .composer
+    return [.openSession(id: id)]
+  }
+
+  /// The side column's session list.
+  static func sideSessionsKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+    let count = state.sessions.summaries.count
+    switch key.key {
+    case .up, .character("k"): state.sessions.sideCursor = max(0, state.sessions.sideCursor - 1)
+    case .down, .character("j"):
+      state.sessions.sideCursor = min(max(0, count - 1), state.sessions.sideCursor + 1)
+    case .enter:
+      guard state.sessions.summaries.indices.contains(state.sessions.sideCursor) else { return [] }
+      return openSession(&state, state.sessions.summaries[state.sessions.sideCursor].session.id)
+    case .escape:
+      state.focus = .composer
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Shows an opened session, back with the agent and model of its last message.
+  static func sessionOpened(_ state: inout AppState, _ session: Session, _ entries: [TranscriptEntry])
+    -> [Effect]
+  {
+    state.session = session
+    state.transcript.load(entries)
+    state.overrides = .init()
+    let last = entries.last { $0.message.agent != nil }?.message
+    if let name = last?.agent ?? Optional(session.agent), state.agents.contains(where: { $0.name == name }) {
+      state.agentName = name
+    }
+    if let model = last?.model, model != state.agent?.model {
+      state.overrides.model = model
+    }
+    notify(&state, "Opened \"\(session.title)\"")
+    return []
+  }
+
+  static func sessionDeleted(_ state: inout AppState, _ id: String) -> [Effect] {
+    state.sessions.summaries.removeAll { $0.session.id == id }
+    state.sessions.hits.removeAll { $0.sessionID == id }
+    state.sessions.cursor = min(state.sessions.cursor, max(0, state.sessions.rowCount - 1))
+    if state.session?.id == id {
+      state.session = nil
+      state.transcript.load([])
+    }
+    notify(&state, "Session deleted")
+    return [.listSessions]
+  }
+
+  static func agentsLoaded(_ state: inout AppState, _ agents: [Agent], problems: [String]) -> [Effect] {
+    state.agents = agents
+    if !agents.contains(where: { $0.name == state.agentName }), let first = agents.first {
+      state.agentName = first.name
+    }
+    state.agentCursor = agents.firstIndex { $0.name == state.agentName } ?? 0
+    if let problem = problems.first {
+      let more = problems.count > 1 ? " (+\(problems.count - 1) more)" : ""
+      state.banner = Banner(problem + more, kind: .warning)
+    }
+    return []
+  }
+}

@@ -1,0 +1,101 @@
+import ChatCore
+
+extension AppReducer {
+  static func transcriptCommand(_ command: Command, _ state: inout AppState) -> [Effect] {
+    switch command {
+    case .top:
+      state.transcript.scrollToTop()
+    case .bottom:
+      state.transcript.followTail()
+    case .selectPrevious:
+      moveSelection(&state, by: -1)
+    case .selectNext:
+      moveSelection(&state, by: 1)
+    case .toggleReasoning:
+      if let index = selectedOrLastReply(state) { state.transcript.toggleReasoning(at: index) }
+    case .regenerate:
+      return regenerate(&state)
+    case .edit:
+      return editLastMessage(&state)
+    case .copy:
+      return copyMessage(&state)
+    case .previousVariant:
+      return switchVariant(&state, by: -1)
+    case .nextVariant:
+      return switchVariant(&state, by: 1)
+    default:
+      break
+    }
+    return []
+  }
+
+  static func moveSelection(_ state: inout AppState, by step: Int) {
+    let count = state.transcript.items.count
+    guard count > 0 else { return }
+    let current = state.transcript.selection ?? count
+    state.transcript.selection = max(0, min(count - 1, current + step))
+  }
+
+  /// The selected message, else the last reply.
+  static func selectedOrLastReply(_ state: AppState) -> Int? {
+    if let selection = state.transcript.selection, state.transcript.items.indices.contains(selection) {
+      return selection
+    }
+    return state.transcript.items.lastIndex { $0.message.role == .assistant }
+  }
+
+  /// Puts the last user message back in the input, to edit and send again.
+  static func editLastMessage(_ state: inout AppState) -> [Effect] {
+    guard let last = state.transcript.items.last(where: { $0.message.role == .user }) else {
+      notify(&state, "No message to edit yet")
+      return []
+    }
+    state.composer.set(last.message.content)
+    state.focus = .composer
+    notify(&state, "Editing your last message: Enter sends it again")
+    return []
+  }
+
+  /// Copies the raw markdown of the selected message (else the last reply).
+  static func copyMessage(_ state: inout AppState) -> [Effect] {
+    guard let index = selectedOrLastReply(state) else {
+      notify(&state, "Nothing to copy yet")
+      return []
+    }
+    let message = state.transcript.items[index].message
+    let who = message.role == .user ? "your message" : "the reply"
+    return [.copy(message.content, description: who)]
+  }
+
+  /// Copies code block `number` of the selected message (else the last reply).
+  static func copyCodeBlock(_ state: inout AppState, number: Int) -> [Effect] {
+    guard let index = selectedOrLastReply(state) else {
+      notify(&state, "Nothing to copy yet")
+      return []
+    }
+    state.transcript.items[index].layOut(width: state.transcript.width)
+    guard let code = state.transcript.items[index].codeBlock(number) else {
+      notify(&state, "That message has no code block \(number)", .warning)
+      return []
+    }
+    return [.copy(code, description: "code block \(number)")]
+  }
+
+  /// Shows the previous or next variant of the selected (else last) reply.
+  static func switchVariant(_ state: inout AppState, by step: Int) -> [Effect] {
+    guard let index = selectedOrLastReply(state) else { return [] }
+    let item = state.transcript.items[index]
+    guard item.message.role == .assistant, item.variantCount > 1 else {
+      notify(&state, "This reply has no other variants (r regenerates)")
+      return []
+    }
+    guard !state.completion.isBusy else { return [] }
+    let all = (item.otherVariants + [item.message]).sorted { $0.createdAt < $1.createdAt }
+    let target = (item.variantNumber - 1 + step + all.count) % all.count
+    var chosen = all[target]
+    chosen.isSelected = true
+    let others = all.filter { $0.id != chosen.id }
+    state.transcript.replace(chosen, otherVariants: others)
+    return [.selectVariant(messageID: chosen.id)]
+  }
+}

@@ -1,0 +1,106 @@
+import ChatCore
+import Foundation
+
+/// Everything the screen shows, as one value. Only the reducer changes it.
+public struct AppState: Sendable {
+  public var size: TerminalSize
+  public var focus = Focus.composer
+  public var overlay: Overlay?
+  public var keyMap: KeyMap
+  /// Keys typed so far of a two-key chord (Ctrl-X of Ctrl-X Ctrl-E).
+  public var pendingKeys: [KeyEvent] = []
+
+  public var agents: [Agent] = []
+  public var agentCursor = 0
+  public var catalog: ModelCatalog?
+  public var modelPicker = ModelPickerState()
+  public var sessions = SessionListState()
+
+  /// The open session; `nil` until the first message of a new session is saved.
+  public var session: Session?
+  /// The agent the next message is sent with.
+  public var agentName: String
+  /// Changes made in this session to the agent's model, temperature or system prompt.
+  public var overrides = ConversationOverrides()
+  public var transcript = TranscriptState()
+  public var composer = ComposerState()
+  public var completion = CompletionState.idle
+  /// Prompts sent while a reply streamed, sent in order when it ends.
+  public var queuedPrompts: [String] = []
+  public var nextRequestID: RequestID = 1
+
+  public var banner: Banner?
+  /// Credits left on the key, when the key endpoint said.
+  public var creditsLeft: Decimal?
+  public var hasAPIKey: Bool
+  public var isQuitArmed = false
+  public var isQuitting = false
+  /// The time of the last tick or event, for countdowns and the spinner.
+  public var now: Date
+  public var spinnerFrame = 0
+  /// For message times in headers.
+  public var timeZone: TimeZone
+  public var themeName: String
+  /// Theme names offered by `/theme` completion.
+  public var availableThemes: [String] = []
+  public var isMouseEnabled: Bool
+
+  public init(
+    size: TerminalSize, agentName: String, hasAPIKey: Bool, now: Date,
+    keyMap: KeyMap = .standard, timeZone: TimeZone = .current, themeName: String = "dark",
+    isMouseEnabled: Bool = true
+  ) {
+    self.size = size
+    self.agentName = agentName
+    self.hasAPIKey = hasAPIKey
+    self.now = now
+    self.keyMap = keyMap
+    self.timeZone = timeZone
+    self.themeName = themeName
+    self.isMouseEnabled = isMouseEnabled
+    let layout = ScreenLayout(size: size, composerLines: 1, hasBanner: false)
+    transcript.resize(width: layout.transcriptTextWidth, height: layout.transcriptText.height)
+  }
+
+  /// The agent the next message uses, when loaded.
+  public var agent: Agent? { agents.first { $0.name == agentName } }
+
+  /// The model the next message asks for: the session's choice, else the agent's.
+  public var model: String? { overrides.model ?? agent?.model }
+
+  /// The current model's catalog entry.
+  public var modelSummary: ModelSummary? { model.flatMap { catalog?.model(id: $0) } }
+
+  /// Whether the runtime should send ticks (a spinner, a countdown, an expiring banner).
+  public var needsTicks: Bool {
+    if case .streaming = completion { return true }
+    if case .starting = completion { return true }
+    return banner?.countdownTo != nil || banner?.expiresAt != nil
+  }
+
+  /// Tokens of the conversation so far: the last reply's prompt plus completion.
+  public var contextUsed: Int? {
+    for item in transcript.items.reversed() {
+      if let usage = item.message.usage { return usage.promptTokens + usage.completionTokens }
+    }
+    return nil
+  }
+
+  /// What the session's replies cost so far (every variant).
+  public var sessionCost: Decimal? {
+    var total: Decimal?
+    for item in transcript.items {
+      for message in [item.message] + item.otherVariants {
+        if let cost = message.usage?.cost { total = (total ?? 0) + cost }
+      }
+    }
+    return total
+  }
+
+  /// The screen's rectangles for the current state.
+  public var layout: ScreenLayout {
+    let base = ScreenLayout(size: size, composerLines: 1, hasBanner: banner != nil)
+    let rows = composer.rows(width: base.composerText.width).rows.count
+    return ScreenLayout(size: size, composerLines: rows, hasBanner: banner != nil)
+  }
+}

@@ -1,0 +1,52 @@
+import ChatCore
+import Foundation
+
+/// Identifies one request to the conversation engine; events of an older request are
+/// ignored, so a stopped reply can never write into the transcript.
+public typealias RequestID = Int
+
+/// The reply request's life: idle, waiting for the engine to start it, streaming, or
+/// stopping. An explicit state machine rather than flags.
+public enum CompletionState: Sendable, Hashable {
+  case idle
+  /// Sent to the engine; `text` is the prompt, given back to the input if starting fails.
+  case starting(RequestID, text: String?)
+  case streaming(StreamingReply)
+  /// Esc was pressed; waiting for the engine to save what arrived.
+  case cancelling(RequestID, replyID: String?)
+
+  public var requestID: RequestID? {
+    switch self {
+    case .idle: nil
+    case .starting(let id, _): id
+    case .streaming(let reply): reply.requestID
+    case .cancelling(let id, _): id
+    }
+  }
+
+  public var isBusy: Bool { self != .idle }
+}
+
+/// What the screen shows about a reply that is streaming.
+public struct StreamingReply: Sendable, Hashable {
+  public var requestID: RequestID
+  public var replyID: String
+  public var startedAt: Date
+  public var firstTextAt: Date?
+  /// Text deltas received (each is usually one token).
+  public var deltas = 0
+  public var lastDeltaAt: Date?
+
+  public init(requestID: RequestID, replyID: String, startedAt: Date) {
+    self.requestID = requestID
+    self.replyID = replyID
+    self.startedAt = startedAt
+  }
+
+  /// Deltas per second since the first text arrived.
+  public var tokensPerSecond: Double? {
+    guard let first = firstTextAt, let last = lastDeltaAt, deltas > 1 else { return nil }
+    let seconds = last.timeIntervalSince(first)
+    return seconds > 0 ? Double(deltas - 1) / seconds : nil
+  }
+}

@@ -1,0 +1,45 @@
+/// The pane that takes keys when no overlay is open.
+public enum Focus: Sendable, Hashable {
+  case composer
+  case transcript
+  /// The agent list of the wide layout's side column.
+  case agents
+  /// The session list of the wide layout's side column.
+  case sessions
+}
+
+/// A box drawn over the screen that takes every key until it closes.
+public enum Overlay: Sendable, Hashable {
+  case models
+  case agents
+  case sessions
+  case help
+  /// Asks "delete this session?".
+  case confirmDelete(sessionID: String, title: String)
+  /// Asks for a line of text (a new title, an export path).
+  case prompt(PromptState)
+}
+
+/// A one-line question with its answer being typed.
+public struct PromptState: Sendable, Hashable {
+  public enum Purpose: Sendable, Hashable {
+    case rename(sessionID: String)
+    case export(sessionID: String, format: ExportFormat)
+  }
+
+  public var purpose: Purpose
+  public var title: String
+  public var answer: ComposerState
+
+  public init(purpose: Purpose, title: String, answer: String) {
+    self.purpose = purpose
+    self.title = title
+    self.answer = ComposerState(text: answer)
+  }
+}
+
+/// The formats a session can be exported to.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+  case markdown = "md"
+  case json
+}

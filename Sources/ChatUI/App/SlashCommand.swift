@@ -1,0 +1,104 @@
+/// A command typed in the input, such as `/model openai/gpt-4o`.
+public enum SlashCommand: Sendable, Hashable {
+  case model(String?)
+  case agent(String?)
+  case new
+  case sessions
+  case search(String)
+  case retry
+  case edit
+  case copy(Int?)
+  case export(ExportFormat, path: String?)
+  case title(String)
+  case theme(String?)
+  case system(String?)
+  case temperature(Double?)
+  case help
+  case quit
+
+  /// Every command name, for completion and help.
+  public static let names = [
+    "agent", "copy", "edit", "export", "help", "model", "new", "quit", "retry", "search",
+    "sessions", "system", "temperature", "theme", "title",
+  ]
+
+  /// The usage line of each command.
+  public static let usage: [String: String] = [
+    "model": "/model [ID]  use a model for this session (no ID: the picker)",
+    "agent": "/agent [NAME]  switch agent (no name: the list)",
+    "new": "/new  start a new session",
+    "sessions": "/sessions  browse sessions",
+    "search": "/search TEXT  search every session",
+    "retry": "/retry  regenerate the last reply",
+    "edit": "/edit  edit and resend your last message",
+    "copy": "/copy [N]  copy the last reply, or its code block N",
+    "export": "/export md|json [PATH]  export this session",
+    "title": "/title TEXT  rename this session",
+    "theme": "/theme NAME  switch theme",
+    "system": "/system TEXT  set this session's system prompt (no text: the agent's)",
+    "temperature": "/temperature T  set this session's temperature (no value: the agent's)",
+    "help": "/help  keys and commands",
+    "quit": "/quit  quit",
+  ]
+
+  /// Parses `text` (starting with `/`).
+  /// - Returns: the command, or a one-line reason it is not one.
+  public static func parse(_ text: String) -> Result<SlashCommand, SlashCommandError> {
+    let body = text.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = String(body.prefix { !$0.isWhitespace }).lowercased()
+    let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespacesAndNewlines)
+    let value: String? = argument.isEmpty ? nil : argument
+    switch name {
+    case "model": return .success(.model(value))
+    case "agent": return .success(.agent(value))
+    case "new": return .success(.new)
+    case "sessions": return .success(.sessions)
+    case "search":
+      guard let value else { return .failure(.missingArgument("search", "/search TEXT")) }
+      return .success(.search(value))
+    case "retry", "regenerate": return .success(.retry)
+    case "edit": return .success(.edit)
+    case "copy":
+      guard let value else { return .success(.copy(nil)) }
+      guard let number = Int(value), number > 0 else {
+        return .failure(.badArgument("copy", "/copy [N]: N is a code block number"))
+      }
+      return .success(.copy(number))
+    case "export":
+      let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
+      guard let first = parts.first, let format = ExportFormat(rawValue: first.lowercased() == "markdown" ? "md" : first.lowercased()) else {
+        return .failure(.badArgument("export", "/export md|json [PATH]"))
+      }
+      return .success(.export(format, path: parts.count > 1 ? parts[1] : nil))
+    case "title", "rename":
+      guard let value else { return .failure(.missingArgument("title", "/title TEXT")) }
+      return .success(.title(value))
+    case "theme": return .success(.theme(value))
+    case "system": return .success(.system(value))
+    case "temperature", "temp":
+      guard let value else { return .success(.temperature(nil)) }
+      guard let number = Double(value), (0...2).contains(number) else {
+        return .failure(.badArgument("temperature", "/temperature T: T from 0 to 2"))
+      }
+      return .success(.temperature(number))
+    case "help", "?": return .success(.help)
+    case "quit", "exit", "q": return .success(.quit)
+    default: return .failure(.unknown(name))
+    }
+  }
+}
+
+public enum SlashCommandError: Error, Sendable, Hashable, CustomStringConvertible {
+  case unknown(String)
+  case missingArgument(String, String)
+  case badArgument(String, String)
+
+  public var description: String {
+    switch self {
+    case .unknown(let name):
+      "Unknown command /\(name): try /help (or start the message with a space to send it)"
+    case .missingArgument(_, let usage): "Usage: \(usage)"
+    case .badArgument(_, let usage): "Usage: \(usage)"
+    }
+  }
+}

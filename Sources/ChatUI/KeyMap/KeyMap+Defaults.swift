@@ -1,0 +1,33 @@
+extension KeyMap {
+  /// The default keys (docs/ux.md).
+  public static let standard = KeyMap(bindings: [
+    Binding(KeyChord(KeyEvent(.enter)), .submit, .composer),
+    Binding(KeyChord(KeyEvent(.enter, .alt)), .newline, .composer),
+    Binding(KeyChord(.control("j")), .newline, .composer),
+    Binding(KeyChord(.control("x"), .control("e")), .editor, .composer),
+    Binding(KeyChord(KeyEvent(.escape)), .cancel, .global),
+    Binding(KeyChord(.control("c")), .quit, .global),
+    Binding(KeyChord(KeyEvent(.function(1))), .help, .global),
+    Binding(KeyChord(.character("?")), .help, .transcript),
+    Binding(KeyChord(KeyEvent(.tab)), .focusNext, .global),
+    Binding(KeyChord(KeyEvent(.tab, .shift)), .focusPrevious, .global),
+    Binding(KeyChord(.control("o")), .models, .global),
+    Binding(KeyChord(.control("a")), .agents, .global),
+    Binding(KeyChord(.control("s")), .sessions, .global),
+    Binding(KeyChord(.control("n")), .newSession, .global),
+    Binding(KeyChord(KeyEvent(.pageUp)), .pageUp, .global),
+    Binding(KeyChord(KeyEvent(.pageDown)), .pageDown, .global),
+    Binding(KeyChord(KeyEvent(.home)), .top, .transcript),
+    Binding(KeyChord(KeyEvent(.end)), .bottom, .transcript),
+    Binding(KeyChord(KeyEvent(.up)), .selectPrevious, .transcript),
+    Binding(KeyChord(.character("k")), .selectPrevious, .transcript),
+    Binding(KeyChord(KeyEvent(.down)), .selectNext, .transcript),
+    Binding(KeyChord(.character("j")), .selectNext, .transcript),
+    Binding(KeyChord(KeyEvent(.enter)), .toggleReasoning, .transcript),
+    Binding(KeyChord(.character("r")), .regenerate, .transcript),
+    Binding(KeyChord(.character("e")), .edit, .transcript),
+    Binding(KeyChord(.character("y")), .copy, .transcript),
+    Binding(KeyChord(.character("[")), .previousVariant, .transcript),
+    Binding(KeyChord(.character("]")), .nextVariant, .transcript),
+  ])
+}

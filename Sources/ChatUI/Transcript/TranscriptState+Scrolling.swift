@@ -1,0 +1,66 @@
+extension TranscriptState {
+  /// Scrolls by `lines` (negative: up, towards older messages). Reaching the end returns to
+  /// following the tail.
+  public mutating func scroll(by lines: Int) {
+    guard !items.isEmpty, lines != 0 else { return }
+    var (item, line) = topPosition()
+    line += lines
+    while line < 0 {
+      guard item > 0 else {
+        line = 0
+        break
+      }
+      item -= 1
+      items[item].layOut(width: width)
+      line += items[item].lineCount
+    }
+    while true {
+      items[item].layOut(width: width)
+      guard line >= items[item].lineCount, item < items.count - 1 else { break }
+      line -= items[item].lineCount
+      item += 1
+    }
+    line = min(line, items[item].lineCount - 1)
+    anchor = .pinned(item: item, line: line)
+    if rowsBelowTop(item: item, line: line) <= height { followTail() } else { prepare() }
+  }
+
+  public mutating func scrollToTop() {
+    guard !items.isEmpty else { return }
+    anchor = .pinned(item: 0, line: 0)
+    if rowsBelowTop(item: 0, line: 0) <= height { followTail() } else { prepare() }
+  }
+
+  /// Follows the tail again (End, or scrolling to the bottom).
+  public mutating func followTail() {
+    anchor = .tail
+    newLinesBelow = 0
+    prepare()
+  }
+
+  /// The item and line on the top row now.
+  func topPosition() -> (item: Int, line: Int) {
+    if case .pinned(let item, let line) = anchor { return (item, line) }
+    var rows = 0
+    var index = items.count - 1
+    while index > 0 {
+      rows += items[index].lineCount
+      if rows >= height { return (index, rows - height) }
+      index -= 1
+    }
+    rows += items[0].lineCount
+    return (0, max(0, rows - height))
+  }
+
+  /// Lines from (`item`, `line`) to the end, counting no further than `height + 1`.
+  private mutating func rowsBelowTop(item: Int, line: Int) -> Int {
+    var rows = -line
+    var index = item
+    while index < items.count, rows <= height {
+      items[index].layOut(width: width)
+      rows += items[index].lineCount
+      index += 1
+    }
+    return rows
+  }
+}

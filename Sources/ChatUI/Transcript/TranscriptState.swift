@@ -1,0 +1,190 @@
+import ChatCore
+
+/// The messages of the open session, laid out, and where the view is scrolled.
+///
+/// Work is bounded by what is visible: items are laid out lazily when they come into view
+/// (`prepare`), scrolling walks item by item from the anchor, and appending a streamed token
+/// touches only the last item. Nothing here walks the whole transcript per token, so a
+/// session with 10,000 messages streams as cheaply as a new one.
+///
+/// **Invariants:** every item that `visibleRows` returns is laid out at `width` (the reducer
+/// calls `prepare` after every change); `anchor` names an existing item and a line inside it;
+/// `newLinesBelow` is 0 while following the tail.
+public struct TranscriptState: Sendable {
+  public internal(set) var items: [TranscriptItem] = []
+  public private(set) var width = 80
+  public private(set) var height = 20
+  public internal(set) var anchor = ScrollAnchor.tail
+  /// Lines that arrived below the view while it was pinned ("↓ N new lines").
+  public internal(set) var newLinesBelow = 0
+  /// The message picked in the transcript (for copy, variants, reasoning), if any.
+  public var selection: Int?
+
+  public init() {}
+
+  public var isFollowingTail: Bool { anchor == .tail }
+
+  // MARK: - Content
+
+  /// Replaces everything with the transcript of a session.
+  public mutating func load(_ entries: [TranscriptEntry]) {
+    items = []
+    items.reserveCapacity(entries.count)
+    for entry in entries {
+      items.append(
+        TranscriptItem(
+          message: entry.message, otherVariants: entry.otherVariants,
+          divider: divider(before: entry.message)))
+    }
+    anchor = .tail
+    newLinesBelow = 0
+    selection = nil
+    prepare()
+  }
+
+  /// Appends a message (a sent prompt, a new reply).
+  public mutating func append(_ message: Message, otherVariants: [Message] = []) {
+    let before = anchor == .tail ? 0 : 1
+    items.append(
+      TranscriptItem(message: message, otherVariants: otherVariants, divider: divider(before: message)))
+    items[items.count - 1].layOut(width: width)
+    if before == 1 { newLinesBelow += items[items.count - 1].lineCount }
+    prepare()
+  }
+
+  /// Removes the last item (a reply that a regenerated one replaces on screen).
+  public mutating func removeLast() {
+    guard !items.isEmpty else { return }
+    items.removeLast()
+    if case .pinned(let item, _) = anchor, item >= items.count { anchor = .tail }
+    selection = selection.flatMap { $0 < items.count ? $0 : nil }
+    prepare()
+  }
+
+  /// Replaces the message with the same id (a reply's final state, a variant switch),
+  /// keeping its expanded state.
+  public mutating func replace(_ message: Message, otherVariants: [Message]? = nil) {
+    guard let index = items.lastIndex(where: { $0.message.id == message.id || $0.otherVariants.contains { $0.id == message.id } })
+    else { return }
+    let old = items[index]
+    var item = TranscriptItem(
+      message: message, otherVariants: otherVariants ?? old.otherVariants, divider: old.divider)
+    item.isReasoningExpanded = old.isReasoningExpanded
+    if old.message.id == message.id, old.message.content == message.content,
+      old.message.reasoning == message.reasoning
+    {
+      item.body = old.body
+      item.reasoning = old.reasoning
+    }
+    update(index) { $0 = item }
+  }
+
+  /// Appends streamed text to the reply `messageID` (the last item, in practice).
+  public mutating func appendContent(_ delta: String, to messageID: String) {
+    guard let index = index(of: messageID) else { return }
+    update(index) { $0.appendContent(delta) }
+  }
+
+  public mutating func appendReasoning(_ delta: String, to messageID: String) {
+    guard let index = index(of: messageID) else { return }
+    update(index) { $0.appendReasoning(delta) }
+  }
+
+  /// Changes item `index` through `change`, counting new lines when pinned.
+  mutating func update(_ index: Int, _ change: (inout TranscriptItem) -> Void) {
+    items[index].layOut(width: width)
+    let before = items[index].lineCount
+    change(&items[index])
+    items[index].layOut(width: width)
+    if case .pinned(let item, let line) = anchor {
+      newLinesBelow += max(0, items[index].lineCount - before)
+      if item == index { anchor = .pinned(item: item, line: min(line, items[index].lineCount - 1)) }
+    }
+    prepare()
+  }
+
+  public mutating func toggleReasoning(at index: Int) {
+    guard items.indices.contains(index), items[index].hasReasoning else { return }
+    items[index].isReasoningExpanded.toggle()
+    clampAnchor()
+    prepare()
+  }
+
+  /// The index of the item showing message `id` (searched from the end: replies stream at
+  /// the end).
+  public func index(of messageID: String) -> Int? {
+    items.lastIndex { $0.message.id == messageID }
+  }
+
+  /// The divider above `message`: shown when its agent or requested model differs from the
+  /// previous message's.
+  private func divider(before message: Message) -> String? {
+    guard let previous = items.last?.message else { return nil }
+    let agent = message.agent ?? previous.agent
+    let model = message.model ?? previous.model
+    guard agent != previous.agent || model != previous.model else { return nil }
+    return "switched to " + [agent, model].compactMap { $0 }.joined(separator: " · ")
+  }
+
+  // MARK: - Geometry
+
+  /// Sets the view's size; a new width re-lays out what is visible (lazily, the rest later).
+  public mutating func resize(width newWidth: Int, height newHeight: Int) {
+    width = max(1, newWidth)
+    height = max(1, newHeight)
+    clampAnchor()
+    prepare()
+  }
+
+  /// Lays out the items the view shows.
+  public mutating func prepare() {
+    guard !items.isEmpty else { return }
+    switch anchor {
+    case .tail:
+      var rows = 0
+      var index = items.count - 1
+      while index >= 0, rows < height {
+        items[index].layOut(width: width)
+        rows += items[index].lineCount
+        index -= 1
+      }
+    case .pinned(let item, let line):
+      var rows = -line
+      var index = item
+      while index < items.count, rows < height {
+        items[index].layOut(width: width)
+        rows += items[index].lineCount
+        index += 1
+      }
+    }
+  }
+
+  /// The rows to draw, top to bottom: at most `height`, each an item index and its line.
+  /// Costs the rows drawn, however long the messages are.
+  public func visibleRows() -> [(item: Int, line: TranscriptLine)] {
+    guard !items.isEmpty else { return [] }
+    var rows: [(item: Int, line: TranscriptLine)] = []
+    rows.reserveCapacity(height)
+    var (index, position) = topPosition()
+    while index < items.count, rows.count < height {
+      let item = items[index]
+      while position < item.lineCount, rows.count < height {
+        rows.append((index, item.line(position)))
+        position += 1
+      }
+      position = 0
+      index += 1
+    }
+    return rows
+  }
+
+  private mutating func clampAnchor() {
+    guard case .pinned(let item, let line) = anchor else { return }
+    guard items.indices.contains(item) else {
+      anchor = .tail
+      return
+    }
+    items[item].layOut(width: width)
+    anchor = .pinned(item: item, line: max(0, min(line, items[item].lineCount - 1)))
+  }
+}

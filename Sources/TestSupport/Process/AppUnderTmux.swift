@@ -1,0 +1,60 @@
+import Foundation
+
+/// The full-screen app run under tmux for end-to-end tests: the real binary on a real
+/// terminal emulator, pointed at a stub server and a private home directory.
+///
+/// The outer shell records `stty -g` before and after the app and the app's exit status, so
+/// tests can check that the terminal came back exactly as it was.
+public struct AppUnderTmux: Sendable {
+  public let tmux: TmuxSession
+  public let scratch: String
+
+  /// Starts `orchat <arguments>` with exactly `environment` (plus PATH, TERM, LANG).
+  /// - Parameter preamble: shell commands run in the pane before the app (e.g. set a title).
+  public static func start(
+    arguments: [String] = [], environment: [String: String], columns: Int = 100, rows: Int = 30,
+    preamble: String = ""
+  ) async throws -> AppUnderTmux {
+    let binary = try BinaryRunner.orchat().executable
+    let scratch = NSTemporaryDirectory() + "orchat-app-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    var env = ["PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8"]
+    env.merge(environment) { $1 }
+    let assignments = env.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(env[$0] ?? "")") }
+    let app = (["env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
+      + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
+    let script = """
+      \(preamble) stty -g > \(scratch)/before; \(app); echo "exit=$?" > \(scratch)/status; \
+      stty -g > \(scratch)/after; echo DONE; sleep 120
+      """
+    let session = try await TmuxSession.start(columns: columns, rows: rows, command: script)
+    return AppUnderTmux(tmux: session, scratch: scratch)
+  }
+
+  /// A file the outer shell wrote (`before`, `after`, `status`), trimmed; `nil` until written.
+  public func file(_ name: String) -> String? {
+    (try? String(contentsOfFile: "\(scratch)/\(name)", encoding: .utf8))?
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Waits for the app to exit; returns its status line (`exit=0`).
+  public func waitForExit(timeout: Duration = .seconds(15)) async throws -> String? {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      if let status = file("status"), let after = file("after"), !after.isEmpty { return status }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    return nil
+  }
+
+  /// Types `text` and presses Enter.
+  public func send(_ text: String) async {
+    await tmux.sendLiteral(text)
+    await tmux.sendKeys("Enter")
+  }
+
+  /// Removes the scratch directory (the tmux server goes with the session object).
+  public func removeScratch() {
+    try? FileManager.default.removeItem(atPath: scratch)
+  }
+}

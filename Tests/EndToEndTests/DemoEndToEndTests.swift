@@ -1,0 +1,172 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `orchat demo` under tmux: the real binary, real ncurses, a real terminal emulator.
+/// Each test has its own tmux server; tmux missing is a failure, not a skip. Serialized:
+/// a dozen tmux servers and demos at once would load a 2-core machine enough to upset the
+/// timing-sensitive tests running beside them.
+@Suite(.serialized) struct DemoEndToEndTests {
+  init() throws {
+    try #require(TestLocale.pinUTF8())
+  }
+
+  /// A tmux session running the demo with `arguments`, plus a scratch directory for files
+  /// the shell writes (stty state, exit status, pid).
+  private func startDemo(
+    _ arguments: String = "", columns: Int = 100, rows: Int = 40, environment: String = ""
+  ) async throws -> (TmuxSession, String) {
+    let binary = try BinaryRunner.orchat().executable
+    let scratch = NSTemporaryDirectory() + "orchat-e2e-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    let demo =
+      "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 \(environment)"
+      + " \(TmuxSession.shellQuoted(binary)) demo \(arguments)"
+    // The inner shell records its pid and becomes the demo (exec), so a signal sent to that
+    // pid reaches the demo while the outer shell stays to record what happened after it.
+    let inner = "echo $$ > \(scratch)/pid; exec \(demo)"
+    let script = """
+      stty -g > \(scratch)/before; sh -c \(TmuxSession.shellQuoted(inner)); \
+      echo "exit=$?"; stty -g > \(scratch)/after; echo DONE; sleep 60
+      """
+    let session = try await TmuxSession.start(columns: columns, rows: rows, command: script)
+    return (session, scratch)
+  }
+
+  private func contents(_ path: String) -> String {
+    ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "<missing \(path)>")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The display column of the last box-drawing border on `line` once the pane's own right
+  /// border is removed: the right edge of a code box or table drawn inside the pane.
+  private func innerRightEdge(_ line: String) -> Int? {
+    var body = line
+    guard body.hasSuffix("│") else { return nil }
+    body.removeLast()
+    while body.hasSuffix(" ") { body.removeLast() }
+    guard let last = body.last, "│┐┘┤".contains(last) else { return nil }
+    return TerminalText.columns(of: body.dropLast())
+  }
+
+  /// The display column of a table's first column separator (`│` or `┼`) on `line`, the
+  /// pane's own left border skipped.
+  private func columnSeparator(_ line: String) -> Int? {
+    let body = line.dropFirst()
+    guard let separator = body.firstIndex(where: { "│┼".contains($0) }) else { return nil }
+    return 1 + TerminalText.columns(of: body[..<separator])
+  }
+
+  @Test func transcriptShowsWithWideCharactersAligned() async throws {
+    let (tmux, _) = try await startDemo()
+    let screen = try #require(await tmux.waitForText("last input: none"))
+    let text = screen.joined(separator: "\n")
+    #expect(text.contains("orchat demo · theme dark"))
+    #expect(text.contains("こんにちは世界"))
+    #expect(text.contains("print(\"Hello, \\(name)! 🚀\")"))
+
+    let box = screen.drop { !$0.contains("┌ swift") }.prefix { !$0.contains("└") }
+    let boxEdges = Set(box.map(innerRightEdge))
+    #expect(box.count == 6)  // top border and five code lines
+    #expect(boxEdges.count == 1 && boxEdges.first != nil, "code box edges: \(boxEdges)")
+
+    // The table's column separator sits at one column in every row, CJK and emoji included.
+    let table = screen.drop { !$0.contains("language │ greeting") }.prefix(4)
+    let separators = Set(table.map(columnSeparator))
+    #expect(table.count == 4)
+    #expect(table.contains { $0.contains("日本語") } && table.contains { $0.contains("hello 👋") })
+    #expect(separators.count == 1 && separators.first != nil, "table separators: \(separators)")
+  }
+
+  @Test func resizingTheWindowRewrapsTheTranscript() async throws {
+    let (tmux, _) = try await startDemo()
+    let wide = try #require(await tmux.waitForText("last input: none"))
+    let sentence =
+      "In Japanese, こんにちは世界 (konnichiwa sekai) means hello world. Emoji such as 🎉 👍 😀"
+      + " take two columns, like CJK, and the text still wraps by display width."
+    #expect(wide.first { $0.contains("In Japanese,") }?.contains("take") == true)
+
+    await tmux.resize(columns: 60, rows: 40)
+    let narrow = try #require(await tmux.waitForText("60x40"))
+    #expect(narrow.allSatisfy { TerminalText.columns(of: $0) <= 60 })
+    #expect(narrow.first { $0.contains("In Japanese,") }?.contains("take") == false)
+    let paragraph = narrow.map { line in
+      line.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+    }.joined(separator: " ")
+    #expect(paragraph.contains(sentence))
+    let box = narrow.drop { !$0.contains("┌ swift") }.prefix { !$0.contains("└") }
+    #expect(Set(box.map(innerRightEdge)).count == 1)
+  }
+
+  @Test func quittingLeavesTheAlternateScreenAndRestoresTheTerminal() async throws {
+    let (tmux, scratch) = try await startDemo()
+    try #require(await tmux.waitForText("last input: none") != nil)
+    #expect(await tmux.display("#{alternate_on}") == "1")
+    await tmux.sendKeys("q")
+    let screen = try #require(await tmux.waitForText("DONE"))
+    #expect(screen.contains("exit=0"))
+    #expect(!screen.joined().contains("orchat demo"))
+    #expect(await tmux.display("#{alternate_on}") == "0")
+    #expect(contents(scratch + "/after") == contents(scratch + "/before"))
+  }
+
+  @Test(arguments: [("TERM", 15), ("INT", 2), ("HUP", 1)])
+  func aTerminationSignalRestoresTheTerminal(signal: String, number: Int) async throws {
+    let (tmux, scratch) = try await startDemo()
+    try #require(await tmux.waitForText("last input: none") != nil)
+    #expect(await TmuxSession.shell("kill -\(signal) $(cat \(scratch)/pid)") == 0)
+    let screen = try #require(await tmux.waitForText("DONE"))
+    #expect(screen.contains("exit=\(128 + number)"))
+    #expect(await tmux.display("#{alternate_on}") == "0")
+    #expect(contents(scratch + "/after") == contents(scratch + "/before"))
+  }
+
+  /// The crash guard: a trap restores the terminal, then Swift's own crash report runs.
+  @Test func aCrashRestoresTheTerminal() async throws {
+    // Without the backtracer (which would symbolicate for seconds on a loaded machine) the
+    // previous action is the default one: the process dies of the signal.
+    let (tmux, scratch) = try await startDemo(
+      "--crash-after-first-frame", environment: "SWIFT_BACKTRACE=enable=no")
+    let screen = try #require(await tmux.waitForText("DONE", timeout: .seconds(30)))
+    let status = screen.first { $0.hasPrefix("exit=") }
+    #expect(status == "exit=132" || status == "exit=133", "SIGILL or SIGTRAP: \(status ?? "none")")
+    #expect(await tmux.display("#{alternate_on}") == "0")
+    #expect(contents(scratch + "/after") == contents(scratch + "/before"))
+  }
+
+  @Test func keysPastesAndMouseReportsReachTheProgram() async throws {
+    let (tmux, _) = try await startDemo()
+    try #require(await tmux.waitForText("last input: none") != nil)
+    let keys: [(String, String)] = [
+      ("C-x", "Ctrl+X"), ("F5", "F5"), ("M-x", "Alt+X"), ("BTab", "Shift+Tab"),
+      ("C-Up", "Ctrl+Up"), ("C-j", "Ctrl+J"), ("Enter", "Enter"), ("Escape", "Esc"),
+      ("你", "你"),
+    ]
+    for (key, shown) in keys {
+      await tmux.sendKeys(key)
+      try await tmux.waitForText("last input: \(shown) ·")
+    }
+    await tmux.paste("pasted 中文\nline2 😀")
+    try await tmux.waitForText("last input: paste: 17 characters, 2 lines")
+    // An X10 mouse report (tmux-256color's kmous): wheel up at column 5, row 3.
+    await tmux.sendLiteral("\u{1b}[M`&$")
+    try await tmux.waitForText("last input: mouse wheel up at 5,3")
+  }
+
+  @Test func theChosenThemeColoursTheScreenAndNoColorRemovesColour() async throws {
+    let (themed, _) = try await startDemo("--theme high-contrast")
+    try #require(await themed.waitForText("theme high-contrast") != nil)
+    #expect(await themed.captureWithEscapes().contains("48;5;16"))  // #000000 background
+
+    let (plain, _) = try await startDemo("--theme high-contrast", environment: "NO_COLOR=1")
+    try #require(await plain.waitForText("theme mono") != nil)
+    let plainScreen = await plain.captureWithEscapes()
+    #expect(!plainScreen.contains("38;5;"))
+  }
+
+  @Test func aMissingThemeIsReportedAndTheDefaultUsed() async throws {
+    let (tmux, _) = try await startDemo("--theme no-such-theme")
+    let screen = try #require(await tmux.waitForText("using dark"))
+    #expect(screen.contains { $0.contains("no theme named 'no-such-theme'") })
+  }
+}

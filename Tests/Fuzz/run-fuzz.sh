@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Fuzzes the SSE decoder and the chat stream decoder with libFuzzer.
+#   Tests/Fuzz/run-fuzz.sh [runs]      (default 1000000)
+# The decoders are compiled straight from Sources/OpenRouter (the files that need no
+# networking), with the fuzzer and AddressSanitizer (FUZZ_SANITIZERS=fuzzer drops ASan for
+# speed). Seeds: Tests/Fuzz/corpus (protocol §13).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs="${1:-1000000}"
+out=.build/fuzz
+mkdir -p "$out" "$out/corpus"
+sources=(
+  Sources/OpenRouter/SSE/*.swift
+  Sources/OpenRouter/Stream/*.swift
+  Sources/OpenRouter/Wire/*.swift
+  Sources/OpenRouter/OpenRouterError*.swift
+  Sources/OpenRouter/Client/RetryAfter.swift
+)
+swiftc -O -sanitize="${FUZZ_SANITIZERS:-fuzzer,address}" -parse-as-library -module-name OpenRouterFuzz \
+  Tests/Fuzz/FuzzEntry.swift "${sources[@]}" -o "$out/fuzz-decoders"
+cp Tests/Fuzz/corpus/* "$out/corpus/"
+"$out/fuzz-decoders" -runs="$runs" -max_len=4096 -print_final_stats=1 "$out/corpus"
