@@ -6,6 +6,7 @@ let suites: [(name: String, run: () async throws -> Void)] = [
   ("render", RenderBenchmarks.run),
   ("terminal", TerminalBenchmarks.run),
   ("cancel", CancelBenchmarks.run),
+  ("store", StoreBenchmarks.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

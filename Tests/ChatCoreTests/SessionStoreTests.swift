@@ -49,6 +49,45 @@ import Testing
     #expect(try await store.listSessions(SessionQuery(limit: 1)).map(\.session.id) == [new.id])
   }
 
+  /// The totals the triggers keep on each session equal the totals computed from its
+  /// messages, whatever happened to them.
+  @Test func sessionTotalsKeptByTriggersMatchTheMessages() async throws {
+    let first = try await fixture.session("One", messages: ["a", "b", "c", "d"])
+    try await fixture.session("Two", messages: ["a"])
+    let last = try #require(try await store.messages(sessionID: first.id).last)
+    var variant = try await store.startReply(
+      sessionID: first.id, position: last.position, agent: "a", model: "m")
+    try await store.checkpointReply(id: variant.id, content: "partial", reasoning: nil)
+    variant.status = .complete
+    variant.usage = TokenUsage(cost: Decimal(string: "0.5"))
+    try await store.finishReply(variant)
+    try await store.selectVariant(messageID: last.id)
+    let archive = try await store.exportSessions(ids: [first.id])
+    try await store.deleteSession(id: first.id)
+    _ = try await store.importSessions(archive)
+    let (kept, computed) = try store.pool.read { db in
+      (
+        try Row.fetchAll(
+          db,
+          sql: "SELECT id, message_count, cost_picos, priced_messages FROM session ORDER BY id"),
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT s.id, COALESCE(SUM(m.selected), 0) AS message_count,
+              COALESCE(SUM(m.cost_picos), 0) AS cost_picos,
+              COUNT(m.cost_picos) AS priced_messages
+            FROM session s LEFT JOIN message m ON m.session_id = s.id
+            GROUP BY s.id ORDER BY s.id
+            """)
+      )
+    }
+    #expect(kept == computed)
+    #expect(kept.count == 2)
+    let summary = try #require(try await store.listSessions().first { $0.id == first.id })
+    #expect(summary.messageCount == 4)
+    #expect(summary.cost == Decimal(string: "0.5025"))
+  }
+
   @Test func lastAndPrefixesResolveToSessions() async throws {
     let first = try await fixture.session(
       "First", messages: ["x"], at: Date(timeIntervalSince1970: 100))

@@ -70,16 +70,8 @@ public struct Agent: Sendable, Hashable, Identifiable {
     self.source = source
   }
 
-  /// Names are file names and command-line arguments: ASCII letters, digits, `-`, `_` and
-  /// `.`, starting with a letter or digit, at most 64 characters.
+  /// Names are file names and command-line arguments: see `Identifier`.
   public static func isValidName(_ name: String) -> Bool {
-    guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 64 else {
-      return false
-    }
-    func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-      ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-    }
-    return isAlphanumeric(first)
-      && name.unicodeScalars.allSatisfy { isAlphanumeric($0) || "-_.".unicodeScalars.contains($0) }
+    Identifier.isValid(name)
   }
 }

@@ -87,7 +87,7 @@ extension AppConfig {
   private static func parseKeys(_ table: TOMLTableReader) throws -> [String: [String]] {
     var bindings: [String: [String]] = [:]
     for (action, node) in table.values {
-      guard Agent.isValidName(action) else {
+      guard Identifier.isValid(action) else {
         throw table.error(action, "is not a valid action name (letters, digits, - _ .)")
       }
       let chords: [String]

@@ -23,7 +23,12 @@ extension SessionStore {
       agent TEXT NOT NULL,
       archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
       created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
+      updated_at INTEGER NOT NULL,
+      -- Totals kept by the message_totals triggers, so listing sessions reads one row each:
+      -- selected messages, the sum of every message's cost, and how many reported one.
+      message_count INTEGER NOT NULL DEFAULT 0,
+      cost_picos INTEGER NOT NULL DEFAULT 0,
+      priced_messages INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX session_by_update ON session (archived, updated_at);
 
@@ -58,15 +63,40 @@ extension SessionStore {
     CREATE INDEX message_by_position ON message (session_id, position, created_at);
     CREATE UNIQUE INDEX message_selected ON message (session_id, position) WHERE selected = 1;
     CREATE INDEX message_streaming ON message (status) WHERE status = 'streaming';
+
+    CREATE TRIGGER message_totals_insert AFTER INSERT ON message BEGIN
+      UPDATE session SET
+        message_count = message_count + new.selected,
+        cost_picos = cost_picos + COALESCE(new.cost_picos, 0),
+        priced_messages = priced_messages + (new.cost_picos IS NOT NULL)
+      WHERE id = new.session_id;
+    END;
+    CREATE TRIGGER message_totals_delete AFTER DELETE ON message BEGIN
+      UPDATE session SET
+        message_count = message_count - old.selected,
+        cost_picos = cost_picos - COALESCE(old.cost_picos, 0),
+        priced_messages = priced_messages - (old.cost_picos IS NOT NULL)
+      WHERE id = old.session_id;
+    END;
+    CREATE TRIGGER message_totals_update AFTER UPDATE OF selected, cost_picos ON message BEGIN
+      UPDATE session SET
+        message_count = message_count - old.selected + new.selected,
+        cost_picos = cost_picos - COALESCE(old.cost_picos, 0) + COALESCE(new.cost_picos, 0),
+        priced_messages =
+          priced_messages - (old.cost_picos IS NOT NULL) + (new.cost_picos IS NOT NULL)
+      WHERE id = new.session_id;
+    END;
     """
 
   /// FTS5 over message content and session titles, external-content tables kept by
   /// triggers. Streaming replies stay out of the index until they end: a checkpoint then
-  /// never re-tokenises the growing text.
+  /// never re-tokenises the growing text. Prefixes of 2 to 4 characters are indexed too, so a
+  /// short word typed as a prefix (`th`, `the`) reads one list instead of merging the lists
+  /// of every word it starts.
   private static let searchIndex = """
     CREATE VIRTUAL TABLE message_fts USING fts5 (
       content, content = 'message', content_rowid = 'rowid',
-      tokenize = 'unicode61 remove_diacritics 2'
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
     );
     CREATE TRIGGER message_fts_insert AFTER INSERT ON message
     WHEN new.status <> 'streaming' BEGIN
@@ -89,7 +119,7 @@ extension SessionStore {
 
     CREATE VIRTUAL TABLE session_fts USING fts5 (
       title, content = 'session', content_rowid = 'rowid',
-      tokenize = 'unicode61 remove_diacritics 2'
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
     );
     CREATE TRIGGER session_fts_insert AFTER INSERT ON session BEGIN
       INSERT INTO session_fts (rowid, title) VALUES (new.rowid, new.title);

@@ -78,37 +78,40 @@ extension SessionStore {
   {
     try await read("list sessions") { db in
       let archived = query.includeArchived ? "" : "WHERE s.archived = 0"
-      let summaries = """
-        SELECT s.*,
-          (SELECT COUNT(*) FROM message m WHERE m.session_id = s.id AND m.selected = 1)
-            AS message_count,
-          (SELECT SUM(m.cost_picos) FROM message m WHERE m.session_id = s.id) AS cost_sum
-        FROM session s
-        """
       guard let search = query.search, !search.allSatisfy(\.isWhitespace) else {
         let limit = query.limit.map { "LIMIT \(max(0, $0))" } ?? ""
-        let rows = try Row.fetchAll(
-          db, sql: "\(summaries) \(archived) ORDER BY s.updated_at DESC, s.rowid DESC \(limit)")
-        return try rows.map(Self.summary)
+        let rows = try Row.fetchCursor(
+          db,
+          sql:
+            "SELECT * FROM session s \(archived) ORDER BY s.updated_at DESC, s.rowid DESC \(limit)")
+        return try Array(rows.map(Self.summary))
       }
       // Text without a letter or digit matches nothing (rather than everything).
       guard let match = SearchQuery(search) else { return [] }
       let ids = try Self.sessionIDs(
         matching: match, limit: query.limit, includeArchived: query.includeArchived, db)
       guard !ids.isEmpty else { return [] }
-      let rows = try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
-        sql: "\(summaries) WHERE s.id IN (\(databaseQuestionMarks(count: ids.count))) "
+        sql: "SELECT * FROM session s WHERE s.id IN (\(databaseQuestionMarks(count: ids.count))) "
           + "ORDER BY s.updated_at DESC, s.rowid DESC",
         arguments: StatementArguments(ids))
-      return try rows.map(Self.summary)
+      return try Array(rows.map(Self.summary))
     }
   }
 
-  private static func summary(_ row: Row) throws -> SessionSummary {
-    SessionSummary(
-      session: try SessionRecord(row: row).session, messageCount: row["message_count"],
-      cost: StoredValues.cost(row["cost_sum"]))
+  /// A session row with its totals (kept by triggers, see the schema). Read column by
+  /// column rather than through `Codable`: listing thousands of sessions spends most of its
+  /// time here.
+  private static func summary(_ row: Row) -> SessionSummary {
+    let priced: Int = row["priced_messages"]
+    let session = Session(
+      id: row["id"], title: row["title"], agent: row["agent"], isArchived: row["archived"],
+      createdAt: StoredValues.date(row["created_at"]),
+      updatedAt: StoredValues.date(row["updated_at"]))
+    return SessionSummary(
+      session: session, messageCount: row["message_count"],
+      cost: priced > 0 ? StoredValues.cost(row["cost_picos"]) : nil)
   }
 
   /// Renames a session.

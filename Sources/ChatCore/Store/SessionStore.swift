@@ -7,8 +7,9 @@ import GRDB
 /// process that no longer runs become `interrupted` (see `WriterLease`).
 ///
 /// - Important: Safe to share between tasks and between processes: SQLite serialises writers
-///   (waiting up to `busyTimeout`), and readers never block the writer (WAL). Every method is
-///   `async` and suspends rather than blocking a thread.
+///   (waiting up to `busyTimeout`), and readers never block the writer (WAL). Apart from the
+///   migration when opening, every access is `async` and suspends rather than blocking a
+///   thread.
 ///
 /// Invariants the schema enforces: every message belongs to a session (deleting a session
 /// deletes its messages); at most one message per `(session, position)` is selected; statuses

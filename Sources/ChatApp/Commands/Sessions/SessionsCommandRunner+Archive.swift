@@ -65,15 +65,19 @@ extension SessionsCommandRunner {
     }
   }
 
-  /// Exports hold whole conversations: the file is created readable by its owner only.
+  /// Exports hold whole conversations: a new file is created readable by its owner only.
   private static func writePrivately(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    do {
-      if !FileManager.default.fileExists(atPath: path) {
+    if !FileManager.default.fileExists(atPath: path) {
+      guard
         FileManager.default.createFile(
           atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+      else {
+        let code = POSIXErrorCode(rawValue: errno) ?? .EIO
+        throw ChatCoreError.file("write the export", path: path, POSIXError(code))
       }
-      try data.write(to: url)
+    }
+    do {
+      try data.write(to: URL(fileURLWithPath: path))
     } catch {
       throw ChatCoreError.file("write the export", path: path, error)
     }
