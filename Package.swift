@@ -94,7 +94,7 @@ let package = Package(
       exclude: ["__Snapshots__"]  // read by assertGridSnapshot through #filePath
     ),
     .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "CNcursesw", "TestSupport"]),
-    .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "TestSupport"]),
+    .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "OpenRouter", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "OpenRouter"]),
   ],
   swiftLanguageModes: [.v6]
