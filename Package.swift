@@ -72,7 +72,7 @@ let package = Package(
     .target(
       name: "TestSupport",
       dependencies: [
-        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend",
+        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "CWidth",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -87,14 +87,22 @@ let package = Package(
       path: "Benchmarks/OrchatBenchmarks"
     ),
     .testTarget(name: "OpenRouterTests", dependencies: ["OpenRouter", "TestSupport"]),
-    .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "TestSupport"]),
-    .testTarget(name: "ChatUITests", dependencies: ["ChatUI", "TestSupport"]),
+    .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "OpenRouter", "TestSupport"]),
+    .testTarget(name: "ChatUITests", dependencies: ["ChatUI", "ChatCore", "TestSupport"]),
     .testTarget(
-      name: "ChatRenderTests", dependencies: ["ChatRender", "TestSupport"],
+      name: "ChatRenderTests", dependencies: ["ChatRender", "ChatUI", "ChatCore", "TestSupport"],
       exclude: ["__Snapshots__"]  // read by assertGridSnapshot through #filePath
     ),
-    .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "CNcursesw", "TestSupport"]),
-    .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "OpenRouter", "TestSupport"]),
+    .testTarget(
+      name: "TerminalBackendTests",
+      dependencies: ["TerminalBackend", "CNcursesw", "ChatCore", "ChatUI", "ChatRender", "TestSupport"]
+    ),
+    .testTarget(
+      name: "ChatAppTests",
+      dependencies: [
+        "ChatApp", "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "TestSupport",
+      ]
+    ),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "OpenRouter"]),
   ],
   swiftLanguageModes: [.v6]

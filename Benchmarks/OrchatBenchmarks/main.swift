@@ -7,6 +7,7 @@ let suites: [(name: String, run: () async throws -> Void)] = [
   ("terminal", TerminalBenchmarks.run),
   ("cancel", CancelBenchmarks.run),
   ("store", StoreBenchmarks.run),
+  ("app", AppBenchmarks.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -177,6 +177,9 @@ public final class NcursesTerminal: Terminal {
     _ = nodelay(window, true)
     _ = meta(window, true)
     _ = intrflush(window, false)
+    // Lets ncurses move whole lines with the terminal's scroll region instead of repainting
+    // them when the transcript scrolls (full-width layouts; a side column defeats it).
+    _ = idlok(window, true)
     _ = set_escdelay(options.escapeDelayMilliseconds)
     _ = curs_set(0)
     var styles = NcursesStyleTable(colorCount: 0, pairCapacity: 1)

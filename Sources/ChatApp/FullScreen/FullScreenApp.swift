@@ -56,6 +56,16 @@ public enum FullScreenApp {
     return status
   }
 
+  /// The app on a terminal the caller opened (benchmarks, tests): start-up as `run` does it,
+  /// without the loop. Shut the returned transport down when done.
+  public static func makeRuntime<Screen: Terminal>(
+    _ options: Options, context: CommandContext, terminal: Screen, wake: WakeSignal? = nil
+  ) -> (Runtime<Screen>, HTTPClientTransport) {
+    let startup = Startup(options: options, context: context)
+    terminal.setTheme(startup.theme.theme)
+    return (startup.makeRuntime(terminal: terminal, wake: wake), startup.transport)
+  }
+
   /// Runs async work to its end from the synchronous run loop's thread (which no task needs).
   static func waitFor(_ work: @escaping @Sendable () async -> Void) {
     let done = DispatchSemaphore(value: 0)

@@ -12,7 +12,9 @@ import TerminalBackend
 ///   terminal. Other threads reach it only through the mailbox.
 public final class Runtime<Screen: Terminal> {
   public static var frameInterval: Duration { .milliseconds(16) }
-  static var tickInterval: Duration { .milliseconds(100) }
+  /// Spinner, countdowns and the tokens-per-second figure change at most this often: each
+  /// change costs terminal bytes while text streams.
+  static var tickInterval: Duration { .milliseconds(250) }
 
   public private(set) var state: AppState
   let terminal: Screen
@@ -108,7 +110,7 @@ public final class Runtime<Screen: Terminal> {
   }
 
   /// Ends: stops running requests and waits briefly for their replies to be saved.
-  func finish() {
+  public func finish() {
     runner.cancelAll()
     let runner = runner
     FullScreenApp.waitFor { await runner.waitForRequests(timeout: .seconds(3)) }

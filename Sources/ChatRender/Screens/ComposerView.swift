@@ -29,6 +29,13 @@ enum ComposerView {
       grid.put("Tab or click here to type", x: area.x, y: area.y, role: .muted, clip: area)
     }
     guard isFocused else { return nil }
-    return Position(x: area.x + min(wrapped.cursorColumn, area.width - 1), y: area.y + wrapped.cursorRow - first)
+    let cursor = Position(x: area.x + min(wrapped.cursorColumn, area.width - 1), y: area.y + wrapped.cursorRow - first)
+    guard state.completion.isBusy else { return cursor }
+    // While a reply streams the terminal's cursor stays hidden where the text is written, so
+    // each token costs no cursor moves; the input shows a drawn cursor instead.
+    let under = grid[cursor.x, cursor.y]
+    let isWide = cursor.x + 1 < grid.width && grid[cursor.x + 1, cursor.y].isContinuation
+    grid.put(Glyph(under.text.isEmpty ? " " : under.text, width: isWide ? 2 : 1), x: cursor.x, y: cursor.y, role: .cursor)
+    return nil
   }
 }

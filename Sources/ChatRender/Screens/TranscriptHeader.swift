@@ -26,7 +26,7 @@ enum TranscriptHeader {
     if item.variantCount > 1 { add("‹\(item.variantNumber)/\(item.variantCount)›") }
     if case .streaming(let reply) = state.completion, reply.replyID == message.id {
       var text = "streaming \(spinner[state.spinnerFrame % spinner.count])"
-      if let rate = reply.tokensPerSecond { text += String(format: " %.0f tok/s", rate) }
+      if let rate = reply.shownTokensPerSecond { text += String(format: " %.0f tok/s", rate) }
       add(text, .statusWarning)
       return spans
     }

@@ -144,9 +144,7 @@ extension AppReducer {
     guard case .streaming(let reply) = state.completion,
       let index = state.transcript.index(of: reply.replyID)
     else { return }
-    var message = state.transcript.items[index].message
-    change(&message)
-    state.transcript.items[index].message = message
+    state.transcript.modifyMessage(at: index, change)
   }
 
   /// For a regenerated reply: the replies it joins at its position (they leave the screen).

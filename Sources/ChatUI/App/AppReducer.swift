@@ -23,6 +23,10 @@ public enum AppReducer {
     case .tick(let now):
       state.now = now
       state.spinnerFrame &+= 1
+      if case .streaming(var reply) = state.completion {
+        reply.shownTokensPerSecond = reply.tokensPerSecond.map { $0.rounded() }
+        state.completion = .streaming(reply)
+      }
       if let expiry = state.banner?.expiresAt, expiry <= now { state.banner = nil }
       return []
     case .agentsLoaded(let agents, let problems):

@@ -82,22 +82,11 @@ public struct AppState: Sendable {
 
   /// Tokens of the conversation so far: the last reply's prompt plus completion.
   public var contextUsed: Int? {
-    for item in transcript.items.reversed() {
-      if let usage = item.message.usage { return usage.promptTokens + usage.completionTokens }
-    }
-    return nil
+    transcript.lastUsage.map { $0.promptTokens + $0.completionTokens }
   }
 
   /// What the session's replies cost so far (every variant).
-  public var sessionCost: Decimal? {
-    var total: Decimal?
-    for item in transcript.items {
-      for message in [item.message] + item.otherVariants {
-        if let cost = message.usage?.cost { total = (total ?? 0) + cost }
-      }
-    }
-    return total
-  }
+  public var sessionCost: Decimal? { transcript.totalCost }
 
   /// The screen's rectangles for the current state.
   public var layout: ScreenLayout {

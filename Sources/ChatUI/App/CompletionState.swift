@@ -43,6 +43,10 @@ public struct StreamingReply: Sendable, Hashable {
     self.startedAt = startedAt
   }
 
+  /// The rate the header shows: refreshed on ticks, not on every token, so the figure does
+  /// not cost terminal bytes per token.
+  public var shownTokensPerSecond: Double?
+
   /// Deltas per second since the first text arrived.
   public var tokensPerSecond: Double? {
     guard let first = firstTextAt, let last = lastDeltaAt, deltas > 1 else { return nil }

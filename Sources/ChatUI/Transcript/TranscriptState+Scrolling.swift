@@ -35,21 +35,24 @@ extension TranscriptState {
   public mutating func followTail() {
     anchor = .tail
     newLinesBelow = 0
+    tailSlack = 0
     prepare()
   }
 
-  /// The item and line on the top row now.
+  /// The item and line on the top row now. Following the tail, the last line sits
+  /// `tailSlack` rows above the bottom.
   func topPosition() -> (item: Int, line: Int) {
     if case .pinned(let item, let line) = anchor { return (item, line) }
+    let shown = max(1, height - tailSlack)
     var rows = 0
     var index = items.count - 1
     while index > 0 {
       rows += items[index].lineCount
-      if rows >= height { return (index, rows - height) }
+      if rows >= shown { return (index, rows - shown) }
       index -= 1
     }
     rows += items[0].lineCount
-    return (0, max(0, rows - height))
+    return (0, max(0, rows - shown))
   }
 
   /// Lines from (`item`, `line`) to the end, counting no further than `height + 1`.

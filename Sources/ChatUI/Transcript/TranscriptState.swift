@@ -1,4 +1,5 @@
 import ChatCore
+import Foundation
 
 /// The messages of the open session, laid out, and where the view is scrolled.
 ///
@@ -17,10 +18,23 @@ public struct TranscriptState: Sendable {
   public internal(set) var anchor = ScrollAnchor.tail
   /// Lines that arrived below the view while it was pinned ("↓ N new lines").
   public internal(set) var newLinesBelow = 0
+  /// Blank rows kept below the last line while following the tail. When arriving text fills
+  /// the view it moves up half a screen at once, so a streaming reply grows in place instead
+  /// of shifting every line of the screen for every new line (which would cost a repaint of
+  /// the whole transcript on terminals that cannot scroll a region beside the side column).
+  public internal(set) var tailSlack = 0
   /// The message picked in the transcript (for copy, variants, reasoning), if any.
   public var selection: Int?
+  /// What every reply on screen cost, variants included; kept up to date item by item so the
+  /// status line never sums the transcript.
+  public private(set) var totalCost: Decimal?
+  /// The last item that reported usage (its prompt plus completion is the context used).
+  private var usageIndex: Int?
 
   public init() {}
+
+  /// Usage of the newest message that reported it.
+  public var lastUsage: TokenUsage? { usageIndex.flatMap { items[$0].message.usage } }
 
   public var isFollowingTail: Bool { anchor == .tail }
 
@@ -30,14 +44,18 @@ public struct TranscriptState: Sendable {
   public mutating func load(_ entries: [TranscriptEntry]) {
     items = []
     items.reserveCapacity(entries.count)
+    totalCost = nil
+    usageIndex = nil
     for entry in entries {
       items.append(
         TranscriptItem(
           message: entry.message, otherVariants: entry.otherVariants,
           divider: divider(before: entry.message)))
+      account(items.count - 1, sign: 1)
     }
     anchor = .tail
     newLinesBelow = 0
+    tailSlack = 0
     selection = nil
     prepare()
   }
@@ -47,15 +65,35 @@ public struct TranscriptState: Sendable {
     let before = anchor == .tail ? 0 : 1
     items.append(
       TranscriptItem(message: message, otherVariants: otherVariants, divider: divider(before: message)))
+    account(items.count - 1, sign: 1)
     items[items.count - 1].layOut(width: width)
-    if before == 1 { newLinesBelow += items[items.count - 1].lineCount }
+    if before == 1 { newLinesBelow += items[items.count - 1].lineCount } else { consumeSlack(items[items.count - 1].lineCount) }
     prepare()
+  }
+
+  /// Changes the message of item `index` (its metadata: model, usage), keeping the totals.
+  public mutating func modifyMessage(at index: Int, _ change: (inout Message) -> Void) {
+    guard items.indices.contains(index) else { return }
+    update(index) { change(&$0.message) }
+  }
+
+  /// Adds (`sign` 1) or removes (-1) item `index`'s costs from the total, and notes it as the
+  /// newest with usage.
+  private mutating func account(_ index: Int, sign: Int) {
+    let item = items[index]
+    for message in [item.message] + item.otherVariants {
+      guard let cost = message.usage?.cost else { continue }
+      totalCost = (totalCost ?? 0) + (sign > 0 ? cost : -cost)
+    }
+    if sign > 0, item.message.usage != nil, index >= (usageIndex ?? -1) { usageIndex = index }
   }
 
   /// Removes the last item (a reply that a regenerated one replaces on screen).
   public mutating func removeLast() {
     guard !items.isEmpty else { return }
+    account(items.count - 1, sign: -1)
     items.removeLast()
+    if usageIndex == items.count { usageIndex = items.lastIndex { $0.message.usage != nil } }
     if case .pinned(let item, _) = anchor, item >= items.count { anchor = .tail }
     selection = selection.flatMap { $0 < items.count ? $0 : nil }
     prepare()
@@ -94,11 +132,19 @@ public struct TranscriptState: Sendable {
   mutating func update(_ index: Int, _ change: (inout TranscriptItem) -> Void) {
     items[index].layOut(width: width)
     let before = items[index].lineCount
+    account(index, sign: -1)
     change(&items[index])
+    account(index, sign: 1)
+    if items[index].message.usage == nil, usageIndex == index {
+      usageIndex = items.lastIndex { $0.message.usage != nil }
+    }
     items[index].layOut(width: width)
+    let added = items[index].lineCount - before
     if case .pinned(let item, let line) = anchor {
-      newLinesBelow += max(0, items[index].lineCount - before)
+      newLinesBelow += max(0, added)
       if item == index { anchor = .pinned(item: item, line: min(line, items[index].lineCount - 1)) }
+    } else if index == items.count - 1 {
+      consumeSlack(added)
     }
     prepare()
   }
@@ -132,8 +178,32 @@ public struct TranscriptState: Sendable {
   public mutating func resize(width newWidth: Int, height newHeight: Int) {
     width = max(1, newWidth)
     height = max(1, newHeight)
+    tailSlack = 0
     clampAnchor()
     prepare()
+  }
+
+  /// Uses up blank rows below the tail for `added` new lines; when they run out, leaves half
+  /// a screen free again (the view moves once, by half a screen).
+  private mutating func consumeSlack(_ added: Int) {
+    guard added > 0 else {
+      tailSlack = max(0, tailSlack - added)
+      return
+    }
+    tailSlack -= added
+    if tailSlack < 0 { tailSlack = contentFillsView ? height / 2 : 0 }
+  }
+
+  /// Whether the tail's content is taller than the view (walks at most `height` lines).
+  private var contentFillsView: Bool {
+    var rows = 0
+    var index = items.count - 1
+    while index >= 0 {
+      rows += items[index].lineCount
+      if rows > height { return true }
+      index -= 1
+    }
+    return false
   }
 
   /// Lays out the items the view shows.
