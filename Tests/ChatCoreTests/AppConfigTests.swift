@@ -12,6 +12,7 @@ import Testing
   }
 
   @Test func missingFileGivesTheDefaults() throws {
+    #expect(AppConfig().isMouseEnabled)
     let config = try AppConfig.load(from: home.appending("config.toml"))
     #expect(config == AppConfig())
     #expect(config.defaultAgent == "assistant")
@@ -22,6 +23,7 @@ import Testing
       """
       default_agent = "coder"
       theme = "dark"
+      mouse = false
 
       [api]
       base_url = "http://127.0.0.1:9/api/v1"
@@ -38,6 +40,7 @@ import Testing
       [keys]
       submit = "ctrl+s"
       quit = ["ctrl+q", "f10"]
+      editor = "ctrl+x ctrl+e"
       """, to: "config.toml")
     let config = try AppConfig.load(from: file)
     #expect(config.defaultAgent == "coder")
@@ -51,7 +54,11 @@ import Testing
     #expect(config.api.requestTimeout == .seconds(90))
     #expect(config.retry.maxRetries == 4)
     #expect(config.retry.maxTotalWait == .seconds(30))
-    #expect(config.keyBindings == ["submit": ["ctrl+s"], "quit": ["ctrl+q", "f10"]])
+    #expect(config.isMouseEnabled == false)
+    #expect(
+      config.keyBindings == [
+        "submit": ["ctrl+s"], "quit": ["ctrl+q", "f10"], "editor": ["ctrl+x ctrl+e"],
+      ])
   }
 
   @Test func apiKeyOfAPrivateFileIsAccepted() throws {
@@ -86,10 +93,8 @@ import Testing
       ("[retry]\nmax_retries = 99\n", "retry.max_retries", 2, "must be at most 10"),
       ("[api]\nbase_url = \"ftp://x\"\n", "api.base_url", 2, "must be an http or https URL"),
       ("[keys]\nsubmit = 3\n", "keys.submit", 2, "must be a key chord string or an array of them"),
-      (
-        "[keys]\nsubmit = \"ctrl s\"\n", "keys.submit", 2,
-        "key chords must be non-empty and without spaces"
-      ),
+      ("[keys]\nsubmit = \" \"\n", "keys.submit", 2, "must not be empty"),
+      ("mouse = \"off\"\n", "mouse", 1, "must be true or false, not a string"),
       ("default_agent = \"no way\"\n", "default_agent", 1, "\"no way\" is not a valid agent name"),
     ]
     for (text, key, line, message) in cases {

@@ -144,6 +144,29 @@ import Testing
     await second.tmux.sendKeys("Enter")
     try await second.tmux.waitForText("You said: remember the walrus")
     try await second.tmux.waitForText("orchat · remember the walrus")
+    await second.send("/quit")
+    #expect(try await second.waitForExit() == "exit=0")
+
+    // `--session last` opens it straight away.
+    let third = try await AppUnderTmux.start(arguments: ["--session", "last"], environment: environment(stub))
+    defer { third.removeScratch() }
+    try await third.tmux.waitForText("You said: remember the walrus")
+  }
+
+  @Test func keyBindingsFromTheConfigApply() async throws {
+    try home.writeConfig("mouse = false\n\n[keys]\nmodels = \"f2\"\n")
+    let stub = try await StubOpenRouter.start()
+    let app = try await AppUnderTmux.start(environment: environment(stub))
+    defer { app.removeScratch() }
+    try await app.tmux.waitForText("Type a message")
+    await app.tmux.sendKeys("F2")
+    try await app.tmux.waitForText("Enter use for this session")
+    await app.tmux.sendKeys("Escape")
+    try await app.tmux.waitForScreen { screen in !screen.contains { $0.contains("Enter use for this session") } }
+    // Ctrl-O no longer opens the picker.
+    await app.tmux.sendKeys("C-o")
+    try await Task.sleep(for: .milliseconds(300))
+    #expect(!(await app.tmux.capture()).contains { $0.contains("Enter use for this session") })
   }
 
   @Test func quitGivesTheTerminalBackUnchanged() async throws {

@@ -43,7 +43,8 @@ public enum FullScreenApp {
     let terminal: NcursesTerminal
     do {
       wake = try WakeSignal()
-      terminal = try NcursesTerminal(options: .init(isMouseEnabled: options.isMouseEnabled), wake: wake)
+      terminal = try NcursesTerminal(
+        options: .init(isMouseEnabled: options.isMouseEnabled && startup.config.isMouseEnabled), wake: wake)
     } catch {
       context.errors.write("error: cannot open the terminal: \(error)\n")
       return 1

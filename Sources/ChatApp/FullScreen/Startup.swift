@@ -60,7 +60,7 @@ struct Startup {
     var state = AppState(
       size: size, agentName: options.agent ?? config.defaultAgent, hasAPIKey: apiKey != nil,
       now: Date(), keyMap: keyMap, themeName: theme.theme.name,
-      isMouseEnabled: options.isMouseEnabled)
+      isMouseEnabled: options.isMouseEnabled && config.isMouseEnabled)
     state.availableThemes = themes.availableThemeNames()
     _ = AppReducer.reduce(&state, .agentsLoaded(agents.agents, problems: []))
     if let agent = options.agent, agents.agent(named: agent) == nil {

@@ -26,7 +26,7 @@ extension AppConfig {
   static func parse(_ text: String, file: String, permissions: Int) throws -> AppConfig {
     let document = try TOMLDocument(text: text, file: file, kind: .configuration)
     let root = TOMLTableReader(document: document, kind: .configuration)
-    try root.rejectUnknownKeys(["default_agent", "theme", "api_key", "api", "retry", "keys"])
+    try root.rejectUnknownKeys(["default_agent", "theme", "mouse", "api_key", "api", "retry", "keys"])
     var config = AppConfig()
     if let agent = try root.string("default_agent") {
       guard Agent.isValidName(agent) else {
@@ -35,6 +35,7 @@ extension AppConfig {
       config.defaultAgent = agent
     }
     config.theme = try root.string("theme")
+    config.isMouseEnabled = try root.boolean("mouse") ?? true
     if let key = try root.string("api_key") {
       guard permissions & 0o077 == 0 else {
         throw root.error(
@@ -96,8 +97,9 @@ extension AppConfig {
       case .array: chords = try table.strings(action) ?? []
       default: throw table.error(action, "must be a key chord string or an array of them")
       }
-      guard !chords.isEmpty, chords.allSatisfy({ !$0.contains(where: \.isWhitespace) }) else {
-        throw table.error(action, "key chords must be non-empty and without spaces")
+      // A space separates the keys of a two-key sequence ("ctrl+x ctrl+e").
+      guard !chords.isEmpty, chords.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        throw table.error(action, "key chords must not be empty")
       }
       bindings[action] = chords
     }

@@ -5,6 +5,7 @@ import Foundation
 /// ```toml
 /// default_agent = "coder"
 /// theme = "dark"
+/// mouse = true                  # false leaves the terminal's own text selection working
 /// api_key = "sk-or-…"          # only accepted when the file's mode is 0600
 ///
 /// [api]
@@ -29,6 +30,9 @@ public struct AppConfig: Sendable, Hashable {
   public var defaultAgent: String
   /// The theme's name, or `nil` for the built-in default.
   public var theme: String?
+  /// Whether the full-screen app reports the mouse (wheel, clicks); off keeps the terminal's
+  /// own text selection.
+  public var isMouseEnabled = true
   /// The key from the file; only set when the file is private. `OPENROUTER_API_KEY` wins.
   public var apiKey: String?
   public var api: API
