@@ -63,11 +63,8 @@ enum AppBenchmarks {
     _ = AppReducer.reduce(&state, .conversation(state.nextRequestID - 1, .started(session: session, userMessage: user, reply: reply), at: state.now))
     let id = state.nextRequestID - 1
 
-    let pty = try PseudoTerminal(size: size)
-    let terminal = try NcursesTerminal(
-      options: .init(
-        terminalType: "xterm-256color", inputDescriptor: pty.deviceDescriptor,
-        outputDescriptor: pty.deviceDescriptor, installsSignalHandlers: false))
+    let opened = try BenchmarkTerminal(size: size)
+    let (pty, terminal) = (opened.pty, opened.terminal)
     defer { terminal.shutdown() }
     terminal.setTheme(theme)
     var presenter = FramePresenter()
@@ -119,13 +116,10 @@ enum AppBenchmarks {
       _ = try await store.importSessions(SessionArchive(sessions: batch))
     }
 
-    let pty = try PseudoTerminal(size: size)
     let clock = ContinuousClock()
     let started = clock.now
-    let terminal = try NcursesTerminal(
-      options: .init(
-        terminalType: "xterm-256color", inputDescriptor: pty.deviceDescriptor,
-        outputDescriptor: pty.deviceDescriptor, installsSignalHandlers: false))
+    let opened = try BenchmarkTerminal(size: size)
+    let (pty, terminal) = (opened.pty, opened.terminal)
     let context = CommandContext(environment: ProcessEnvironment(values: environment))
     let (runtime, transport) = FullScreenApp.makeRuntime(.init(), context: context, terminal: terminal)
     runtime.step(maxWait: .zero)
@@ -157,9 +151,3 @@ enum AppBenchmarks {
   }
 }
 
-extension PseudoTerminal {
-  /// Reads what is waiting on the controller side now; returns the byte count.
-  func drainOutput() -> Int {
-    readOutput(quietPeriod: .zero).count
-  }
-}

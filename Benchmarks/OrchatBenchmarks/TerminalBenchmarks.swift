@@ -113,11 +113,8 @@ enum TerminalBenchmarks {
 
   /// Bytes ncurses writes for each appended frame after the base frame.
   static func measureOnPseudoTerminal(_ frames: Frames, theme: Theme) throws -> [Int] {
-    let pty = try PseudoTerminal(size: size)
-    let terminal = try NcursesTerminal(
-      options: .init(
-        terminalType: "xterm-256color", inputDescriptor: pty.deviceDescriptor,
-        outputDescriptor: pty.deviceDescriptor, installsSignalHandlers: false))
+    let opened = try BenchmarkTerminal(size: size)
+    let (pty, terminal) = (opened.pty, opened.terminal)
     defer { terminal.shutdown() }
     terminal.setTheme(theme)
     var presenter = FramePresenter()
@@ -141,11 +138,8 @@ enum TerminalBenchmarks {
   }
 
   static func firstFrameBytes(_ theme: Theme) throws -> Int {
-    let pty = try PseudoTerminal(size: size)
-    let terminal = try NcursesTerminal(
-      options: .init(
-        terminalType: "xterm-256color", inputDescriptor: pty.deviceDescriptor,
-        outputDescriptor: pty.deviceDescriptor, installsSignalHandlers: false))
+    let opened = try BenchmarkTerminal(size: size)
+    let (pty, terminal) = (opened.pty, opened.terminal)
     defer { terminal.shutdown() }
     terminal.setTheme(theme)
     _ = pty.readOutput()
