@@ -43,10 +43,16 @@ enum TranscriptView {
     case .header:
       let isSelected = state.focus == .transcript && state.transcript.selection == index
       if isSelected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
+      // Too wide: drop figures from the right (time to first token, cost, tokens, time)
+      // rather than cutting one in half.
+      var spans = TranscriptHeader.spans(for: item, index: index, state: state)
+      while spans.count > 3, spans.displayWidth > area.width { spans.removeLast(2) }
       var x = area.x
-      for span in TranscriptHeader.spans(for: item, index: index, state: state) {
+      for span in spans {
         if x >= area.maxX { break }
-        x += grid.put(span.text, x: x, y: y, role: isSelected ? .selection : span.role, clip: area)
+        x += BoxView.text(
+          span.text, x: x, y: y, limit: area.maxX - x, role: isSelected ? .selection : span.role,
+          on: &grid)
       }
     case .reasoningToggle:
       grid.put(TranscriptHeader.reasoningToggle(for: item), x: area.x, y: y, role: .transcriptReasoning, clip: area)
