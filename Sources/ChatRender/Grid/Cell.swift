@@ -53,6 +53,13 @@ public struct Cell: Sendable, Hashable {
     isContinuation = false
   }
 
+  /// A cell holding one scalar without marks (the fast path of `RowPainter`).
+  init(scalar: Unicode.Scalar, role: StyleRole) {
+    base = scalar.value
+    self.role = role
+    isContinuation = false
+  }
+
   /// Makes a plain cell hold one printable ASCII character instead (lets a loop reuse one
   /// cell value and store it whole).
   @inline(__always)
@@ -66,7 +73,9 @@ public struct Cell: Sendable, Hashable {
   public static func blank(_ role: StyleRole) -> Cell { Cell(ascii: 0x20, role: role) }
 
   static func continuation(_ role: StyleRole) -> Cell {
-    Cell("", role: role, isContinuation: true)
+    var cell = Cell(ascii: 0, role: role)
+    cell.isContinuation = true
+    return cell
   }
 
   /// The glyph's text; empty for a continuation cell.

@@ -27,33 +27,87 @@ struct RowPainter {
   /// Whether the next glyph would fall past the clip.
   var isAtEnd: Bool { column >= right }
 
-  /// Writes text, stopping once the clip's right edge is reached. Runs of printable ASCII
-  /// are copied a byte at a time; other scalars skip grapheme segmentation when they are
-  /// graphemes on their own (`DisplayWidth.isSingleScalarGrapheme`).
+  /// Writes text, stopping once the clip's right edge is reached. The UTF-8 bytes are
+  /// decoded in place: printable ASCII and other scalars that are graphemes on their own
+  /// (`DisplayWidth.isSingleScalarGrapheme`) become cells directly; only from the first
+  /// grapheme of several scalars (a flag, a ZWJ sequence, a base with marks) on does the
+  /// rest go through grapheme segmentation. This is the per-cell cost of every frame.
   mutating func put(_ text: some StringProtocol, role: StyleRole) {
-    let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      for byte in bytes where !Self.isPrintableASCII(byte) { return false }
-      putASCII(bytes, role: role)
-      return true
+    let stopped = text.utf8.withContiguousStorageIfAvailable { putScalars($0, role: role) }
+    let offset = stopped ?? 0
+    guard offset < text.utf8.count, !isAtEnd else { return }
+    let rest = text.utf8.index(text.startIndex, offsetBy: offset)
+    putGraphemes(Substring(text[rest...]), role: role)
+  }
+
+  /// Writes the scalars of `bytes` (valid UTF-8) that are graphemes on their own. Returns
+  /// the offset of the first byte it could not write that way (`bytes.count` when all
+  /// were written or the clip's right edge was reached).
+  private mutating func putScalars(_ bytes: UnsafeBufferPointer<UInt8>, role: StyleRole) -> Int {
+    var cell = Cell.blank(role)
+    let count = bytes.count
+    var offset = 0
+    while offset < count {
+      guard column < right else { return count }
+      let byte = bytes[offset]
+      // Printable ASCII followed by ASCII (or nothing) is a grapheme on its own.
+      if Self.isPrintableASCII(byte), offset + 1 == count || bytes[offset + 1] < 0x80 {
+        if column >= left {
+          cell.setASCII(byte)
+          cells[rowStart + column] = cell
+        }
+        column += 1
+        offset += 1
+        continue
+      }
+      let (scalar, length) = Self.decode(bytes, at: offset)
+      let next = offset + length < count ? Self.decode(bytes, at: offset + length).scalar : nil
+      guard DisplayWidth.isSingleScalarGrapheme(scalar, followedBy: next) else { return offset }
+      switch DisplayWidth.of(scalar) {
+      case 1: put(Cell(scalar: scalar, role: role), width: 1, role: role)
+      case 2: put(Cell(scalar: scalar, role: role), width: 2, role: role)
+      case 0: break  // a lone zero-width scalar takes no column
+      default: put(Cell(scalar: "\u{FFFD}", role: role), width: 1, role: role)
+      }
+      offset += length
     }
-    if isASCII == true { return }
-    let utf8 = text.utf8
+    return count
+  }
+
+  /// The scalar starting at `offset` of valid UTF-8 and its length in bytes.
+  @inline(__always)
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int)
+    -> (scalar: Unicode.Scalar, length: Int)
+  {
+    let lead = UInt32(bytes[offset])
+    let value: UInt32
+    let length: Int
+    switch lead {
+    case ..<0x80:
+      return (Unicode.Scalar(UInt8(lead)), 1)
+    case ..<0xE0:
+      value = (lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+      length = 2
+    case ..<0xF0:
+      value =
+        (lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
+        | UInt32(bytes[offset + 2] & 0x3F)
+      length = 3
+    default:
+      value =
+        (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+        | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+      length = 4
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  /// Writes text grapheme by grapheme (the general path, for flags, ZWJ sequences and
+  /// marks), fast-pathing single-scalar graphemes as `putScalars` does.
+  private mutating func putGraphemes(_ text: Substring, role: StyleRole) {
     let scalars = text.unicodeScalars
     var index = text.startIndex
     while index < text.endIndex, !isAtEnd {
-      var runEnd = index
-      var lastInRun = index
-      while runEnd < text.endIndex, Self.isPrintableASCII(utf8[runEnd]) {
-        lastInRun = runEnd
-        runEnd = utf8.index(after: runEnd)
-      }
-      // The run's last character may begin a grapheme with what follows (e + U+0301).
-      if runEnd < text.endIndex, runEnd > index { runEnd = lastInRun }
-      if runEnd > index {
-        putASCII(utf8[index..<runEnd], role: role)
-        index = runEnd
-        continue
-      }
       let scalar = scalars[index]
       let afterScalar = scalars.index(after: index)
       let next = afterScalar < text.endIndex ? scalars[afterScalar] : nil
@@ -70,18 +124,23 @@ struct RowPainter {
   /// Writes one glyph. A wide glyph cut by the right edge becomes a blank; one whose left
   /// half falls before the left edge leaves a blank in the first column.
   mutating func put(_ glyph: Glyph, role: StyleRole) {
-    if glyph.width == 2 {
+    put(Cell(glyph.text, role: role), width: glyph.width, role: role)
+  }
+
+  /// Writes a glyph's cell that is `width` columns wide (1 or 2).
+  private mutating func put(_ cell: Cell, width: Int, role: StyleRole) {
+    if width == 2 {
       if column == left - 1 {
         write(.blank(role), at: left)
       } else if column + 1 < right {
-        write(Cell(glyph.text, role: role), at: column)
+        write(cell, at: column)
         write(.continuation(role), at: column + 1)
       } else {
         write(.blank(role), at: column)
       }
       column += 2
     } else {
-      write(Cell(glyph.text, role: role), at: column)
+      write(cell, at: column)
       column += 1
     }
   }
@@ -98,23 +157,6 @@ struct RowPainter {
     let stop = min(end, right)
     while target < stop {
       cells[rowStart + target] = cell
-      target += 1
-    }
-    column = max(column, end)
-  }
-
-  private mutating func putASCII(_ bytes: some Collection<UInt8>, role: StyleRole) {
-    guard column < right else { return }
-    let start = max(column, left)
-    let end = min(column + bytes.count, right)
-    var cell = Cell.blank(role)
-    var target = column
-    for byte in bytes {
-      if target >= end { break }
-      if target >= start {
-        cell.setASCII(byte)
-        cells[rowStart + target] = cell
-      }
       target += 1
     }
     column = max(column, end)

@@ -29,6 +29,21 @@ public enum StyledLinesView {
     _ lines: Lines, in rect: Rect, on grid: inout CellGrid, codeScroll: CodeScroll? = nil,
     background: StyleRole = .base
   ) {
+    // Called across modules, this generic function runs unspecialised; hand arrays and
+    // slices to the non-generic body so indexing does not go through witness tables.
+    let done: Void? = lines.withContiguousStorageIfAvailable { buffer in
+      drawLines(
+        buffer, in: rect, on: &grid, codeScroll: codeScroll, background: background)
+    }
+    if done != nil { return }
+    drawLines(
+      Array(lines), in: rect, on: &grid, codeScroll: codeScroll, background: background)
+  }
+
+  private static func drawLines<Lines: RandomAccessCollection<StyledLine>>(
+    _ lines: Lines, in rect: Rect, on grid: inout CellGrid, codeScroll: CodeScroll?,
+    background: StyleRole
+  ) {
     let area = rect.intersection(grid.bounds)
     guard !area.isEmpty else { return }
     var index = lines.startIndex

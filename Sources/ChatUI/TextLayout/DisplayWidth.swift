@@ -47,7 +47,10 @@ public enum DisplayWidth {
   /// common case. Graphemes that take no column (a lone zero-width scalar) call it never.
   @inline(__always)
   public static func forEachGlyph(of character: Character, _ body: (Glyph) -> Void) {
-    if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+    // Not `asciiValue`: it compares the character with "\r\n" first, a string comparison
+    // per call on this hot path.
+    let utf8 = character.utf8
+    if utf8.count == 1, let ascii = utf8.first, ascii >= 0x20, ascii < 0x7F {
       body(Glyph(String(character), width: 1))
       return
     }
@@ -72,7 +75,13 @@ public enum DisplayWidth {
   /// Columns of a grapheme after reduction.
   @inline(__always)
   public static func width(of character: Character) -> Int {
-    if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
+    let utf8 = character.utf8
+    // ASCII, or CR LF (the one ASCII grapheme of two scalars), without `asciiValue`'s
+    // string comparison; an ASCII letter with combining marks goes on below.
+    if let first = utf8.first, first < 0x80 {
+      if utf8.count == 1 { return first >= 0x20 && first < 0x7F ? 1 : 0 }
+      if first == 0x0D { return 0 }
+    }
     var total = 0
     forEachGlyph(of: character) { total += $0.width }
     return total
@@ -91,7 +100,10 @@ public enum DisplayWidth {
     guard value < 0x10000, value != 0x0D4E, !(0x1100...0x115F).contains(value),
       !(0xA960...0xA97F).contains(value)
     else { return false }
-    if !isPlainBMP(value), scalar.properties.generalCategory == .format { return false }
+    let isPrintableASCII = value >= 0x20 && value < 0x7F
+    if !isPrintableASCII, !isPlainBMP(value), scalar.properties.generalCategory == .format {
+      return false
+    }
     guard let next else { return true }
     let nextValue = next.value
     if (nextValue >= 0x20 && nextValue < 0x7F) || isPlainBMP(nextValue) { return true }
@@ -113,11 +125,19 @@ public enum DisplayWidth {
     0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFFEF,
   ]
 
+  /// Whether `value` lies in `plainBMPRanges`. A `switch` over the same ranges rather
+  /// than a loop over the array: it compiles to a few comparisons and skips the lazy
+  /// global's initialisation check, and it runs for nearly every non-ASCII cell drawn.
   @inline(__always)
   static func isPlainBMP(_ value: UInt32) -> Bool {
-    if value < 0x00A0 || value > 0xFFEF { return false }
-    for range in plainBMPRanges where range.contains(value) { return true }
-    return false
+    switch value {
+    case 0x00A0...0x00AC, 0x00AE...0x02FF, 0x0370...0x0482, 0x2010...0x2027, 0x2030...0x205E,
+      0x2100...0x2BFF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFFEF:
+      return true
+    default:
+      return false
+    }
   }
 
   /// Columns of a string after reduction.

@@ -132,4 +132,28 @@ import Testing
       #expect(advanced == column - 1)
     }
   }
+
+  /// The same, scrolled: text starting left of a clip (as code scrolled sideways) and cut
+  /// by its right edge, with wide glyphs straddling both edges.
+  @Test func textFastPathsAgreeWithGraphemeByGraphemeDrawingWhenClipped() {
+    let pieces = ["ab", "日本", "e\u{301}", "─", "🎉", "👍🏽", "🇯🇵", "x", "\u{200B}", "한"]
+    let clip = Rect(x: 2, y: 0, width: 15, height: 1)
+    var random = SeededGenerator(seed: 11)
+    for start in -6..<4 {
+      for _ in 0..<60 {
+        let text = (0..<8).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+        var fast = CellGrid(width: 20, height: 1, fill: Cell("#"))
+        fast.put(text, x: start, y: 0, role: .code, clip: clip)
+        var slow = CellGrid(width: 20, height: 1, fill: Cell("#"))
+        var column = start
+        for character in text where column < clip.maxX {
+          DisplayWidth.forEachGlyph(of: character) { glyph in
+            slow.put(glyph, x: column, y: 0, role: .code, clip: clip)
+            column += glyph.width
+          }
+        }
+        #expect(fast == slow, "start \(start): \(text)")
+      }
+    }
+  }
 }

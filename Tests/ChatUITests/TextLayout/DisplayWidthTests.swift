@@ -90,6 +90,17 @@ import Testing
     }
   }
 
+  /// The switch that answers `isPlainBMP` lists exactly the documented ranges.
+  @Test func plainBMPCheckMatchesTheRanges() {
+    for value in UInt32(0)..<0x11000 {
+      let inRanges = DisplayWidth.plainBMPRanges.contains { $0.contains(value) }
+      if DisplayWidth.isPlainBMP(value) != inRanges {
+        Issue.record("U+\(String(value, radix: 16)): isPlainBMP disagrees with the ranges")
+        return
+      }
+    }
+  }
+
   /// The shortcut agrees with Swift's grapheme segmentation on every pair drawn from a
   /// mix of plain, combining, joining, prepending and jamo scalars.
   @Test func singleScalarShortcutAgreesWithSegmentation() {
