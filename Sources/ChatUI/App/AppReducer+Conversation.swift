@@ -111,6 +111,7 @@ extension AppReducer {
       return []
     case .finished(let message):
       state.transcript.replace(message)
+      state.transcript.settleTail()
       switch message.status {
       case .error: state.banner = Banner(message.error ?? "The reply failed", kind: .error)
       case .cancelled: notify(&state, "Stopped; the partial reply was kept")

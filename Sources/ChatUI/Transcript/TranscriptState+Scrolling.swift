@@ -39,6 +39,15 @@ extension TranscriptState {
     prepare()
   }
 
+  /// Following the tail, puts the last line back on the bottom row: the blank rows kept
+  /// below a streaming reply (so the view moves by half screens, not by every line) are of
+  /// no use once it has finished, and would leave the newest text mid-screen.
+  public mutating func settleTail() {
+    guard anchor == .tail, tailSlack > 0 else { return }
+    tailSlack = 0
+    prepare()
+  }
+
   /// The item and line on the top row now. Following the tail, the last line sits
   /// `tailSlack` rows above the bottom.
   func topPosition() -> (item: Int, line: Int) {

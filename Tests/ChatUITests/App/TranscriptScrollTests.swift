@@ -33,6 +33,25 @@ import Testing
     #expect(state.transcript.visibleText.suffix(2) == ["second paragraph", ""])
   }
 
+  /// While a reply streams the view moves by half screens, leaving blank rows below the
+  /// tail; when it finishes the last line goes back to the bottom row.
+  @Test func aFinishedReplyEndsOnTheBottomRow() {
+    var state = longSession(20)
+    let id = startReply(&state, prompt: "go", replyID: "live", position: 40)
+    let paragraphs = (1...12).map { "paragraph \($0)" }.joined(separator: "\n\n")
+    apply(&state, .conversation(id, .content(paragraphs), at: referenceDate))
+    let streaming = state.transcript.visibleText
+    // Rows below the tail are left blank: fewer rows than the view's height are drawn.
+    #expect(streaming.count < state.transcript.height)
+    #expect(streaming.suffix(2).contains("paragraph 12"))
+    let final = message("live", .assistant, paragraphs, position: 41)
+    apply(&state, .conversation(id, .finished(final), at: referenceDate))
+    let finished = state.transcript.visibleText
+    #expect(finished.count == state.transcript.height)
+    #expect(finished.suffix(2).contains("paragraph 12"))
+    #expect(state.transcript.isFollowingTail)
+  }
+
   @Test func scrolledUpTheViewStaysStillAndCountsNewLines() {
     var state = longSession(20)
     let id = startReply(&state, prompt: "go", replyID: "live", position: 40)
