@@ -30,24 +30,10 @@ enum DialogViews {
     let box = layout.overlayBox(width: 92, height: 40)
     BoxView.draw(box, title: "Keys and commands", rightTitle: "↑↓ scroll · any key closes", isFocused: true, on: &grid)
     let area = box.inset(by: 1)
-    var lines: [(String, StyleRole)] = []
-    for context in KeyContext.allCases {
-      let bindings = state.keyMap.bindings.filter { $0.context == context }
-      guard !bindings.isEmpty else { continue }
-      lines.append((context == .global ? "Anywhere" : context == .composer ? "In the input" : "In the transcript", .title))
-      var seen: [Command] = []
-      for binding in bindings where !seen.contains(binding.command) {
-        seen.append(binding.command)
-        let chords = state.keyMap.bindings.filter { $0.command == binding.command && $0.context == context }
-          .map(\.chord.description).joined(separator: ", ")
-        lines.append(("  " + chords.padding(toLength: 24, withPad: " ", startingAt: 0) + binding.command.help, .base))
-      }
-    }
-    lines.append(("Commands (type in the input; Tab completes)", .title))
-    for name in SlashCommand.names { lines.append(("  " + (SlashCommand.usage[name] ?? "/" + name), .base)) }
     // Two columns when the box is wide enough; scrolled by Up and Down otherwise.
     let columns = area.width >= 88 ? 2 : 1
     let columnWidth = (area.width - 2 - (columns - 1)) / columns
+    let lines = HelpLines.lines(state.keyMap, width: columnWidth)
     let perColumn = max(1, area.height)
     let first = max(0, min(state.helpScroll, lines.count - perColumn * columns))
     for (index, line) in lines.dropFirst(first).enumerated() {

@@ -44,7 +44,10 @@ enum SessionBrowserView {
       if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
       let date = Formatting.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
       let cost = summary.cost.map(Formatting.cost) ?? ""
-      let details = "\(pad(date, 11))\(pad(summary.session.agent, 12))\(pad("\(summary.messageCount) msgs", 10))\(pad(cost, 9))"
+      // The title keeps at least 24 columns: narrow, the agent and then the message count go.
+      let agent = area.width >= 24 + 42 ? pad(summary.session.agent, 12) : ""
+      let count = area.width >= 24 + 30 ? pad("\(summary.messageCount) msgs", 10) : ""
+      let details = "\(pad(date, 11))\(agent)\(count)\(pad(cost, 9))"
       let detailsWidth = DisplayWidth.width(of: details)
       let marker = summary.session.id == state.session?.id ? "▸ " : "  "
       BoxView.text(marker + summary.session.title, x: area.x, y: y, limit: area.width - detailsWidth - 1, role: role, on: &grid)

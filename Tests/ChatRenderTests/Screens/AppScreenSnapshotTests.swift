@@ -75,6 +75,18 @@ import Testing
     }
   }
 
+  /// At the smallest supported size overlays take the whole screen: the session list keeps
+  /// room for titles, the help wraps its descriptions rather than cutting them off.
+  @Test func overlaysAtTheSmallestSupportedSize() {
+    let size = TerminalSize(columns: 60, rows: 16)
+    var sessions = ScreenFixtures.base(size)
+    _ = AppReducer.reduce(&sessions, .key(.control("s")))
+    assertGridSnapshot(AppView.render(sessions), named: "sessions")
+    var help = ScreenFixtures.base(size)
+    _ = AppReducer.reduce(&help, .key(KeyEvent(.function(1))))
+    assertGridSnapshot(AppView.render(help), named: "help")
+  }
+
   @Test func tooSmallTerminalSaysHowMuchRoomItNeeds() {
     let state = ScreenFixtures.base(TerminalSize(columns: 50, rows: 12))
     assertGridSnapshot(AppView.render(state))
