@@ -4,7 +4,7 @@ extension MarkdownBlockParser {
   /// The alignments when `body` is a delimiter row under a table header: the open
   /// paragraph's last line has pipes and as many cells as the row.
   func delimiterRow(_ body: Substring) -> [MarkdownTable.Alignment]? {
-    guard let header = paragraph?.lines.last, header.contains("|"),
+    guard let header = paragraph?.lines.last, header.utf8.contains(UInt8(ascii: "|")),
       let alignments = MarkdownSyntax.tableDelimiterRow(body),
       MarkdownSyntax.tableCells(header).count == alignments.count
     else { return nil }

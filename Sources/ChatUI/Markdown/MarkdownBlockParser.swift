@@ -81,7 +81,7 @@ struct MarkdownBlockParser: Sendable {
       return
     }
     let (indent, body) = MarkdownSyntax.indentation(of: content)
-    if table != nil, depth == quoteDepth, body.contains("|") {
+    if table != nil, depth == quoteDepth, body.utf8.contains(UInt8(ascii: "|")) {
       addTableRow(body)
       return
     }

@@ -23,11 +23,14 @@ enum MarkdownSyntax {
   static func stripQuotes(_ line: Substring, limit: Int = .max) -> (depth: Int, rest: Substring) {
     var depth = 0
     var rest = line
+    // Bytes, not characters: this runs on every streamed token, and counting or
+    // segmenting the whole line each time made it cost the line's length.
     while depth < limit {
       let trimmed = rest.drop(while: { $0 == " " })
-      guard rest.count - trimmed.count <= 3, trimmed.first == ">" else { break }
+      let spaces = rest.utf8.distance(from: rest.startIndex, to: trimmed.startIndex)
+      guard spaces <= 3, trimmed.utf8.first == UInt8(ascii: ">") else { break }
       rest = trimmed.dropFirst()
-      if rest.first == " " { rest = rest.dropFirst() }
+      if rest.utf8.first == UInt8(ascii: " ") { rest = rest.dropFirst() }
       depth += 1
     }
     return (depth, rest)
@@ -65,7 +68,7 @@ enum MarkdownSyntax {
     let length = body.prefix(while: { $0 == character }).count
     guard length >= 3 else { return nil }
     let info = body.dropFirst(length).trimmingSpaces()
-    if character == "`", info.contains("`") { return nil }
+    if character == "`", info.utf8.contains(UInt8(ascii: "`")) { return nil }
     return Fence(character: character, length: length, info: String(info))
   }
 
@@ -165,7 +168,7 @@ enum MarkdownSyntax {
   /// The alignments of a table's delimiter row (`| --- | :-: | --: |`), or nil when the
   /// line is not one. At least one `|` is required, so `---` stays a rule.
   static func tableDelimiterRow(_ line: Substring) -> [MarkdownTable.Alignment]? {
-    guard line.contains("|") else { return nil }
+    guard line.utf8.contains(UInt8(ascii: "|")) else { return nil }
     var alignments: [MarkdownTable.Alignment] = []
     for cell in tableCells(line) {
       let leading = cell.first == ":"

@@ -209,7 +209,8 @@ struct WrapState {
   }
 
   private static func opensAWord(_ character: Character) -> Bool {
-    if let ascii = character.asciiValue { return isOpeningASCII(ascii) }
+    let utf8 = character.utf8
+    if utf8.count == 1, let ascii = utf8.first { return isOpeningASCII(ascii) }
     switch character.unicodeScalars.first?.properties.generalCategory {
     case .openPunctuation, .initialPunctuation: return true
     default: return false
