@@ -38,10 +38,20 @@ extension AppReducer {
         editComposer(&state, key)
       }
       return []
-    case .agents:
-      return agentListKey(&state, key)
-    case .sessions:
-      return sideSessionsKey(&state, key)
+    case .agents, .sessions:
+      // The side lists take no text: the help key of the reading context works there,
+      // and other typing goes to the input as it does from the transcript.
+      if state.keyMap.match([key], in: .transcript) == .command(.help) {
+        return run(.help, &state)
+      }
+      if case .character(let character) = key.key, key.modifiers.isEmpty,
+        character != "j", character != "k"
+      {
+        state.focus = .composer
+        editComposer(&state, key)
+        return []
+      }
+      return state.focus == .agents ? agentListKey(&state, key) : sideSessionsKey(&state, key)
     }
   }
 

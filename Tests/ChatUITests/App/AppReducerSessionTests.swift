@@ -138,6 +138,23 @@ import Testing
     #expect(map.match([.control("x"), .control("e")], in: .composer) == .command(.editor))
   }
 
+  /// The side lists take no text: `?` opens the help there, j/k move, and other typing
+  /// goes to the input.
+  @Test func theSideListsOpenHelpAndPassTypingToTheInput() {
+    var state = makeState()
+    apply(&state, .key(.control("a")))
+    #expect(state.focus == .agents)
+    apply(&state, .key(.character("j")))
+    #expect(state.agentCursor == 1)
+    apply(&state, .key(.character("?")))
+    #expect(state.overlay == .help)
+    apply(&state, escape)
+    #expect(state.overlay == nil)
+    apply(&state, .key(.character("h")), .key(.character("i")))
+    #expect(state.focus == .composer)
+    #expect(state.composer.text == "hi")
+  }
+
   @Test func ctrlXCtrlEOpensTheEditorWithTheInput() {
     var state = makeState()
     type("draft", into: &state)
