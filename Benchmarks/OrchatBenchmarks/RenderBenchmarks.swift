@@ -8,8 +8,9 @@ import TestSupport
 /// above the reply (target: ≤ 50 µs per token).
 ///
 /// Each token is appended to the streaming message's `MessageLayout`, a whole frame is
-/// painted from scratch (title row, the transcript's last rows, status row) the way the
-/// app renders, and diffed against the previous frame. Prints figures; asserts nothing.
+/// painted (title row, the transcript's last rows, status row) the way the app renders,
+/// lines still on screen copied from its `LineRowCache`, and diffed against the previous
+/// frame. Prints figures; asserts nothing.
 /// Wall-clock figures per phase are shown with the thread's CPU time per token, which is
 /// what to compare on a busy machine where wall time includes waiting for a core.
 enum RenderBenchmarks {
@@ -27,6 +28,8 @@ enum RenderBenchmarks {
     var cpu = Duration.zero
     var changedRows = 0
     var replyLines = 0
+    var cacheHits = 0
+    var cacheMisses = 0
 
     var totals: [Duration] { zip(zip(layout, render), diff).map { $0.0 + $0.1 + $1 } }
     var meanTotal: Double { mean(totals) }
@@ -67,6 +70,9 @@ enum RenderBenchmarks {
     print("    diff        " + summary(median.diff))
     let rowsPerToken = Double(median.changedRows) / Double(tokens.count)
     print("    rows changed per token: \(format(rowsPerToken)) (a new line scrolls all rows)")
+    let lookups = max(1, median.cacheHits + median.cacheMisses)
+    let hitRate = Double(median.cacheHits) * 100 / Double(lookups)
+    print("    line cache: \(format(hitRate))% of rows copied, the rest drawn")
     print("  target ≤ 50 µs per token (mean)")
   }
 
@@ -99,12 +105,13 @@ enum RenderBenchmarks {
     var previous = CellGrid(width: columns, height: rows)
     var next = previous
     var isFirstFrame = true
+    let cache = LineRowCache()
     let cpuStart = threadCPUTime()
     for token in tokens {
       let start = clock.now
       streaming.append(token)
       let laidOut = clock.now
-      render(history: history, streaming: streaming, into: &next)
+      render(history: history, streaming: streaming, into: &next, cache: cache)
       let rendered = clock.now
       let diff = GridDiff(from: isFirstFrame ? nil : previous, to: next)
       let diffed = clock.now
@@ -116,6 +123,8 @@ enum RenderBenchmarks {
       round.diff.append(diffed - rendered)
     }
     round.cpu = threadCPUTime() - cpuStart
+    round.cacheHits = cache.hits
+    round.cacheMisses = cache.misses
     round.replyLines = streaming.lines.count
     return round
   }
@@ -123,7 +132,8 @@ enum RenderBenchmarks {
   /// One frame, painted from scratch: a title row, the transcript's last rows following
   /// the tail, a status row.
   private static func render(
-    history: [MessageLayout], streaming: MessageLayout, into grid: inout CellGrid
+    history: [MessageLayout], streaming: MessageLayout, into grid: inout CellGrid,
+    cache: LineRowCache
   ) {
     // The transcript view writes every cell of its rectangle; only the bars are cleared.
     grid.fill(Rect(x: 0, y: 0, width: columns, height: 1), with: .blank)
@@ -135,7 +145,7 @@ enum RenderBenchmarks {
     grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: top - area.y), with: .blank)
     StyledLinesView.draw(
       visible, in: Rect(x: area.x, y: top, width: area.width, height: visible.count),
-      on: &grid)
+      on: &grid, cache: cache)
     grid.put("coder · model · streaming", x: 1, y: rows - 1, role: .status)
   }
 

@@ -22,6 +22,9 @@ public final class Runtime<Screen: Terminal> {
   let mailbox: Mailbox
   let themes: ThemeCatalog
   private var presenter = FramePresenter()
+  /// Transcript lines drawn by recent frames: while a reply streams, only its changing
+  /// lines are drawn again.
+  private let lineCache = LineRowCache()
   private var isDirty = true
   private var lastFrame: ContinuousClock.Instant?
   private var lastTick = ContinuousClock.now
@@ -91,7 +94,7 @@ public final class Runtime<Screen: Terminal> {
     guard isDirty else { return }
     let now = ContinuousClock.now
     if let lastFrame, now - lastFrame < Self.frameInterval { return }
-    presenter.present(AppView.render(state), on: terminal)
+    presenter.present(AppView.render(state, cache: lineCache), on: terminal)
     lastFrame = now
     isDirty = false
     framesPresented += 1

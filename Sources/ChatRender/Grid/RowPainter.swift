@@ -145,6 +145,27 @@ struct RowPainter {
     }
   }
 
+  /// Writes cells as they are, continuation cells included (a row drawn before; see
+  /// `LineRowCache`).
+  mutating func put(cells row: [Cell]) {
+    let start = max(column, left)
+    let end = min(column + row.count, right)
+    if start < end {
+      row.withUnsafeBufferPointer { source in
+        guard let from = source.baseAddress, let to = cells.baseAddress else { return }
+        (to + rowStart + start).update(from: from + (start - column), count: end - start)
+      }
+      // A wide glyph cut by either edge of the clip leaves a blank, as `put(_:role:)` does.
+      if row[start - column].isContinuation {
+        cells[rowStart + start] = .blank(row[start - column].role)
+      }
+      if end - column < row.count, row[end - column].isContinuation {
+        cells[rowStart + end - 1] = .blank(row[end - 1 - column].role)
+      }
+    }
+    column += row.count
+  }
+
   /// Writes one narrow cell.
   mutating func put(_ cell: Cell) {
     write(cell, at: column)

@@ -4,7 +4,9 @@ import ChatUI
 /// The transcript box: the visible rows of the messages, the "↓ N new lines" badge, and a
 /// welcome text in an empty session.
 enum TranscriptView {
-  static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
+  static func draw(
+    _ state: AppState, layout: ScreenLayout, on grid: inout CellGrid, cache: LineRowCache?
+  ) {
     let title = state.session?.title ?? "new session"
     BoxView.draw(
       layout.transcriptBox, title: "orchat · \(title)", isFocused: state.focus == .transcript,
@@ -17,7 +19,7 @@ enum TranscriptView {
     }
     var y = area.y
     for row in state.transcript.visibleRows() {
-      drawRow(row.line, item: row.item, state: state, y: y, in: area, on: &grid)
+      drawRow(row.line, item: row.item, state: state, y: y, in: area, on: &grid, cache: cache)
       y += 1
     }
     let newLines = state.transcript.newLinesBelow
@@ -30,7 +32,7 @@ enum TranscriptView {
 
   private static func drawRow(
     _ line: TranscriptLine, item index: Int, state: AppState, y: Int, in area: Rect,
-    on grid: inout CellGrid
+    on grid: inout CellGrid, cache: LineRowCache?
   ) {
     let item = state.transcript.items[index]
     switch line {
@@ -57,7 +59,9 @@ enum TranscriptView {
     case .reasoningToggle:
       grid.put(TranscriptHeader.reasoningToggle(for: item), x: area.x, y: y, role: .transcriptReasoning, clip: area)
     case .reasoning(let styled), .body(let styled):
-      StyledLinesView.draw(styled, row: y, in: Rect(x: area.x, y: y, width: area.width, height: 1), on: &grid)
+      StyledLinesView.draw(
+        styled, row: y, in: Rect(x: area.x, y: y, width: area.width, height: 1), on: &grid,
+        cache: cache)
     case .notice(let text):
       let role: StyleRole = item.message.status == .cancelled ? .muted : .transcriptError
       BoxView.text(text, x: area.x, y: y, limit: area.width, role: role, on: &grid)

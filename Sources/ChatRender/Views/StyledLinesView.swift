@@ -27,22 +27,24 @@ public enum StyledLinesView {
   /// rectangle's height are not drawn.
   public static func draw<Lines: RandomAccessCollection<StyledLine>>(
     _ lines: Lines, in rect: Rect, on grid: inout CellGrid, codeScroll: CodeScroll? = nil,
-    background: StyleRole = .base
+    background: StyleRole = .base, cache: LineRowCache? = nil
   ) {
     // Called across modules, this generic function runs unspecialised; hand arrays and
     // slices to the non-generic body so indexing does not go through witness tables.
     let done: Void? = lines.withContiguousStorageIfAvailable { buffer in
       drawLines(
-        buffer, in: rect, on: &grid, codeScroll: codeScroll, background: background)
+        buffer, in: rect, on: &grid, codeScroll: codeScroll, background: background,
+        cache: cache)
     }
     if done != nil { return }
     drawLines(
-      Array(lines), in: rect, on: &grid, codeScroll: codeScroll, background: background)
+      Array(lines), in: rect, on: &grid, codeScroll: codeScroll, background: background,
+      cache: cache)
   }
 
   private static func drawLines<Lines: RandomAccessCollection<StyledLine>>(
     _ lines: Lines, in rect: Rect, on grid: inout CellGrid, codeScroll: CodeScroll?,
-    background: StyleRole
+    background: StyleRole, cache: LineRowCache?
   ) {
     let area = rect.intersection(grid.bounds)
     guard !area.isEmpty else { return }
@@ -59,9 +61,32 @@ public enum StyledLinesView {
       }
       let line = lines[index]
       let offset = codeScroll.flatMap { $0.block == line.codeBlock ? $0.offset : nil } ?? 0
-      draw(line, row: y, in: area, on: &grid, codeOffset: max(0, offset), background: background)
+      draw(
+        line, row: y, in: area, on: &grid, codeOffset: max(0, offset), background: background,
+        cache: cache)
       lines.formIndex(after: &index)
     }
+  }
+
+  /// Draws one line on row `y` of `area`, writing every cell of that row; with a `cache`,
+  /// copies the cells a recent frame drew for the same line instead.
+  public static func draw(
+    _ line: StyledLine, row y: Int, in area: Rect, on grid: inout CellGrid, codeOffset: Int = 0,
+    background: StyleRole = .base, cache: LineRowCache?
+  ) {
+    guard let cache, area == area.intersection(grid.bounds), y >= area.y, y < area.maxY else {
+      draw(line, row: y, in: area, on: &grid, codeOffset: codeOffset, background: background)
+      return
+    }
+    let key = LineRowCache.key(
+      for: line, rowWidth: area.width, codeOffset: codeOffset, background: background)
+    if let cells = cache.cells(for: key) {
+      grid.paint(row: y, from: area.x, clip: area) { $0.put(cells: cells) }
+      return
+    }
+    draw(line, row: y, in: area, on: &grid, codeOffset: codeOffset, background: background)
+    let start = y * grid.width + area.x
+    cache.store(Array(grid.cells[start..<(start + area.width)]), for: key, line: line)
   }
 
   /// Draws one line on row `y` of `area`, writing every cell of that row.

@@ -7,7 +7,7 @@ import Testing
 
 /// Whatever a user does (random keys, pastes, clicks, resizes down to a few cells) while a
 /// reply streams, the reducer and the views never crash and the frame always fits the
-/// terminal.
+/// terminal, and frames drawn with the line cache equal frames drawn without it.
 @Suite struct RandomInputRobustnessTests {
   init() throws {
     try #require(TestLocale.pinUTF8())
@@ -25,6 +25,7 @@ import Testing
 
   @Test func randomInputNeverCrashesAndFramesFit() {
     var generator = SeededGenerator(seed: 2026)
+    let cache = LineRowCache(capacity: 48)
     for round in 0..<4 {
       var state = ScreenFixtures.conversation(
         round % 2 == 0 ? TerminalSize(columns: 80, rows: 24) : TerminalSize(columns: 120, rows: 40))
@@ -54,6 +55,7 @@ import Testing
         }
         _ = AppReducer.reduce(&state, action)
         let frame = AppView.render(state)
+        #expect(AppView.render(state, cache: cache) == frame)
         #expect(frame.grid.width == state.size.columns && frame.grid.height == state.size.rows)
         if let cursor = frame.cursor {
           #expect(cursor.x >= 0 && cursor.x < state.size.columns && cursor.y >= 0 && cursor.y < state.size.rows)
