@@ -23,9 +23,9 @@ enum AppBenchmarks {
         print(
           label.padding(toLength: 48, withPad: " ", startingAt: 0)
             + String(
-              format: "%6d bytes for %5d token bytes (%.2fx; target <= 3x)   CPU %.3f s",
+              format: "%6d bytes for %5d token bytes (%.2fx; target <= 3x)   CPU %.3f s   rows copied %.0f%%",
               result.terminalBytes, result.tokenBytes, Double(result.terminalBytes) / Double(result.tokenBytes),
-              result.cpuSeconds))
+              result.cpuSeconds, result.rowsCopied))
       }
     }
     try await firstFrame(sessions: 10_000, theme: theme)
@@ -35,6 +35,8 @@ enum AppBenchmarks {
     var terminalBytes: Int
     var tokenBytes: Int
     var cpuSeconds: Double
+    /// Share of transcript rows copied from the line cache rather than drawn.
+    var rowsCopied: Double
   }
 
   /// Streams `count` tokens through the reducer, the views, the diff and ncurses on a real
@@ -68,7 +70,9 @@ enum AppBenchmarks {
     defer { terminal.shutdown() }
     terminal.setTheme(theme)
     var presenter = FramePresenter()
-    presenter.present(AppView.render(state), on: terminal)
+    // As the runtime does: lines still on screen are copied from the previous frames.
+    let cache = LineRowCache()
+    presenter.present(AppView.render(state, cache: cache), on: terminal)
     _ = pty.readOutput()
 
     // Prose in paragraphs of about 80 tokens, the shape of a typical reply.
@@ -83,12 +87,14 @@ enum AppBenchmarks {
       let time = state.now.addingTimeInterval(0.01)
       _ = AppReducer.reduce(&state, .conversation(id, .content(token), at: time))
       if (index + 1) % tokensPerFrame == 0 {
-        presenter.present(AppView.render(state), on: terminal)
+        presenter.present(AppView.render(state, cache: cache), on: terminal)
         terminalBytes += pty.drainOutput()
       }
     }
     let cpu = cpuSeconds() - cpuBefore
-    return StreamResult(terminalBytes: terminalBytes, tokenBytes: tokenBytes, cpuSeconds: cpu)
+    let copied = Double(cache.hits) * 100 / Double(max(1, cache.hits + cache.misses))
+    return StreamResult(
+      terminalBytes: terminalBytes, tokenBytes: tokenBytes, cpuSeconds: cpu, rowsCopied: copied)
   }
 
   /// Time from start-up to the first frame on a real pseudo-terminal, with 10,000 sessions in

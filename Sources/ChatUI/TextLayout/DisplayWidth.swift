@@ -142,6 +142,17 @@ public enum DisplayWidth {
 
   /// Columns of a string after reduction.
   public static func width(of text: some StringProtocol) -> Int {
+    measure(text)
+  }
+
+  /// `width(of:)` for the concrete types views measure every frame: called from another
+  /// module, the generic version runs unspecialised, through witness tables.
+  public static func width(of text: String) -> Int { measure(text) }
+
+  public static func width(of text: Substring) -> Int { measure(text) }
+
+  @inline(__always)
+  private static func measure<Text: StringProtocol>(_ text: Text) -> Int {
     let utf8 = text.utf8
     if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
     var total = 0
