@@ -5,56 +5,52 @@ import ChatUI
 /// for a column `width` wide: keys in a column sized to the longest binding (at most half
 /// the width), descriptions wrapped under themselves rather than cut off.
 enum HelpLines {
+  /// A titled group of `key  what it does` entries.
+  private struct Section {
+    var title: String
+    var entries: [(key: String, help: String)] = []
+  }
+
   static func lines(_ keyMap: KeyMap, width: Int) -> [(String, StyleRole)] {
-    var entries: [(key: String, help: String)?] = []
-    var headings: [Int: String] = [:]
+    var lines: [(String, StyleRole)] = []
+    for section in sections(keyMap) {
+      lines.append((section.title, .title))
+      let longest = section.entries.map { DisplayWidth.width(of: $0.key) }.max() ?? 0
+      let keyColumn = max(4, min(longest + 2, width / 2))
+      for entry in section.entries {
+        lines += wrapped(key: entry.key, help: entry.help, keyColumn: keyColumn, width: width)
+      }
+    }
+    return lines
+  }
+
+  /// The key map's bindings by context, then the slash commands.
+  private static func sections(_ keyMap: KeyMap) -> [Section] {
+    var sections: [Section] = []
     for context in KeyContext.allCases {
       let bindings = keyMap.bindings.filter { $0.context == context }
       guard !bindings.isEmpty else { continue }
-      headings[entries.count] =
-        context == .global ? "Anywhere" : context == .composer ? "In the input" : "In the transcript"
-      entries.append(nil)
+      var section = Section(
+        title: context == .global
+          ? "Anywhere" : context == .composer ? "In the input" : "In the transcript")
       var seen: [Command] = []
       for binding in bindings where !seen.contains(binding.command) {
         seen.append(binding.command)
         let chords = bindings.filter { $0.command == binding.command }
           .map(\.chord.description).joined(separator: ", ")
-        entries.append((chords, binding.command.help))
+        section.entries.append((chords, binding.command.help))
       }
+      sections.append(section)
     }
-    headings[entries.count] = "Commands (type in the input; Tab completes)"
-    entries.append(nil)
+    var commands = Section(title: "Commands (type in the input; Tab completes)")
     for name in SlashCommand.names {
       // "/model [ID]  use a model…": the usage, two spaces, what it does.
       let usage = SlashCommand.usage[name] ?? "/" + name
       let parts = usage.split(separator: "  ", maxSplits: 1).map(String.init)
-      entries.append((parts[0], parts.count > 1 ? parts[1] : ""))
+      commands.entries.append((parts[0], parts.count > 1 ? parts[1] : ""))
     }
-
-    var lines: [(String, StyleRole)] = []
-    var keyColumn = 4
-    for (index, entry) in entries.enumerated() {
-      guard let entry else {
-        lines.append((headings[index] ?? "", .title))
-        keyColumn = keyColumnWidth(of: entries[(index + 1)...], width: width)
-        continue
-      }
-      lines += wrapped(key: entry.key, help: entry.help, keyColumn: keyColumn, width: width)
-    }
-    return lines
-  }
-
-  /// The key column of the section starting at `section`'s first entry: its longest key
-  /// plus a gap, at most half the width.
-  private static func keyColumnWidth(
-    of section: ArraySlice<(key: String, help: String)?>, width: Int
-  ) -> Int {
-    var longest = 0
-    for entry in section {
-      guard let entry else { break }
-      longest = max(longest, DisplayWidth.width(of: entry.key))
-    }
-    return max(4, min(longest + 2, width / 2))
+    sections.append(commands)
+    return sections
   }
 
   /// One binding: `  key   help…`, the help wrapped at `width` and indented under itself;

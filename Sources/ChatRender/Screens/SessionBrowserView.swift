@@ -45,9 +45,12 @@ enum SessionBrowserView {
       let date = Formatting.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
       let cost = summary.cost.map(Formatting.cost) ?? ""
       // The title keeps at least 24 columns: narrow, the agent and then the message count go.
-      let agent = area.width >= 24 + 42 ? pad(summary.session.agent, 12) : ""
-      let count = area.width >= 24 + 30 ? pad("\(summary.messageCount) msgs", 10) : ""
-      let details = "\(pad(date, 11))\(agent)\(count)\(pad(cost, 9))"
+      let (dateWidth, agentWidth, countWidth, costWidth) = (11, 12, 10, 9)
+      let always = 24 + dateWidth + costWidth
+      let count = area.width >= always + countWidth ? pad("\(summary.messageCount) msgs", countWidth) : ""
+      let agent =
+        area.width >= always + countWidth + agentWidth ? pad(summary.session.agent, agentWidth) : ""
+      let details = "\(pad(date, dateWidth))\(agent)\(count)\(pad(cost, costWidth))"
       let detailsWidth = DisplayWidth.width(of: details)
       let marker = summary.session.id == state.session?.id ? "▸ " : "  "
       BoxView.text(marker + summary.session.title, x: area.x, y: y, limit: area.width - detailsWidth - 1, role: role, on: &grid)
