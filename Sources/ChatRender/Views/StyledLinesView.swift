@@ -72,10 +72,10 @@ public enum StyledLinesView {
   /// copies the cells a recent frame drew for the same line instead.
   public static func draw(
     _ line: StyledLine, row y: Int, in area: Rect, on grid: inout CellGrid, codeOffset: Int = 0,
-    background: StyleRole = .base, cache: LineRowCache?
+    background: StyleRole = .base, cache: LineRowCache? = nil
   ) {
     guard let cache, area == area.intersection(grid.bounds), y >= area.y, y < area.maxY else {
-      draw(line, row: y, in: area, on: &grid, codeOffset: codeOffset, background: background)
+      paint(line, row: y, in: area, on: &grid, codeOffset: codeOffset, background: background)
       return
     }
     let key = LineRowCache.key(
@@ -84,15 +84,15 @@ public enum StyledLinesView {
       grid.paint(row: y, from: area.x, clip: area) { $0.put(cells: cells) }
       return
     }
-    draw(line, row: y, in: area, on: &grid, codeOffset: codeOffset, background: background)
+    paint(line, row: y, in: area, on: &grid, codeOffset: codeOffset, background: background)
     let start = y * grid.width + area.x
     cache.store(Array(grid.cells[start..<(start + area.width)]), for: key, line: line)
   }
 
   /// Draws one line on row `y` of `area`, writing every cell of that row.
-  public static func draw(
-    _ line: StyledLine, row y: Int, in area: Rect, on grid: inout CellGrid, codeOffset: Int = 0,
-    background: StyleRole = .base
+  private static func paint(
+    _ line: StyledLine, row y: Int, in area: Rect, on grid: inout CellGrid, codeOffset: Int,
+    background: StyleRole
   ) {
     var x = area.x
     switch line.kind {
