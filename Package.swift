@@ -1,9 +1,25 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// Layering (imports flow one way; the compiler enforces it because a target can only import
-// what it lists):
-// OpenRouter → ChatCore → ChatUI → ChatRender → TerminalBackend → ChatApp → orchat
+// Layering: imports flow one way, and the compiler enforces it. A target can only import the
+// targets it lists, and `.ci/run` builds with `--explicit-target-dependency-import-check
+// error`, so a target may not lean on a module that only arrives through another one.
+//
+//   ChatDomain, Formatting, CWidth            pure values and text rules (no I/O libraries)
+//   OpenRouter                                wire types and the HTTP client
+//   ChatCore                                  services: store, engine, catalog, config
+//   ChatUI → ChatRender                       pure: state, reducer, views into a cell grid
+//   TerminalBackend                           ncurses
+//   ChatApp, ChatCommands → orchat            the run loop and live wiring; the commands
+//
+// ChatUI and ChatRender depend on pure targets only, so they link no GRDB, NIO or
+// AsyncHTTPClient.
+let nio: [Target.Dependency] = [
+  .product(name: "NIOCore", package: "swift-nio"),
+  .product(name: "NIOPosix", package: "swift-nio"),
+  .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
 let package = Package(
   name: "orchat",
   platforms: [.macOS(.v15)],
@@ -15,7 +31,6 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
@@ -25,45 +40,47 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // libc wcwidth, which Swift's Glibc module does not declare; the same measure ncurses uses.
+    .target(name: "CWidth"),
+    // Values only: agents, sessions, messages, catalog entries, themes, config values.
+    .target(name: "ChatDomain"),
+    // How money, prices, token counts, durations and times read, and the sanitiser for text
+    // that reaches a terminal: one set of rules for the app and the commands.
+    .target(name: "Formatting"),
     .target(
       name: "OpenRouter",
-      dependencies: [
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
-        .product(name: "Logging", package: "swift-log"),
-      ]
+      dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")] + nio
     ),
     .target(
       name: "ChatCore",
       dependencies: [
-        "OpenRouter",
+        "ChatDomain", "Formatting", "OpenRouter",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "TOMLKit", package: "TOMLKit"),
-        .product(name: "Logging", package: "swift-log"),
-      ]
+      ],
+      resources: [.embedInCode("Catalog/Resources/bundled-models.json")]
     ),
-    // libc wcwidth, which Swift's Glibc module does not declare; the same measure ncurses uses.
-    .target(name: "CWidth"),
-    .target(name: "ChatUI", dependencies: ["ChatCore", "CWidth"]),
-    .target(name: "ChatRender", dependencies: ["ChatUI"]),
-    // Lists every module it imports: themes (ChatCore), input and size types (ChatUI), the
-    // grid (ChatRender), and libc wcwidth/locale (CWidth).
+    .target(name: "ChatUI", dependencies: ["ChatDomain", "Formatting", "CWidth"]),
+    .target(name: "ChatRender", dependencies: ["ChatUI", "ChatDomain", "Formatting"]),
     .target(
       name: "TerminalBackend",
-      dependencies: ["CNcursesw", "CWidth", "ChatCore", "ChatUI", "ChatRender"]
+      dependencies: ["CNcursesw", "CWidth", "ChatDomain", "ChatUI", "ChatRender"]
     ),
     .target(
       name: "ChatApp",
       dependencies: [
-        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend",
-        .product(name: "Logging", package: "swift-log"),
+        "ChatDomain", "Formatting", "OpenRouter", "ChatCore", "ChatUI", "ChatRender",
+        "TerminalBackend",
       ]
+    ),
+    .target(
+      name: "ChatCommands",
+      dependencies: ["ChatDomain", "Formatting", "OpenRouter", "ChatCore"]
     ),
     .executableTarget(
       name: "orchat",
       dependencies: [
-        "ChatApp",
+        "ChatApp", "ChatCommands", "ChatCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,38 +89,53 @@ let package = Package(
     .target(
       name: "TestSupport",
       dependencies: [
-        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "CWidth",
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
-      ]
+        "ChatDomain", "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend",
+        "CWidth",
+      ] + nio,
+      resources: [.embedInCode("Stub/Resources/stub-models.json")]
     ),
     .executableTarget(
       name: "OrchatBenchmarks",
       dependencies: [
-        "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "ChatApp",
-        "TestSupport",
+        "ChatDomain", "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend",
+        "ChatApp", "TestSupport",
       ],
       path: "Benchmarks/OrchatBenchmarks"
     ),
+    .testTarget(name: "FormattingTests", dependencies: ["Formatting", "TestSupport"]),
     .testTarget(name: "OpenRouterTests", dependencies: ["OpenRouter", "TestSupport"]),
-    .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "OpenRouter", "TestSupport"]),
-    .testTarget(name: "ChatUITests", dependencies: ["ChatUI", "ChatCore", "TestSupport"]),
     .testTarget(
-      name: "ChatRenderTests", dependencies: ["ChatRender", "ChatUI", "ChatCore", "TestSupport"],
+      name: "ChatCoreTests",
+      dependencies: [
+        "ChatDomain", "ChatCore", "OpenRouter", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "ChatUITests", dependencies: ["ChatUI", "ChatDomain", "Formatting", "TestSupport"]),
+    .testTarget(
+      name: "ChatRenderTests",
+      dependencies: ["ChatRender", "ChatUI", "ChatDomain", "ChatCore", "TestSupport"],
       exclude: ["__Snapshots__"]  // read by assertGridSnapshot through #filePath
     ),
     .testTarget(
       name: "TerminalBackendTests",
-      dependencies: ["TerminalBackend", "CNcursesw", "ChatCore", "ChatUI", "ChatRender", "TestSupport"]
+      dependencies: [
+        "TerminalBackend", "CNcursesw", "ChatDomain", "ChatUI", "ChatRender", "TestSupport",
+      ]
     ),
     .testTarget(
       name: "ChatAppTests",
       dependencies: [
-        "ChatApp", "OpenRouter", "ChatCore", "ChatUI", "ChatRender", "TerminalBackend", "TestSupport",
+        "ChatApp", "ChatDomain", "OpenRouter", "ChatCore", "ChatUI", "ChatRender",
+        "TerminalBackend", "TestSupport",
       ]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "OpenRouter"]),
+    .testTarget(
+      name: "ChatCommandsTests",
+      dependencies: ["ChatCommands", "ChatDomain", "ChatCore", "Formatting", "TestSupport"]
+    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "OpenRouter", "ChatDomain"]),
   ],
   swiftLanguageModes: [.v6]
 )

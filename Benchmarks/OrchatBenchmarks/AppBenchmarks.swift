@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatApp
 import ChatCore
 import ChatRender
@@ -126,7 +127,7 @@ enum AppBenchmarks {
     let started = clock.now
     let opened = try BenchmarkTerminal(size: size)
     let (pty, terminal) = (opened.pty, opened.terminal)
-    let context = CommandContext(environment: ProcessEnvironment(values: environment))
+    let context = AppContext(environment: ProcessEnvironment(values: environment))
     let (runtime, transport) = FullScreenApp.makeRuntime(.init(), context: context, terminal: terminal)
     runtime.step(maxWait: .zero)
     let firstFrame = clock.now - started

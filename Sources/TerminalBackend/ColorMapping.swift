@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// Maps theme colours to terminal colour numbers. Pure, so every rule is unit-tested.
 ///

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import Glibc
 
 /// A colour in CIELAB (D65 white), where Euclidean distance approximates how different

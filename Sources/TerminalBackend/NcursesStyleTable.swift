@@ -1,5 +1,5 @@
 import CNcursesw
-import ChatCore
+import ChatDomain
 
 /// The ncurses attributes and colour pair for each `StyleRole` of the current theme,
 /// computed on first use of a role and cached.

@@ -1,5 +1,5 @@
 import CNcursesw
-import ChatCore
+import ChatDomain
 import ChatRender
 import ChatUI
 

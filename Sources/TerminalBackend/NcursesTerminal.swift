@@ -1,6 +1,6 @@
 import CNcursesw
 import CWidth
-import ChatCore
+import ChatDomain
 import ChatRender
 import ChatUI
 import Glibc

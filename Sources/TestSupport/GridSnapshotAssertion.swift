@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatCore
 import ChatRender
 import Foundation

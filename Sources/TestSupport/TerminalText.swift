@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatUI
 
 /// Measuring captured terminal text the way the terminal lays it out.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat agents [--json]` and `orchat agents show NAME`.
 struct AgentsCommand: AsyncParsableCommand {

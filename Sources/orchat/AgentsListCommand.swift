@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat agents list [--json]`, also plain `orchat agents`.
 struct AgentsListCommand: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat agents show NAME [--json]`.
 struct AgentsShowCommand: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 import Foundation
 
 /// `orchat ask`: one prompt in, the reply out, for pipes and scripts.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat demo`: a hidden subcommand that draws a sample transcript, for trying themes
 /// and for the end-to-end tests.

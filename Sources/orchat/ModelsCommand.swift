@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 import Foundation
 
 /// `orchat models [--search Q] [--refresh] [--json]` and filters.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat sessions delete ID [--yes]`.
 struct SessionsDeleteCommand: AsyncParsableCommand {

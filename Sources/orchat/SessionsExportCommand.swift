@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat sessions export ID|last|--all [--format json|markdown] [--output FILE]`.
 struct SessionsExportCommand: AsyncParsableCommand {

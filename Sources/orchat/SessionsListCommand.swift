@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat sessions list [--search TEXT] [--limit N] [--json]`.
 struct SessionsListCommand: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat sessions rename ID TITLE`.
 struct SessionsRenameCommand: AsyncParsableCommand {

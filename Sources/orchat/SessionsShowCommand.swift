@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat sessions show ID|last [--format text|markdown|json]`.
 struct SessionsShowCommand: AsyncParsableCommand {

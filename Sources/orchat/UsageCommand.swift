@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatApp
+import ChatCommands
+import ChatCore
 
 /// `orchat usage [--since DATE] [--by agent|model|day] [--json]`.
 struct UsageCommand: AsyncParsableCommand {

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -75,7 +76,7 @@ import Testing
     let issue = try #require(catalog.issues.first)
     #expect(catalog.issues.count == 1)
     #expect(issue.userMessage == "\(broken.path):3: temperature: must be between 0 and 2")
-    let resolved = try #require(throws: ChatCoreError.self) { try catalog.resolve("broken") }
+    let resolved = try #require(throws: ChatError.self) { try catalog.resolve("broken") }
     #expect(resolved == issue)
   }
 
@@ -83,7 +84,7 @@ import Testing
     try directory.write("model = [1, 2]\n", to: "writer.toml")
     let catalog = AgentCatalog.load(from: directory.url)
     #expect(catalog.agent(named: "writer") == nil)
-    let error = try #require(throws: ChatCoreError.self) { try catalog.resolve("writer") }
+    let error = try #require(throws: ChatError.self) { try catalog.resolve("writer") }
     #expect(error.key == "model")
     #expect(error.line == 1)
   }
@@ -109,7 +110,7 @@ import Testing
   }
 
   @Test func unknownAgentListsTheAvailableOnes() throws {
-    let error = try #require(throws: ChatCoreError.self) {
+    let error = try #require(throws: ChatError.self) {
       try AgentCatalog.load(from: directory.url).resolve("poet")
     }
     #expect(error.kind == .notFound)

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -69,7 +70,7 @@ import Testing
   @Test func apiKeyOfAFileOthersCanReadIsRefusedWithAFix() throws {
     let file = try home.write(
       "theme = \"dark\"\napi_key = \"sk-or-v1-exposed\"\n", to: "config.toml", mode: 0o644)
-    let error = try #require(throws: ChatCoreError.self) { try AppConfig.load(from: file) }
+    let error = try #require(throws: ChatError.self) { try AppConfig.load(from: file) }
     #expect(error.kind == .configuration)
     #expect(error.line == 2)
     #expect(error.key == "api_key")
@@ -81,7 +82,7 @@ import Testing
   @Test func unknownKeyIsReportedWithItsLine() throws {
     let file = try home.write(
       "theme = \"dark\"\n\n[retry]\nmax_retrys = 3\n", to: "config.toml")
-    let error = try #require(throws: ChatCoreError.self) { try AppConfig.load(from: file) }
+    let error = try #require(throws: ChatError.self) { try AppConfig.load(from: file) }
     #expect(error.line == 4)
     #expect(error.key == "retry.max_retrys")
     #expect(error.message.hasPrefix("unknown key"))
@@ -99,7 +100,7 @@ import Testing
     ]
     for (text, key, line, message) in cases {
       let file = try home.write(text, to: "config.toml")
-      let error = try #require(throws: ChatCoreError.self) { try AppConfig.load(from: file) }
+      let error = try #require(throws: ChatError.self) { try AppConfig.load(from: file) }
       #expect(error.key == key, "\(text)")
       #expect(error.line == line, "\(text)")
       #expect(error.message == message, "\(text)")
@@ -108,7 +109,7 @@ import Testing
 
   @Test func syntaxErrorNamesTheLine() throws {
     let file = try home.write("theme = \"dark\"\ndefault_agent = \n", to: "config.toml")
-    let error = try #require(throws: ChatCoreError.self) { try AppConfig.load(from: file) }
+    let error = try #require(throws: ChatError.self) { try AppConfig.load(from: file) }
     #expect(error.kind == .configuration)
     #expect(error.line == 2)
     #expect(error.message.hasPrefix("not valid TOML"))

@@ -1,19 +1,24 @@
+import ChatDomain
 import Foundation
 import OpenRouter
 import Testing
 
 @testable import ChatCore
 
-/// The catalog compiled into orchat. With `RECORD_BUNDLED_CATALOG=1` the first test also
-/// regenerates `BundledCatalog+Data.swift` from `../shared/data/openrouter-models.json`.
+/// The catalog built into orchat. With `RECORD_BUNDLED_CATALOG=<a GET /models body>` the first
+/// test also regenerates the bundled JSON from that listing.
 @Suite struct BundledCatalogTests {
   @Test func holdsTheWholeSnapshotOfMayFirst2026() throws {
-    if ProcessInfo.processInfo.environment["RECORD_BUNDLED_CATALOG"] == "1" { try record() }
+    if let path = ProcessInfo.processInfo.environment["RECORD_BUNDLED_CATALOG"] {
+      try record(from: path)
+    }
     let snapshot = BundledCatalog.snapshot
     #expect(snapshot.models.count == 371)
     #expect(snapshot.fetchedAt == Date(timeIntervalSince1970: 1_777_600_184))
     #expect(snapshot.source.contains("skissue/gptel-openrouter-models"))
     #expect(snapshot.models.map(\.id) == snapshot.models.map(\.id).sorted())
+    let described = snapshot.models.filter { !$0.description.isEmpty }
+    #expect(described.isEmpty, "facts only: no descriptions")
   }
 
   @Test func keepsTheFieldsTheAppUses() throws {
@@ -43,26 +48,27 @@ import Testing
     }
   }
 
-  /// Regenerates the data file from the shared snapshot (needs `../shared` next to the repo).
-  private func record() throws {
+  /// Regenerates `Resources/bundled-models.json` from a saved `GET /models` body named by
+  /// `RECORD_BUNDLED_CATALOG` (facts only: the descriptions are dropped).
+  private func record(from path: String) throws {
     var root = URL(fileURLWithPath: #filePath)
     while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
     {
       root.deleteLastPathComponent()
     }
-    let shared = root.deletingLastPathComponent()
-      .appendingPathComponent("shared/data/openrouter-models.json")
-    let list = try JSONDecoder().decode(ModelList.self, from: Data(contentsOf: shared))
-    // The upstream job fetched and committed the listing at 2026-05-01T01:49:44Z.
+    let list = try JSONDecoder().decode(ModelList.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    let models = list.data.map(ModelSummary.init).map { model -> ModelSummary in
+      var model = model
+      model.description = ""
+      return model
+    }
+    // The listing of 2026-05-01 was fetched at 2026-05-01T01:49:44Z.
     let snapshot = CatalogSnapshot(
       fetchedAt: Date(timeIntervalSince1970: 1_777_600_184),
       source: "GET https://openrouter.ai/api/v1/models as saved by skissue/gptel-openrouter-models "
         + "(commit 6f92690, 2026-05-01)",
-      models: list.data.map(ModelSummary.init))
-    let source = try BundledCatalog.source(
-      for: snapshot, origin: "shared/data/openrouter-models.json (snapshot of 2026-05-01)")
-    try source.write(
-      to: root.appendingPathComponent("Sources/ChatCore/Catalog/BundledCatalog+Data.swift"),
-      atomically: true, encoding: .utf8)
+      models: models)
+    try snapshot.encoded().write(
+      to: root.appendingPathComponent("Sources/ChatCore/Catalog/Resources/bundled-models.json"))
   }
 }

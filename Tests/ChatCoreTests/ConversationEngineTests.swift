@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import OpenRouter
 import Synchronization
@@ -146,7 +147,7 @@ import Testing
     agent.fallbackModels = []
     let (events, error) = await collect(
       engine(stub).send(ConversationTurn(agent: agent, text: "primes")))
-    let failure = try #require(error as? ChatCoreError)
+    let failure = try #require(error as? ChatError)
     #expect(failure.kind == .provider(.upstream))
     #expect(
       failure.userMessage
@@ -175,7 +176,7 @@ import Testing
     agent.model = "stub/http-429"
     agent.fallbackModels = []
     let (_, error) = await collect(engine(stub).send(ConversationTurn(agent: agent, text: "hi")))
-    #expect((error as? ChatCoreError)?.kind == .provider(.rateLimited))
+    #expect((error as? ChatError)?.kind == .provider(.rateLimited))
     let log = try #require(try await store.requestLog().first)
     #expect(log.httpStatus == 429)
     #expect(log.attempts == 3)
@@ -198,7 +199,7 @@ import Testing
     }
     while !seen.withLock({ $0.contains(" 3") }) { try await Task.sleep(for: .milliseconds(10)) }
     task.cancel()
-    let error = await #expect(throws: ChatCoreError.self) { try await task.value }
+    let error = await #expect(throws: ChatError.self) { try await task.value }
     #expect(error?.kind == .cancelled)
     let sessionID = try #require(try await store.listSessions().first).session.id
     let reply = try #require(try await store.messages(sessionID: sessionID).last)
@@ -278,11 +279,11 @@ import Testing
   @Test func emptyMessagesAndUnknownSessionsAreRefusedBeforeSending() async throws {
     let stub = try await StubOpenRouter.start()
     let engine = engine(stub)
-    let empty = await #expect(throws: ChatCoreError.self) {
+    let empty = await #expect(throws: ChatError.self) {
       try await engine.run(ConversationTurn(agent: Self.agent, text: " \n ")) { _ in }
     }
     #expect(empty?.kind == .invalidInput)
-    let unknown = await #expect(throws: ChatCoreError.self) {
+    let unknown = await #expect(throws: ChatError.self) {
       try await engine.run(ConversationTurn(sessionID: "nope", agent: Self.agent, text: "hi")) {
         _ in
       }

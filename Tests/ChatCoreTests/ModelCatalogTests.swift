@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -60,7 +61,7 @@ import Testing
   @Test func aFailedRefreshKeepsTheOldCache() async throws {
     let stub = try await StubOpenRouter.start(validKey: "the-right-key")
     let client = TestClients.client(for: stub, key: "a-wrong-key")
-    let error = await #expect(throws: ChatCoreError.self) {
+    let error = await #expect(throws: ChatError.self) {
       try await ModelCatalog.refresh(using: client, cacheURL: cacheURL, log: fixture.store)
     }
     #expect(error?.kind == .provider(.auth))

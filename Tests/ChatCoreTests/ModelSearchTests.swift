@@ -1,3 +1,4 @@
+@testable import ChatDomain
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import GRDB
 import TestSupport
@@ -106,7 +107,7 @@ import Testing
     // The second session repeats a message id of the first.
     archive.sessions[1].messages[0].id = archive.sessions[0].messages[0].id
     archive.sessions[1].id = "fresh-id"
-    let error = try await #require(throws: ChatCoreError.self) {
+    let error = try await #require(throws: ChatError.self) {
       _ = try await other.store.importSessions(archive)
     }
     #expect(error.kind == .invalidImport)
@@ -114,16 +115,16 @@ import Testing
     #expect(try await other.store.listSessions(SessionQuery(includeArchived: true)).isEmpty)
     var text = String(decoding: valid, as: UTF8.self)
     text = text.replacingOccurrences(of: "\"status\" : \"complete\"", with: "\"status\" : \"done\"")
-    let badStatus = try #require(throws: ChatCoreError.self) {
+    let badStatus = try #require(throws: ChatError.self) {
       try SessionArchive.decode(Data(text.utf8))
     }
     #expect(
       badStatus.message.hasPrefix("not a valid orchat export: sessions[0].messages[0].status"))
-    let notJSON = try #require(throws: ChatCoreError.self) {
+    let notJSON = try #require(throws: ChatError.self) {
       try SessionArchive.decode(Data("{".utf8))
     }
     #expect(notJSON.message == "not a valid orchat export: the file is not JSON")
-    let future = try #require(throws: ChatCoreError.self) {
+    let future = try #require(throws: ChatError.self) {
       try SessionArchive.decode(Data(#"{"schema_version": 9, "sessions": []}"#.utf8))
     }
     #expect(future.message == "schema_version 9 is not supported (this orchat reads 1)")
@@ -134,7 +135,7 @@ import Testing
     var archive = try await store.exportAllSessions()
     archive.sessions[0].id = "new-first"
     archive.sessions[1].id = "new-second"
-    let error = try await #require(throws: ChatCoreError.self) {
+    let error = try await #require(throws: ChatError.self) {
       _ = try await store.importSessions(archive)
     }
     #expect(error.message.hasPrefix("message "))
@@ -144,7 +145,7 @@ import Testing
   @Test func importingAnExistingSessionIsRefused() async throws {
     let sessions = try await populate()
     let archive = try await store.exportSessions(ids: [sessions[0].id])
-    let error = try await #require(throws: ChatCoreError.self) {
+    let error = try await #require(throws: ChatError.self) {
       _ = try await store.importSessions(archive)
     }
     #expect(

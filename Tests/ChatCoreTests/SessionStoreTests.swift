@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import GRDB
 import TestSupport
@@ -96,7 +97,7 @@ import Testing
     #expect(try await store.resolveSession("last") == second)
     #expect(try await store.resolveSession(first.id) == first)
     #expect(try await store.resolveSession(String(first.id.prefix(12)).uppercased()) == first)
-    let missing = try await #require(throws: ChatCoreError.self) {
+    let missing = try await #require(throws: ChatError.self) {
       try await store.resolveSession("zzz")
     }
     #expect(missing.kind == .notFound)
@@ -113,7 +114,7 @@ import Testing
       ids.filter { $0.hasPrefix(prefix) }.count > 1
     }
     let prefix = try #require(shared)
-    let error = try await #require(throws: ChatCoreError.self) {
+    let error = try await #require(throws: ChatError.self) {
       try await store.resolveSession(prefix)
     }
     #expect(error.kind == .invalidInput)
@@ -124,10 +125,10 @@ import Testing
     let session = try await fixture.session("Before", messages: [])
     try await store.renameSession(id: session.id, to: "  After\n  the   rename ")
     #expect(try await store.session(id: session.id)?.title == "After the rename")
-    await #expect(throws: ChatCoreError.self) {
+    await #expect(throws: ChatError.self) {
       try await store.renameSession(id: session.id, to: " \n ")
     }
-    await #expect(throws: ChatCoreError.self) { try await store.renameSession(id: "nope", to: "x") }
+    await #expect(throws: ChatError.self) { try await store.renameSession(id: "nope", to: "x") }
   }
 
   @Test func deletingASessionDeletesItsMessagesButKeepsTheRequestLog() async throws {
@@ -172,7 +173,7 @@ import Testing
 
   @Test func aFileInPlaceOfTheDataDirectoryIsAClearError() async throws {
     let blocker = try fixture.directory.write("not a directory", to: "blocked")
-    let error = try await #require(throws: ChatCoreError.self) {
+    let error = try await #require(throws: ChatError.self) {
       try await SessionStore.open(
         at: blocker.appendingPathComponent("orchat.sqlite"),
         leasesDirectory: fixture.directory.appending("leases"))
@@ -189,7 +190,7 @@ import Testing
       try db.execute(sql: "PRAGMA max_page_count = \(pages)")
     }
     let big = String(repeating: "x", count: 200_000)
-    let error = try await #require(throws: ChatCoreError.self) {
+    let error = try await #require(throws: ChatError.self) {
       _ = try await store.appendUserMessage(
         sessionID: session.id, content: big, agent: nil, model: nil)
     }

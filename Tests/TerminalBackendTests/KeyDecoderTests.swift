@@ -1,3 +1,4 @@
+import ChatDomain
 import CNcursesw
 import ChatUI
 import Testing

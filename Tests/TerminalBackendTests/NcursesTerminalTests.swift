@@ -1,3 +1,4 @@
+import ChatDomain
 import CNcursesw
 import ChatCore
 import ChatRender

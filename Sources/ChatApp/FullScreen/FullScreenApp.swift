@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatCore
 import Dispatch
 import ChatUI
@@ -33,7 +34,7 @@ public enum FullScreenApp {
 
   /// Runs the app until it quits. Must be called on the thread that will own the terminal.
   /// - Returns: the exit status (128 + signal after SIGTERM, SIGINT or SIGHUP).
-  public static func run(_ options: Options, context: CommandContext = CommandContext()) -> Int32 {
+  public static func run(_ options: Options, context: AppContext = AppContext()) -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       context.errors.write("error: orchat needs a terminal; use `orchat ask` in pipes and scripts\n")
       return 1
@@ -60,7 +61,7 @@ public enum FullScreenApp {
   /// The app on a terminal the caller opened (benchmarks, tests): start-up as `run` does it,
   /// without the loop. Shut the returned transport down when done.
   public static func makeRuntime<Screen: Terminal>(
-    _ options: Options, context: CommandContext, terminal: Screen, wake: WakeSignal? = nil
+    _ options: Options, context: AppContext, terminal: Screen, wake: WakeSignal? = nil
   ) -> (Runtime<Screen>, HTTPClientTransport) {
     let startup = Startup(options: options, context: context)
     terminal.setTheme(startup.theme.theme)

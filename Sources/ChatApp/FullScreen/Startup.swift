@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatCore
 import ChatUI
 import Foundation
@@ -8,7 +9,7 @@ import TerminalBackend
 /// session store opens in the background; history and the model catalog arrive as actions.
 struct Startup {
   let options: FullScreenApp.Options
-  let context: CommandContext
+  let context: AppContext
   let config: AppConfig
   let agents: AgentCatalog
   let apiKey: String?
@@ -19,7 +20,7 @@ struct Startup {
   /// Problems to show in the banner at start (broken config, agent files, theme, keys).
   var problems: [String] = []
 
-  init(options: FullScreenApp.Options, context: CommandContext) {
+  init(options: FullScreenApp.Options, context: AppContext) {
     self.options = options
     self.context = context
     var problems: [String] = []
@@ -27,7 +28,7 @@ struct Startup {
       config = try context.loadConfig()
     } catch {
       config = AppConfig()
-      problems.append(CommandContext.message(for: error) + " (using the defaults)")
+      problems.append(AppContext.message(for: error) + " (using the defaults)")
     }
     agents = context.loadAgents()
     problems += agents.issues.map(\.userMessage)
@@ -101,7 +102,7 @@ extension EffectRunner {
         let session = try await store.resolveSession(reference)
         mailbox.post(.sessionOpened(session, try await store.transcript(sessionID: session.id)))
       } catch {
-        mailbox.post(.notified("Could not open session \(reference): \(CommandContext.message(for: error))", .error, at: Date()))
+        mailbox.post(.notified("Could not open session \(reference): \(AppContext.message(for: error))", .error, at: Date()))
       }
     }
   }

@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatCore
 import ChatUI
 import Foundation
@@ -38,7 +39,7 @@ final class EffectRunner: Sendable {
     case .openSession(let id):
       perform("open the session") { store in
         guard let session = try await store.session(id: id) else {
-          throw ChatCoreError(.notFound, "the session no longer exists")
+          throw ChatError(.notFound, "the session no longer exists")
         }
         return .sessionOpened(session, try await store.transcript(sessionID: id))
       }
@@ -79,7 +80,7 @@ final class EffectRunner: Sendable {
           mailbox.post(.catalogLoaded(catalog))
           mailbox.post(.notified("Model list refreshed: \(catalog.models.count) models", .info, at: Date()))
         } catch {
-          mailbox.post(.notified("Could not refresh the models: \(CommandContext.message(for: error))", .error, at: Date()))
+          mailbox.post(.notified("Could not refresh the models: \(AppContext.message(for: error))", .error, at: Date()))
         }
       }
     case .loadCredits:
@@ -133,7 +134,7 @@ final class EffectRunner: Sendable {
         _ = try await body(engine) { event in mailbox.post(.conversation(id, event, at: Date())) }
         mailbox.post(.conversationEnded(id, at: Date()))
       } catch {
-        mailbox.post(.conversationFailed(id, message: CommandContext.message(for: error), at: Date()))
+        mailbox.post(.conversationFailed(id, message: AppContext.message(for: error), at: Date()))
       }
     }
     requests.withLock { $0[id] = task }
@@ -150,7 +151,7 @@ final class EffectRunner: Sendable {
       do {
         if let action = try await body(try await store.value) { mailbox.post(action) }
       } catch {
-        mailbox.post(.notified("Could not \(what): \(CommandContext.message(for: error))", .error, at: Date()))
+        mailbox.post(.notified("Could not \(what): \(AppContext.message(for: error))", .error, at: Date()))
       }
     }
   }
@@ -163,14 +164,14 @@ final class EffectRunner: Sendable {
       data = try await store.exportSessions(ids: [id]).encoded()
     case .markdown:
       guard let session = try await store.session(id: id) else {
-        throw ChatCoreError(.notFound, "the session no longer exists")
+        throw ChatError(.notFound, "the session no longer exists")
       }
       data = Data(MarkdownTranscript.render(session, transcript: try await store.transcript(sessionID: id)).utf8)
     }
     do {
       try data.write(to: url, options: .atomic)
     } catch {
-      throw ChatCoreError.file("write", path: url.path, error)
+      throw ChatError.file("write", path: url.path, error)
     }
     return .notified("Exported to \(url.path)", .info, at: Date())
   }

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// Runs `$VISUAL` or `$EDITOR` (else `vi`) on a temporary file holding the input's text, with

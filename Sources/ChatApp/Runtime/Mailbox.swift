@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatUI
 import Synchronization
 import TerminalBackend

@@ -1,3 +1,5 @@
+import ChatDomain
+
 extension Agent {
   /// The keys an agent file may hold.
   static let fileKeys: Set<String> = [
@@ -28,7 +30,7 @@ extension Agent {
   /// - Parameters:
   ///   - name: The file's name without `.toml`; a `name` key, when present, must match it.
   ///   - file: The path shown in errors.
-  /// - Throws: `ChatCoreError` of kind `agent`, naming the file, the line and the key.
+  /// - Throws: `ChatError` of kind `agent`, naming the file, the line and the key.
   static func parse(_ text: String, name: String, file: String) throws -> Agent {
     let document = try TOMLDocument(text: text, file: file, kind: .agent)
     let table = TOMLTableReader(document: document, kind: .agent)
@@ -37,7 +39,7 @@ extension Agent {
       throw table.error("name", "\"\(declared)\" does not match the file name \"\(name).toml\"")
     }
     guard let model = try table.string("model") else {
-      throw ChatCoreError(
+      throw ChatError(
         .agent, "missing key: every agent needs a model (model = \"vendor/model-id\")",
         file: file, key: "model")
     }

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// The agents available: the built-ins, overridden or joined by the files in
@@ -10,10 +11,10 @@ public struct AgentCatalog: Sendable {
   /// Sorted by name.
   public private(set) var agents: [Agent]
   /// One error per broken file, naming the file, line and key.
-  public private(set) var issues: [ChatCoreError]
-  private var brokenNames: [String: ChatCoreError]
+  public private(set) var issues: [ChatError]
+  private var brokenNames: [String: ChatError]
 
-  public init(agents: [Agent], issues: [ChatCoreError] = []) {
+  public init(agents: [Agent], issues: [ChatError] = []) {
     self.agents = agents.sorted { $0.name < $1.name }
     self.issues = issues
     brokenNames = [:]
@@ -22,8 +23,8 @@ public struct AgentCatalog: Sendable {
   /// The built-ins plus every `*.toml` in `directory` (a missing directory has none).
   public static func load(from directory: URL) -> AgentCatalog {
     var byName = Dictionary(uniqueKeysWithValues: Agent.builtIns.map { ($0.name, $0) })
-    var issues: [ChatCoreError] = []
-    var broken: [String: ChatCoreError] = [:]
+    var issues: [ChatError] = []
+    var broken: [String: ChatError] = [:]
     let files =
       (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
       .filter { $0.hasSuffix(".toml") }.sorted() ?? []
@@ -32,22 +33,22 @@ public struct AgentCatalog: Sendable {
       let path = directory.appendingPathComponent(fileName).path
       do {
         guard Agent.isValidName(name) else {
-          throw ChatCoreError(
+          throw ChatError(
             .agent, "not a valid agent name (letters, digits, - _ . ; at most 64)", file: path)
         }
         let text: String
         do {
           text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-          throw ChatCoreError(.agent, "cannot read: \(FileProblem.reason(error))", file: path)
+          throw ChatError(.agent, "cannot read: \(FileProblem.reason(error))", file: path)
         }
         byName[name] = try Agent.parse(text, name: name, file: path)
-      } catch let error as ChatCoreError {
+      } catch let error as ChatError {
         issues.append(error)
         broken[name] = error
         byName[name] = nil
       } catch {
-        let problem = ChatCoreError(.agent, String(describing: error), file: path)
+        let problem = ChatError(.agent, String(describing: error), file: path)
         issues.append(problem)
         broken[name] = problem
         byName[name] = nil
@@ -68,7 +69,7 @@ public struct AgentCatalog: Sendable {
   public func resolve(_ name: String) throws -> Agent {
     if let agent = agent(named: name) { return agent }
     if let problem = brokenNames[name] { throw problem }
-    throw ChatCoreError.notFound(
+    throw ChatError.notFound(
       "no agent named \"\(name)\" (available: \(agents.map(\.name).joined(separator: ", ")))")
   }
 }

@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// Readable descriptions of why an export does not decode: where (`sessions[0].messages[2]
 /// .role`) and what.
 enum ArchiveDecodingProblem {

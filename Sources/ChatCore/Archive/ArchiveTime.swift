@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// A time in an export: UTC ISO 8601 with milliseconds (`2026-05-01T09:30:00.250Z`), the

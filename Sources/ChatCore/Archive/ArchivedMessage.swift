@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// A message in an export (see `SessionArchive` for the shape).

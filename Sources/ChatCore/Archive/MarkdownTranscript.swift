@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// A session as a readable Markdown document: YAML front matter (agent, models, tokens,

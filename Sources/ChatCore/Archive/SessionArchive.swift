@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// The JSON export of sessions: lossless, versioned, and importable.
@@ -40,17 +41,17 @@ public struct SessionArchive: Sendable, Hashable, Codable {
   }
 
   /// Decodes an export.
-  /// - Throws: `ChatCoreError` of kind `invalidImport` naming what is wrong and where.
+  /// - Throws: `ChatError` of kind `invalidImport` naming what is wrong and where.
   public static func decode(_ data: Data, file: String? = nil) throws -> SessionArchive {
     do {
       return try JSONDecoder().decode(SessionArchive.self, from: data)
-    } catch let error as ChatCoreError {
+    } catch let error as ChatError {
       throw error
     } catch let error as DecodingError {
-      throw ChatCoreError.invalidImport(
+      throw ChatError.invalidImport(
         "not a valid orchat export: \(ArchiveDecodingProblem.describe(error))", file: file)
     } catch {
-      throw ChatCoreError.invalidImport("not a valid orchat export: \(error)", file: file)
+      throw ChatError.invalidImport("not a valid orchat export: \(error)", file: file)
     }
   }
 
@@ -58,7 +59,7 @@ public struct SessionArchive: Sendable, Hashable, Codable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
     guard schemaVersion == Self.schemaVersion else {
-      throw ChatCoreError.invalidImport(
+      throw ChatError.invalidImport(
         "schema_version \(schemaVersion) is not supported (this orchat reads \(Self.schemaVersion))"
       )
     }

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import OpenRouter
 
@@ -8,25 +9,25 @@ extension ModelCatalog {
     do {
       let cached = try readCache(at: cacheURL)
       return merged(bundled: BundledCatalog.snapshot, cached: cached)
-    } catch let error as ChatCoreError {
+    } catch let error as ChatError {
       var catalog = merged(bundled: BundledCatalog.snapshot, cached: nil)
       catalog.cacheProblem = error
       return catalog
     } catch {
       var catalog = merged(bundled: BundledCatalog.snapshot, cached: nil)
-      catalog.cacheProblem = ChatCoreError.storage(String(describing: error), file: cacheURL.path)
+      catalog.cacheProblem = ChatError.storage(String(describing: error), file: cacheURL.path)
       return catalog
     }
   }
 
   /// The cached listing, or `nil` when there is no cache yet.
-  /// - Throws: `ChatCoreError` of kind `storage` for an unreadable or damaged cache.
+  /// - Throws: `ChatError` of kind `storage` for an unreadable or damaged cache.
   static func readCache(at url: URL) throws -> CatalogSnapshot? {
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     do {
       return try CatalogSnapshot.decode(try Data(contentsOf: url))
     } catch {
-      throw ChatCoreError.storage(
+      throw ChatError.storage(
         "the model cache is damaged (\(FileProblem.reason(error))); run orchat models --refresh",
         file: url.path)
     }
@@ -34,7 +35,7 @@ extension ModelCatalog {
 
   /// Fetches `GET /models`, writes the cache, and returns the fresh catalog. The call is
   /// added to the request log when `log` is given.
-  /// - Throws: `ChatCoreError` (`provider` when the API fails, `storage` when the cache
+  /// - Throws: `ChatError` (`provider` when the API fails, `storage` when the cache
   ///   cannot be written); the previous cache is then left as it was.
   public static func refresh(
     using client: OpenRouterClient, cacheURL: URL, log: SessionStore? = nil, now: Date = Date()
@@ -52,7 +53,7 @@ extension ModelCatalog {
     }
     switch result {
     case .failure(let error):
-      throw ChatCoreError(provider: error)
+      throw ChatError(provider: error)
     case .success(let models):
       let snapshot = CatalogSnapshot(
         fetchedAt: now, source: "GET \(client.configuration.baseURL)/models",
@@ -78,7 +79,7 @@ extension ModelCatalog {
         attempts: error.attempts,
         retryWaitsMilliseconds: error.retryWaits.map(\.wholeMilliseconds),
         durationMilliseconds: duration,
-        errorCategory: ChatCoreError.ProviderFailure(error.category).rawValue,
+        errorCategory: ChatError.ProviderFailure(error.category).rawValue,
         errorMessage: error.userMessage)
     }
   }

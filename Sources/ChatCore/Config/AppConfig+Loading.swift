@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 extension AppConfig {
@@ -6,14 +7,14 @@ extension AppConfig {
   /// An `api_key` is accepted only when no one but the owner can read the file (mode 0600 or
   /// stricter): otherwise the whole file is refused with a message saying how to fix it,
   /// rather than silently using a key others can read.
-  /// - Throws: `ChatCoreError` of kind `configuration`, naming the file, line and key.
+  /// - Throws: `ChatError` of kind `configuration`, naming the file, line and key.
   public static func load(from url: URL) throws -> AppConfig {
     guard FileManager.default.fileExists(atPath: url.path) else { return AppConfig() }
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
-      throw ChatCoreError(
+      throw ChatError(
         .configuration, "cannot read the file: \(FileProblem.reason(error))", file: url.path)
     }
     let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]

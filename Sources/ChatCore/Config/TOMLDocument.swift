@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import TOMLKit
 
@@ -35,15 +36,15 @@ struct TOMLDocument: Sendable {
   private let lines: [Substring]
 
   /// Parses `text`.
-  /// - Throws: `ChatCoreError` of `kind`, naming `file` and the line of the syntax error.
-  init(text: String, file: String, kind: ChatCoreError.Kind) throws {
+  /// - Throws: `ChatError` of `kind`, naming `file` and the line of the syntax error.
+  init(text: String, file: String, kind: ChatError.Kind) throws {
     self.file = file
     lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     do {
       // TOMLKit never frees a parsed table; config and agent files are small and read once.
       root = Self.convert(try TOMLTable(string: text))
     } catch let error as TOMLParseError {
-      throw ChatCoreError(
+      throw ChatError(
         kind, "not valid TOML: \(error.description)", file: file, line: error.source.begin.line)
     }
   }

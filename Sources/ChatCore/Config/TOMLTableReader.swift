@@ -1,18 +1,20 @@
+import ChatDomain
+
 /// Typed, validated reads of one table of a `TOMLDocument`; every failure is a
-/// `ChatCoreError` naming the file, the line and the key.
+/// `ChatError` naming the file, the line and the key.
 struct TOMLTableReader {
   let document: TOMLDocument
   /// The table's keys from the root (`[]` for the root, `["provider"]`).
   let path: [String]
   let values: [String: TOMLNode]
-  let kind: ChatCoreError.Kind
+  let kind: ChatError.Kind
 
-  init(document: TOMLDocument, kind: ChatCoreError.Kind) {
+  init(document: TOMLDocument, kind: ChatError.Kind) {
     self.init(document: document, path: [], values: document.root, kind: kind)
   }
 
   private init(
-    document: TOMLDocument, path: [String], values: [String: TOMLNode], kind: ChatCoreError.Kind
+    document: TOMLDocument, path: [String], values: [String: TOMLNode], kind: ChatError.Kind
   ) {
     self.document = document
     self.path = path
@@ -21,9 +23,9 @@ struct TOMLTableReader {
   }
 
   /// An error about `key` of this table, located at the key's line.
-  func error(_ key: String, _ message: String) -> ChatCoreError {
+  func error(_ key: String, _ message: String) -> ChatError {
     let keyPath = path + [key]
-    return ChatCoreError(
+    return ChatError(
       kind, message, file: document.file, line: document.line(of: keyPath),
       key: keyPath.joined(separator: "."))
   }
@@ -104,7 +106,7 @@ struct TOMLTableReader {
     return TOMLTableReader(document: document, path: path + [key], values: table, kind: kind)
   }
 
-  private func mismatch(_ key: String, _ node: TOMLNode, _ expected: String) -> ChatCoreError {
+  private func mismatch(_ key: String, _ node: TOMLNode, _ expected: String) -> ChatError {
     error(key, "must be \(expected), not \(node.typeName)")
   }
 

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import OpenRouter
 
@@ -8,7 +9,7 @@ extension ConversationEngine {
     var reply: Message
     var logEntry: RequestLogEntry
     /// What to throw after `.finished`: `nil` for a complete reply.
-    var error: ChatCoreError?
+    var error: ChatError?
 
     init(reply started: Message, result: ReplyExchange.Result, startedAt: Date, agent: Agent) {
       var reply = started
@@ -24,11 +25,11 @@ extension ConversationEngine {
       if let failure = result.failure {
         reply.status = .error
         reply.error = failure.userMessage
-        error = ChatCoreError(provider: failure)
+        error = ChatError(provider: failure)
         outcome = .error
       } else if result.isCancelled {
         reply.status = .cancelled
-        error = ChatCoreError(.cancelled, "cancelled")
+        error = ChatError(.cancelled, "cancelled")
         outcome = .cancelled
       } else {
         reply.status = .complete
@@ -50,7 +51,7 @@ extension ConversationEngine {
         timeToFirstTokenMilliseconds: reply.timeToFirstTokenMilliseconds,
         durationMilliseconds: reply.durationMilliseconds ?? 0, usage: result.usage,
         generationID: result.generationID,
-        errorCategory: failure.map { ChatCoreError.ProviderFailure($0.category).rawValue },
+        errorCategory: failure.map { ChatError.ProviderFailure($0.category).rawValue },
         errorMessage: failure?.userMessage)
     }
   }

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import OpenRouter
 
@@ -40,7 +41,7 @@ public struct ConversationEngine: Sendable {
 
   /// Sends `turn` and streams what happens.
   ///
-  /// The stream ends after `.finished` when the reply completed, and throws `ChatCoreError`
+  /// The stream ends after `.finished` when the reply completed, and throws `ChatError`
   /// otherwise (`provider` or `cancelled` after `.finished`; `storage`, `notFound` or
   /// `invalidInput` when the exchange could not start). Dropping the stream or cancelling
   /// its consumer cancels the request; the reply is still saved, as `cancelled`.
@@ -81,19 +82,19 @@ public struct ConversationEngine: Sendable {
   /// Sends `turn`, reporting events to `onEvent`, and returns the reply as saved.
   ///
   /// Returns only after the final save, also when the calling task is cancelled.
-  /// - Throws: `ChatCoreError`: `invalidInput` for an empty message, `notFound` for an
+  /// - Throws: `ChatError`: `invalidInput` for an empty message, `notFound` for an
   ///   unknown session, `storage` when saving fails, and after `.finished`, `provider` when
   ///   the reply failed or `cancelled` when the task was cancelled.
   public func run(
     _ turn: ConversationTurn, onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> Message {
     guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw ChatCoreError.invalidInput("the message is empty")
+      throw ChatError.invalidInput("the message is empty")
     }
     var session: Session
     if let id = turn.sessionID {
       guard let existing = try await store.session(id: id) else {
-        throw ChatCoreError.notFound("no session \"\(id)\"")
+        throw ChatError.notFound("no session \"\(id)\"")
       }
       session = existing
     } else {
@@ -120,7 +121,7 @@ public struct ConversationEngine: Sendable {
     streams: Bool = true, onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> Message {
     guard let session = try await store.session(id: sessionID) else {
-      throw ChatCoreError.notFound("no session \"\(sessionID)\"")
+      throw ChatError.notFound("no session \"\(sessionID)\"")
     }
     var history = try await store.transcript(sessionID: sessionID).map(\.message)
     var position: Int?
@@ -129,7 +130,7 @@ public struct ConversationEngine: Sendable {
       history.removeLast()
     }
     guard history.last?.role == .user else {
-      throw ChatCoreError.invalidInput("the session has no message to answer")
+      throw ChatError.invalidInput("the session has no message to answer")
     }
     return try await exchange(
       session: session, history: history, userMessage: nil, position: position, agent: agent,

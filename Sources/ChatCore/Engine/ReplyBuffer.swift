@@ -1,3 +1,4 @@
+import ChatDomain
 import Synchronization
 
 /// The text of a reply as it arrives, shared by the task reading the stream (which appends)

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// Where orchat keeps its files, by the XDG base directory rules.
@@ -48,12 +49,12 @@ public struct AppPaths: Sendable, Hashable {
   /// Creates `directory` (and missing parents) readable by the owner only (0700).
   ///
   /// An existing directory is left as it is: its mode is the user's choice.
-  /// - Throws: `ChatCoreError` of kind `storage` naming the directory and the reason.
+  /// - Throws: `ChatError` of kind `storage` naming the directory and the reason.
   public static func ensureDirectory(_ directory: URL) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else {
-        throw ChatCoreError.storage("\(directory.path) is a file, not a directory")
+        throw ChatError.storage("\(directory.path) is a file, not a directory")
       }
       return
     }
@@ -62,7 +63,7 @@ public struct AppPaths: Sendable, Hashable {
         at: directory, withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
     } catch {
-      throw ChatCoreError.storage(
+      throw ChatError.storage(
         "cannot create the directory \(directory.path): \(FileProblem.reason(error))")
     }
   }

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// File-system plumbing shared by the store, the catalog cache and the exporters: short
@@ -26,7 +27,7 @@ enum FileProblem {
 
   /// Writes `data` to `url` through a temporary file and a rename, so readers never see half
   /// a file, with mode 0600.
-  /// - Throws: `ChatCoreError` of kind `storage`.
+  /// - Throws: `ChatError` of kind `storage`.
   static func writeAtomically(_ data: Data, to url: URL) throws {
     let temporary = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
@@ -34,13 +35,13 @@ enum FileProblem {
       FileManager.default.createFile(
         atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
     else {
-      throw ChatCoreError.storage(
+      throw ChatError.storage(
         "cannot write \(url.path): \(String(cString: strerror(errno)).lowercased())")
     }
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno)).lowercased()
       try? FileManager.default.removeItem(at: temporary)
-      throw ChatCoreError.storage("cannot write \(url.path): \(reason)")
+      throw ChatError.storage("cannot write \(url.path): \(reason)")
     }
   }
 }

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// One HTTP call to the API, as the request log keeps it. Holds what the client reported

@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// User text turned into an FTS5 query that cannot be a syntax error: every word is quoted
 /// (so `AND`, `-`, `:` and quotes are just text) and matches words starting with it, except
 /// a single character, which matches only itself (as a prefix it would merge the lists of a

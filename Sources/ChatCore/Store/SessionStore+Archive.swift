@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import GRDB
 
@@ -8,7 +9,7 @@ extension SessionStore {
     try await read("export sessions") { db in
       let sessions = try ids.map { id in
         guard let record = try SessionRecord.fetchOne(db, key: id) else {
-          throw ChatCoreError.notFound("no session \"\(id)\"")
+          throw ChatError.notFound("no session \"\(id)\"")
         }
         return try Self.archived(record.session, db)
       }
@@ -37,14 +38,14 @@ extension SessionStore {
   /// Restores the sessions of an export exactly (ids, times, every message field, variants),
   /// all in one transaction: if anything is wrong, nothing is written.
   /// - Returns: The sessions imported.
-  /// - Throws: `ChatCoreError` of kind `invalidImport` (naming the session or message) for
+  /// - Throws: `ChatError` of kind `invalidImport` (naming the session or message) for
   ///   duplicate or existing ids and bad values; `storage` when writing fails.
   public func importSessions(_ archive: SessionArchive) async throws -> [Session] {
     try Self.validate(archive)
     return try await write("import sessions") { db in
       try archive.sessions.map { archived in
         guard try !SessionRecord.exists(db, key: archived.id) else {
-          throw ChatCoreError.invalidImport(
+          throw ChatError.invalidImport(
             "session \(archived.id) already exists; delete it first to import it again")
         }
         let session = Session(
@@ -62,7 +63,7 @@ extension SessionStore {
             do {
               try MessageRecord(message).insert(db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-              throw ChatCoreError.invalidImport(
+              throw ChatError.invalidImport(
                 "message \(message.id) of session \(session.id) already exists")
             }
           }
@@ -79,10 +80,10 @@ extension SessionStore {
     for (index, session) in archive.sessions.enumerated() {
       let location = "sessions[\(index)]"
       guard !session.id.isEmpty, sessionIDs.insert(session.id).inserted else {
-        throw ChatCoreError.invalidImport("\(location).id: empty or repeated (\"\(session.id)\")")
+        throw ChatError.invalidImport("\(location).id: empty or repeated (\"\(session.id)\")")
       }
       guard SessionTitle.normalized(session.title) != nil else {
-        throw ChatCoreError.invalidImport("\(location).title: empty")
+        throw ChatError.invalidImport("\(location).title: empty")
       }
       for (position, message) in session.messages.enumerated() {
         for (variantIndex, candidate) in ([message] + message.variants).enumerated() {
@@ -90,10 +91,10 @@ extension SessionStore {
             "\(location).messages[\(position)]"
             + (variantIndex == 0 ? "" : ".variants[\(variantIndex - 1)]")
           guard !candidate.id.isEmpty, messageIDs.insert(candidate.id).inserted else {
-            throw ChatCoreError.invalidImport("\(path).id: empty or repeated (\"\(candidate.id)\")")
+            throw ChatError.invalidImport("\(path).id: empty or repeated (\"\(candidate.id)\")")
           }
           guard variantIndex == 0 || candidate.variants.isEmpty else {
-            throw ChatCoreError.invalidImport("\(path).variants: a variant cannot have variants")
+            throw ChatError.invalidImport("\(path).variants: a variant cannot have variants")
           }
         }
       }

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import GRDB
 
@@ -61,7 +62,7 @@ extension SessionStore {
   public func selectVariant(messageID: String) async throws {
     try await write("select a variant") { db in
       guard let record = try MessageRecord.fetchOne(db, key: messageID) else {
-        throw ChatCoreError.notFound("no message \"\(messageID)\"")
+        throw ChatError.notFound("no message \"\(messageID)\"")
       }
       try Self.select(record.id, sessionID: record.sessionId, position: record.position, db)
     }
@@ -71,7 +72,7 @@ extension SessionStore {
 
   static func nextPosition(sessionID: String, _ db: Database) throws -> Int {
     guard try SessionRecord.exists(db, key: sessionID) else {
-      throw ChatCoreError.notFound("no session \"\(sessionID)\"")
+      throw ChatError.notFound("no session \"\(sessionID)\"")
     }
     return try Int.fetchOne(
       db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM message WHERE session_id = ?",

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import GRDB
 
@@ -37,7 +38,7 @@ extension SessionStore {
 
   /// The session a user means by `reference`: `last` (the most recently updated), a full id,
   /// or a unique prefix of one.
-  /// - Throws: `ChatCoreError` of kind `notFound`, or `invalidInput` for an ambiguous prefix.
+  /// - Throws: `ChatError` of kind `notFound`, or `invalidInput` for an ambiguous prefix.
   public func resolveSession(_ reference: String) async throws -> Session {
     let reference = reference.trimmingCharacters(in: .whitespaces).lowercased()
     if reference == "last" {
@@ -47,11 +48,11 @@ extension SessionStore {
           sql: "SELECT * FROM session WHERE archived = 0 "
             + "ORDER BY updated_at DESC, rowid DESC LIMIT 1")
       }
-      guard let last else { throw ChatCoreError.notFound("there are no sessions yet") }
+      guard let last else { throw ChatError.notFound("there are no sessions yet") }
       return last.session
     }
     guard !reference.isEmpty, reference.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
-      throw ChatCoreError.notFound("no session \"\(reference)\" (give an id, a prefix or last)")
+      throw ChatError.notFound("no session \"\(reference)\" (give an id, a prefix or last)")
     }
     let matches = try await read("find a session") { db in
       try SessionRecord.fetchAll(
@@ -60,10 +61,10 @@ extension SessionStore {
     }
     if let exact = matches.first(where: { $0.id == reference }) { return exact.session }
     switch matches.count {
-    case 0: throw ChatCoreError.notFound("no session \"\(reference)\"")
+    case 0: throw ChatError.notFound("no session \"\(reference)\"")
     case 1: return matches[0].session
     default:
-      throw ChatCoreError.invalidInput(
+      throw ChatError.invalidInput(
         "\"\(reference)\" matches several sessions; give more of the id")
     }
   }
@@ -118,7 +119,7 @@ extension SessionStore {
   /// - Throws: `invalidInput` for a blank title, `notFound` for an unknown session.
   public func renameSession(id: String, to title: String) async throws {
     guard let title = SessionTitle.normalized(title) else {
-      throw ChatCoreError.invalidInput("a title needs at least one visible character")
+      throw ChatError.invalidInput("a title needs at least one visible character")
     }
     try await updateSession(id, "rename a session") { db in
       try db.execute(sql: "UPDATE session SET title = ? WHERE id = ?", arguments: [title, id])
@@ -148,6 +149,6 @@ extension SessionStore {
       try update(db)
       return db.changesCount
     }
-    guard changed > 0 else { throw ChatCoreError.notFound("no session \"\(id)\"") }
+    guard changed > 0 else { throw ChatError.notFound("no session \"\(id)\"") }
   }
 }

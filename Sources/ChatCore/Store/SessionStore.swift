@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import GRDB
 
@@ -32,7 +33,7 @@ public final class SessionStore: Sendable {
   }
 
   /// Opens (creating when needed) the database at `paths.database`.
-  /// - Throws: `ChatCoreError` of kind `storage` saying which path failed and why.
+  /// - Throws: `ChatError` of kind `storage` saying which path failed and why.
   public static func open(paths: AppPaths) async throws -> SessionStore {
     try await open(at: paths.database, leasesDirectory: paths.leasesDirectory)
   }
@@ -40,7 +41,7 @@ public final class SessionStore: Sendable {
   /// Opens (creating when needed) the database at `url`, migrates it, and recovers replies
   /// whose writer died.
   /// - Parameter leasesDirectory: Where streaming processes keep their lock files.
-  /// - Throws: `ChatCoreError` of kind `storage`.
+  /// - Throws: `ChatError` of kind `storage`.
   public static func open(at url: URL, leasesDirectory: URL) async throws -> SessionStore {
     try AppPaths.ensureDirectory(url.deletingLastPathComponent())
     try createPrivateFile(url)
@@ -73,7 +74,7 @@ public final class SessionStore: Sendable {
       FileManager.default.createFile(
         atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
     else {
-      throw ChatCoreError.storage(
+      throw ChatError.storage(
         "cannot create the session database \(url.path): "
           + String(cString: strerror(errno)).lowercased())
     }
@@ -81,7 +82,7 @@ public final class SessionStore: Sendable {
 
   // MARK: - Access
 
-  /// Runs `updates` in a write transaction, mapping database failures to `ChatCoreError`.
+  /// Runs `updates` in a write transaction, mapping database failures to `ChatError`.
   func write<T: Sendable>(
     _ action: String, _ updates: @escaping @Sendable (Database) throws -> T
   ) async throws -> T {
@@ -103,12 +104,12 @@ public final class SessionStore: Sendable {
     }
   }
 
-  /// A `ChatCoreError` for a failure while doing `action`; errors that already are one pass
+  /// A `ChatError` for a failure while doing `action`; errors that already are one pass
   /// through, cancellation stays cancellation.
   static func storageError(_ error: any Error, action: String, path: String) -> any Error {
-    if error is ChatCoreError || error is CancellationError { return error }
+    if error is ChatError || error is CancellationError { return error }
     guard let database = error as? DatabaseError else {
-      return ChatCoreError.storage("cannot \(action) (\(path)): \(FileProblem.reason(error))")
+      return ChatError.storage("cannot \(action) (\(path)): \(FileProblem.reason(error))")
     }
     let reason: String
     switch database.resultCode {
@@ -122,6 +123,6 @@ public final class SessionStore: Sendable {
     case .SQLITE_IOERR: reason = "input/output error (\(database.message ?? "disk problem"))"
     default: reason = database.message ?? "\(database.resultCode)"
     }
-    return ChatCoreError.storage("cannot \(action) (\(path)): \(reason)")
+    return ChatError.storage("cannot \(action) (\(path)): \(reason)")
   }
 }

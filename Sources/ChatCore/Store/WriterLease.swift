@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import Synchronization
 
@@ -20,7 +21,7 @@ enum WriterLease {
     }
 
     /// The token of this process's lease, taking the lock on first use.
-    /// - Throws: `ChatCoreError` of kind `storage` when the lock file cannot be made.
+    /// - Throws: `ChatError` of kind `storage` when the lock file cannot be made.
     func token() throws -> String {
       try state.withLock { state in
         if let state { return state.token }
@@ -29,7 +30,7 @@ enum WriterLease {
         let path = WriterLease.path(of: token, in: directory)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-          throw ChatCoreError.storage(
+          throw ChatError.storage(
             "cannot create the lock file \(path): \(String(cString: strerror(errno)).lowercased())")
         }
         // The descriptor stays open (and locked) for the life of the process on purpose.

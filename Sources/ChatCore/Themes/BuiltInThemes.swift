@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// Themes compiled into the binary, so it works from any directory: the default theme and
 /// the monochrome one used for `NO_COLOR`. Their text is the shipped files verbatim
 /// (`Scripts/embed-themes.sh`; a test keeps the two identical).

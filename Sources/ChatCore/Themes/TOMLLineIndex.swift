@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// The line each key of a TOML text is defined on, so that errors found after parsing can
 /// name a line (TOMLKit exposes positions only for syntax errors).
 ///

@@ -1,3 +1,5 @@
+import ChatDomain
+
 extension Theme {
   /// Resolves a parsed theme file: fills the standard palette slots, lays the file's role
   /// entries over the built-in ones field by field, turns palette names into colours, and

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// Finds and loads themes by name: the search path first, then the compiled-in themes, so

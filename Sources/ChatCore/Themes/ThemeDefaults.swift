@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// What a theme file may leave out: the standard palette slots with their fallbacks, and
 /// a style for every role written in palette terms, so a file with only a `[palette]` is
 /// already a complete theme.

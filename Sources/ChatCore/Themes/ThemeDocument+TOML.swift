@@ -1,3 +1,4 @@
+import ChatDomain
 import TOMLKit
 
 extension ThemeDocument {

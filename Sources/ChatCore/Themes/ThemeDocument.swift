@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// A theme file as written, before resolution: palette colours parsed, role colours still
 /// possibly palette names, roles possibly partial.
 struct ThemeDocument: Sendable, Hashable {

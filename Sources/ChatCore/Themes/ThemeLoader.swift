@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// Reads one theme file or text into a resolved `Theme`. For finding a theme by name see

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// The directories searched for `<name>.toml`, first match wins.

@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// Tokens and cost of chat requests, summed by agent, model or day.

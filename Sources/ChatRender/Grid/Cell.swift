@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// One terminal cell: a reduced grapheme (see `DisplayWidth`) and the role that styles it.

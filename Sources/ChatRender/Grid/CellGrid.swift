@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// An in-memory screen: `width × height` cells, row-major. Views draw into it; the backend

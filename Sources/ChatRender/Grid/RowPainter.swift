@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// Writes glyphs left to right into one row of a grid, clipped to a column range, without

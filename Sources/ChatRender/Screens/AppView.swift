@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// Renders the whole screen for a state: the frame the terminal shows.

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// Draws a bordered box with a title on its top edge, like `┌ Agents ───┐`.

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// The input box: the text wrapped to the box, scrolled to keep the cursor in view.

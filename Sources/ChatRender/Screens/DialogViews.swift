@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// Small overlays: the agent list, the help, a yes/no question, a one-line prompt, and the

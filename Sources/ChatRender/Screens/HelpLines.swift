@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// The help overlay's text, generated from the key map and the slash commands, laid out

@@ -1,5 +1,6 @@
-import ChatCore
+import ChatDomain
 import ChatUI
+import Formatting
 import Foundation
 
 /// The model picker overlay: a query box, the capability filter, and the matching models with
@@ -96,12 +97,12 @@ enum ModelPickerView {
       column += grid.put(String(scalar), x: column, y: y, role: role)
     }
     var cell = x + 2 + columns.id
-    let context = model.contextLength.map(Formatting.tokens) ?? "?"
+    let context = model.contextLength.map(Format.tokens) ?? "?"
     grid.put(pad(context, columns.context), x: cell, y: y, role: base)
     cell += columns.context
-    grid.put(pad(Formatting.pricePerMillion(model.promptPrice.perMillion), columns.price), x: cell, y: y, role: base)
+    grid.put(pad(Format.pricePerMillion(model.promptPrice.perMillion), columns.price), x: cell, y: y, role: base)
     cell += columns.price
-    grid.put(pad(Formatting.pricePerMillion(model.completionPrice.perMillion), columns.price), x: cell, y: y, role: base)
+    grid.put(pad(Format.pricePerMillion(model.completionPrice.perMillion), columns.price), x: cell, y: y, role: base)
     cell += columns.price
     if columns.caps > 0 {
       var caps: [String] = []

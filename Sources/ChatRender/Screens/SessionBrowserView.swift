@@ -1,4 +1,5 @@
-import ChatCore
+import Formatting
+import ChatDomain
 import ChatUI
 
 /// The session browser overlay: sessions with date, agent, message count and cost, or search
@@ -42,8 +43,8 @@ enum SessionBrowserView {
       let isCursor = index == state.sessions.cursor
       let role: StyleRole = isCursor ? .selection : .base
       if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
-      let date = Formatting.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
-      let cost = summary.cost.map(Formatting.cost) ?? ""
+      let date = Format.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
+      let cost = summary.cost.map(Format.cost) ?? ""
       // The title keeps at least 24 columns: narrow, the agent and then the message count go.
       let (dateWidth, agentWidth, countWidth, costWidth) = (11, 12, 10, 9)
       let always = 24 + dateWidth + costWidth
@@ -72,7 +73,7 @@ enum SessionBrowserView {
       let y = area.y + offset * perHit
       let isCursor = index == state.sessions.cursor
       if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
-      let date = Formatting.listDate(hit.createdAt, now: state.now, timeZone: state.timeZone)
+      let date = Format.listDate(hit.createdAt, now: state.now, timeZone: state.timeZone)
       BoxView.text("  " + hit.sessionTitle, x: area.x, y: y, limit: area.width - 12, role: isCursor ? .selection : .title, on: &grid)
       grid.put(date, x: area.maxX - DisplayWidth.width(of: date), y: y, role: isCursor ? .selection : .muted, clip: area)
       if y + 1 < area.maxY { drawSnippet(hit.snippet, x: area.x + 4, y: y + 1, limit: area.width - 4, on: &grid) }

@@ -1,4 +1,5 @@
-import ChatCore
+import Formatting
+import ChatDomain
 import ChatUI
 
 /// The wide layout's left column: the agents (with their models) and the recent sessions.
@@ -24,7 +25,7 @@ enum SideColumnView {
       BoxView.text((isCurrent ? "▸ " : "  ") + agent.name, x: area.x, y: y, limit: area.width, role: role, on: &grid)
       if y + 1 < area.maxY {
         BoxView.text(
-          "  " + Formatting.shortModel(agent.model), x: area.x, y: y + 1, limit: area.width,
+          "  " + Format.shortModel(agent.model), x: area.x, y: y + 1, limit: area.width,
           role: isCursor ? .selection : .muted, on: &grid)
       }
     }
@@ -46,7 +47,7 @@ enum SideColumnView {
       let isCursor = isFocused && index == state.sessions.sideCursor
       let isCurrent = summary.session.id == state.session?.id
       if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
-      let date = Formatting.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
+      let date = Format.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
       let dateWidth = DisplayWidth.width(of: date)
       let role: StyleRole = isCursor ? .selection : (isCurrent ? .title : .base)
       BoxView.text(

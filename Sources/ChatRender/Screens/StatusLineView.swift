@@ -1,5 +1,6 @@
-import ChatCore
+import ChatDomain
 import ChatUI
+import Formatting
 import Foundation
 
 /// The bottom line: agent, model, session, context used, cost, credits and key hints. When
@@ -9,15 +10,15 @@ enum StatusLineView {
     let row = layout.statusRow
     grid.fill(row, with: .blank(.status))
     var left: [(String, StyleRole)] = [(" " + state.agentName, .status)]
-    if let model = state.model { left.append((Formatting.shortModel(model), .status)) }
+    if let model = state.model { left.append((Format.shortModel(model), .status)) }
 
     var right: [(String, StyleRole)] = []
     if let used = state.contextUsed, let limit = state.modelSummary?.contextLength, limit > 0 {
       let isHigh = Double(used) >= 0.8 * Double(limit)
-      right.append(("ctx \(Formatting.tokens(used))/\(Formatting.tokens(limit))", isHigh ? .statusWarning : .status))
+      right.append(("ctx \(Format.tokens(used))/\(Format.tokens(limit))", isHigh ? .statusWarning : .status))
     }
-    if let cost = state.sessionCost { right.append((Formatting.cost(cost), .status)) }
-    if let credits = state.creditsLeft { right.append(("credits \(Formatting.cost(credits))", .status)) }
+    if let cost = state.sessionCost { right.append((Format.cost(cost), .status)) }
+    if let credits = state.creditsLeft { right.append(("credits \(Format.cost(credits))", .status)) }
     let hint = (state.completion.isBusy ? "Esc stop · ? help" : "? help", StyleRole.status)
 
     func width(_ parts: [(String, StyleRole)]) -> Int {

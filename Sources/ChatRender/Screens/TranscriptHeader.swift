@@ -1,5 +1,6 @@
-import ChatCore
+import ChatDomain
 import ChatUI
+import Formatting
 import Foundation
 
 /// The header line of a message: who wrote it, with which model, when, and what it cost.
@@ -18,7 +19,7 @@ enum TranscriptHeader {
     }
     guard message.role == .assistant else {
       spans.append(StyledSpan("you", role: .transcriptUser))
-      add(Formatting.clock(message.createdAt, timeZone: state.timeZone))
+      add(Format.clock(message.createdAt, timeZone: state.timeZone))
       return spans
     }
     spans.append(StyledSpan(message.agent ?? "assistant", role: .transcriptAssistant))
@@ -34,13 +35,13 @@ enum TranscriptHeader {
       add("stopping…", .statusWarning)
       return spans
     }
-    add(Formatting.clock(message.createdAt, timeZone: state.timeZone))
+    add(Format.clock(message.createdAt, timeZone: state.timeZone))
     if let usage = message.usage {
-      add("\(Formatting.tokens(usage.completionTokens)) tok")
-      if let cost = usage.cost { add(Formatting.cost(cost)) }
+      add("\(Format.tokens(usage.completionTokens)) tok")
+      if let cost = usage.cost { add(Format.cost(cost)) }
     }
     if let ttft = message.timeToFirstTokenMilliseconds {
-      add("\(Formatting.seconds(milliseconds: ttft)) to first token")
+      add("\(Format.duration(milliseconds: ttft)) to first token")
     }
     return spans
   }
@@ -49,7 +50,7 @@ enum TranscriptHeader {
   static func reasoningToggle(for item: TranscriptItem) -> String {
     let arrow = item.isReasoningExpanded ? "▾" : "▸"
     if let tokens = item.message.usage?.reasoningTokens, tokens > 0 {
-      return "\(arrow) thinking (\(Formatting.tokens(tokens)) tokens)"
+      return "\(arrow) thinking (\(Format.tokens(tokens)) tokens)"
     }
     let words = item.message.reasoning?.split(whereSeparator: \.isWhitespace).count ?? 0
     return "\(arrow) thinking (\(words) words)"

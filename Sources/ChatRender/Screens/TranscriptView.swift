@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// The transcript box: the visible rows of the messages, the "↓ N new lines" badge, and a

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// A readable, diffable text encoding of a frame, for snapshot tests.
 ///

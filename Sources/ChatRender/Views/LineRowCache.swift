@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// Remembers the cells that recent frames drew for laid-out lines, so a line that is still

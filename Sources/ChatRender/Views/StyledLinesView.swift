@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import ChatUI
 
 /// Draws laid-out lines (`StyledLine`) into a rectangle of a grid, one line per row.

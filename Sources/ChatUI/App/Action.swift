@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import Foundation
 
 /// Everything that can happen to the app: input, time, and answers from effects. Named as

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension AppReducer {
   static func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension AppReducer {
   static func openSessionBrowser(_ state: inout AppState, query: String?) -> [Effect] {

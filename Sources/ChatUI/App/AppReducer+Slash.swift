@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension AppReducer {
   static func slashCommand(_ state: inout AppState, _ text: String) -> [Effect] {

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension AppReducer {
   static func transcriptCommand(_ command: Command, _ state: inout AppState) -> [Effect] {

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import Foundation
 
 /// The app's logic: applies an action to the state and returns the effects to run.

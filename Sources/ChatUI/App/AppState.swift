@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import Foundation
 
 /// Everything the screen shows, as one value. Only the reducer changes it.

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import Foundation
 
 /// Identifies one request to the conversation engine; events of an older request are

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// What the reducer asks the runtime to do. Named as imperatives; values, so tests can
 /// compare them.

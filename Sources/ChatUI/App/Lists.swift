@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// The model picker: a query, a filter and the matches, best first.
 public struct ModelPickerState: Sendable {

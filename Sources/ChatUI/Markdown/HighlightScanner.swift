@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// A cursor over one line's Unicode scalars that collects styled spans as it advances.
 ///

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension InlineMarkdown {
   /// A link starting at `start`: `[text](url)`, `![alt](url)`, `<scheme:…>` or a bare

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// Inline markdown to styled spans: `*emphasis*`, `**strong**`, `***both***` (and the `_`
 /// forms), `` `code` ``, `[links](url)`, `![images](url)`, `<autolinks>`, bare

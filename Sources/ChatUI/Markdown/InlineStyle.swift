@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// The roles inline markdown maps to, so one parser serves body text, headings, quotes
 /// and table headers.

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// One piece of a paragraph while inline markdown is resolved.
 struct InlineToken: Sendable {

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// One width-independent unit of rendered markdown: what the block parser emits and the
 /// renderer lays out at a width.

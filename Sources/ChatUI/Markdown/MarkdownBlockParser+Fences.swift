@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension MarkdownBlockParser {
   /// Opens code block number `codeBlockCount + 1` at the current prefixes. A fence that is

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension MarkdownBlockParser {
   /// Closes the list items that a line at `indent` is not inside. Returns the closed level

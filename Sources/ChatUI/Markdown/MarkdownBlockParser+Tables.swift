@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension MarkdownBlockParser {
   /// The alignments when `body` is a delimiter row under a table header: the open

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// A line-at-a-time markdown block parser that emits `MarkdownBlock`s as soon as they can
 /// no longer change.

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// Streaming markdown: text is appended in arbitrary pieces, and the document keeps the
 /// blocks that can no longer change apart from the few that still can.

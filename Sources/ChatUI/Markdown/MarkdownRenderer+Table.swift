@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 extension MarkdownRenderer {
   private static let columnSeparator = " │ "

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// Lays markdown blocks out at a width: prose is wrapped, code blocks become
 /// header/code/footer lines for a view to box, rules span the width and tables are sized

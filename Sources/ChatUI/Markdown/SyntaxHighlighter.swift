@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// Light, line-at-a-time syntax highlighting: keywords, strings, comments and numbers.
 ///

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// Greedy word wrap of styled text by display width.
 ///

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// One laid-out line: what a view draws in one row.
 ///

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// A run of text in one style role: the unit of styled text before and after layout.
 public struct StyledSpan: Sendable, Hashable {

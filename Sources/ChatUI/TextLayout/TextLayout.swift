@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// Plain styled text wrapped to a width, built incrementally as text is appended.
 ///

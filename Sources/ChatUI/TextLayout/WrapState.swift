@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// The running state of one `LineWrapper.wrap` call: the line being filled and the word
 /// being collected, as pieces of the spans' text rather than single characters.

@@ -1,4 +1,5 @@
-import ChatCore
+import Formatting
+import ChatDomain
 
 /// The laid-out body of one chat message: untrusted text in, styled lines at a width out,
 /// built incrementally while the message streams.

@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 
 /// One message of the transcript with its laid-out text.
 ///

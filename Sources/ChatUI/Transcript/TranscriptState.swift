@@ -1,4 +1,4 @@
-import ChatCore
+import ChatDomain
 import Foundation
 
 /// The messages of the open session, laid out, and where the view is scrolled.

@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatCore
 import ChatUI
 import Foundation
@@ -25,7 +26,7 @@ import Testing
     let environment = home.environment.merging([
       "OPENROUTER_API_KEY": "sk-or-v1-runtime", "OPENROUTER_BASE_URL": stub.baseURL,
     ]) { $1 }
-    let context = CommandContext(environment: ProcessEnvironment(values: environment))
+    let context = AppContext(environment: ProcessEnvironment(values: environment))
     let wake = try WakeSignal()
     let terminal = ScriptedTerminal(size: size, wake: wake)
     let startup = Startup(options: .init(), context: context)

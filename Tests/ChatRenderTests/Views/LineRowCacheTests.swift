@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatCore
 @testable import ChatRender
 import ChatUI

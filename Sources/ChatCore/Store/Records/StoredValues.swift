@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 
 /// How domain values are spelled in the database.

@@ -1,0 +1,87 @@
+import ChatDomain
+import ChatCore
+import Formatting
+import Foundation
+
+/// The formats `sessions export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+  /// Lossless and importable (`SessionArchive`).
+  case json
+  /// Readable: each session with YAML front matter, one after another.
+  case markdown
+}
+
+extension SessionsCommandRunner {
+  /// `sessions export ID|last|--all [--format json|markdown] [--output FILE]`.
+  /// - Parameter reference: The session; `nil` exports all of them.
+  public func export(_ reference: String?, format: ExportFormat, outputPath: String?) async
+    -> Int32
+  {
+    await withStore { store in
+      let archive: SessionArchive
+      if let reference {
+        let session = try await store.resolveSession(reference)
+        archive = try await store.exportSessions(ids: [session.id])
+      } else {
+        archive = try await store.exportAllSessions()
+      }
+      let data: Data
+      switch format {
+      case .json:
+        data = try archive.encoded()
+      case .markdown:
+        var documents: [String] = []
+        for archived in archive.sessions {
+          guard let session = try await store.session(id: archived.id) else { continue }
+          let transcript = try await store.transcript(sessionID: session.id)
+          documents.append(MarkdownTranscript.render(session, transcript: transcript))
+        }
+        data = Data(documents.joined(separator: "\n").utf8)
+      }
+      guard let outputPath else {
+        context.output.write(String(decoding: data, as: UTF8.self))
+        return 0
+      }
+      try Self.writePrivately(data, to: outputPath)
+      context.errors.write("Exported \(archive.sessions.count) session(s) to \(outputPath)\n")
+      return 0
+    }
+  }
+
+  /// `sessions import FILE`: all sessions of the file, or (on any problem) none.
+  public func importFile(_ path: String) async -> Int32 {
+    await withStore { store in
+      let data: Data
+      do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+      } catch {
+        throw ChatError.file("read the file", path: path, error)
+      }
+      let archive = try SessionArchive.decode(data, file: path)
+      let sessions = try await store.importSessions(archive)
+      for session in sessions {
+        context.output.write("Imported \(Format.shortID(session.id)) \(session.title)\n")
+      }
+      context.errors.write("Imported \(sessions.count) session(s) from \(path)\n")
+      return 0
+    }
+  }
+
+  /// Exports hold whole conversations: a new file is created readable by its owner only.
+  private static func writePrivately(_ data: Data, to path: String) throws {
+    if !FileManager.default.fileExists(atPath: path) {
+      guard
+        FileManager.default.createFile(
+          atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+      else {
+        let code = POSIXErrorCode(rawValue: errno) ?? .EIO
+        throw ChatError.file("write the export", path: path, POSIXError(code))
+      }
+    }
+    do {
+      try data.write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw ChatError.file("write the export", path: path, error)
+    }
+  }
+}

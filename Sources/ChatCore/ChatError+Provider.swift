@@ -1,0 +1,40 @@
+import ChatDomain
+import OpenRouter
+
+extension ChatError {
+  /// The client's failure in `ChatCore`'s terms, with the client's one-line message (which
+  /// already says what to do, and never holds the key: the client redacts it).
+  init(provider error: OpenRouterError) {
+    if error.category == .cancelled {
+      self.init(.cancelled, "cancelled")
+    } else {
+      self.init(.provider(ProviderFailure(error.category)), error.userMessage)
+    }
+  }
+}
+
+extension ChatError.ProviderFailure {
+  init(_ category: OpenRouterError.Category) {
+    switch category {
+    case .auth: self = .auth
+    case .credits: self = .credits
+    case .rateLimited: self = .rateLimited
+    case .moderation: self = .moderation
+    case .badRequest: self = .badRequest
+    case .notFound: self = .notFound
+    case .timeout: self = .timeout
+    case .upstream: self = .upstream
+    case .network: self = .network
+    case .decoding: self = .decoding
+    case .interrupted, .cancelled: self = .interrupted
+    }
+  }
+}
+
+extension Duration {
+  /// The duration in whole milliseconds, rounded down.
+  var wholeMilliseconds: Int {
+    let (seconds, attoseconds) = components
+    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+  }
+}
