@@ -5,7 +5,8 @@ import Testing
 @testable import ChatCore
 
 /// The catalog compiled into orchat. With `RECORD_BUNDLED_CATALOG=1` the first test also
-/// regenerates `BundledCatalog+Data.swift` from `../shared/data/openrouter-models.json`.
+/// regenerates `BundledCatalog+Data.swift` from a saved `GET /models` listing that is not
+/// part of this repository (see `record()`).
 @Suite struct BundledCatalogTests {
   @Test func holdsTheWholeSnapshotOfMayFirst2026() throws {
     if ProcessInfo.processInfo.environment["RECORD_BUNDLED_CATALOG"] == "1" { try record() }
@@ -43,7 +44,8 @@ import Testing
     }
   }
 
-  /// Regenerates the data file from the shared snapshot (needs `../shared` next to the repo).
+  /// Regenerates the data file from the saved listing, which must be checked out in a
+  /// directory next to this repository (the path is below).
   private func record() throws {
     var root = URL(fileURLWithPath: #filePath)
     while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
