@@ -1,10 +1,11 @@
 #ifndef CNCURSESW_SHIM_H
 #define CNCURSESW_SHIM_H
 
-// What Swift 6 cannot import from ncursesw directly (docs/swift-ncurses.md §1.1-§1.3, §1.11):
-// the wide-character API (hidden unless NCURSES_WIDECHAR is set, and SwiftPM drops the
-// pkg-config -D flags), C globals (rejected under strict concurrency), cast macros, the
-// ACS tables, and the signal-safe terminal guard.
+// What Swift 6 cannot import from ncursesw directly
+// (TerminalBackend.docc/NcursesFromSwift.md, Why the shim exists): the wide-character API
+// (hidden unless NCURSES_WIDECHAR is set, and SwiftPM drops the pkg-config -D flags), C
+// globals (rejected under strict concurrency), cast macros, the ACS tables, and the
+// signal-safe terminal guard.
 //
 // State lives in function-local statics: file-scope statics in a system-library header
 // are never emitted. A static inline function gets one copy per importing Swift module,

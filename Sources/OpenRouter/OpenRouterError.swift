@@ -29,7 +29,8 @@ public struct OpenRouterError: Error, Sendable, Hashable {
   /// The most useful message available (the provider's own message when OpenRouter's is generic).
   public var message: String
   public var providerName: String?
-  /// `error.metadata.error_type` (protocol §7.2), or `error.error_type` on availability errors.
+  /// `error.metadata.error_type`, or `error.error_type` on availability errors
+  /// (OpenRouter.docc/Errors.md, Error types).
   public var errorType: String?
   public var providerCode: String?
   public var metadata: JSONValue?
@@ -47,8 +48,8 @@ public struct OpenRouterError: Error, Sendable, Hashable {
   public var attempts: Int
   /// The waits between attempts.
   public var retryWaits: [Duration]
-  /// Text a non-streaming reply held before the provider failed (protocol §4), kept so the
-  /// caller can show it.
+  /// Text a non-streaming reply held before the provider failed, kept so the caller can
+  /// show it (OpenRouter.docc/Requests.md, Whole replies).
   public var partialContent: String?
 
   public init(
@@ -111,9 +112,9 @@ public struct OpenRouterError: Error, Sendable, Hashable {
 
   // MARK: - Retry classification
 
-  /// Whether the retry policy may try the same request again (protocol §7.5): only before
-  /// any content, never for 400, 401, 402, 403, 404, 413, 422, cancellation or an idle
-  /// timeout (the user already waited).
+  /// Whether the retry policy may try the same request again
+  /// (OpenRouter.docc/Errors.md, Retry policy): only before any content, never for 400, 401,
+  /// 402, 403, 404, 413, 422, cancellation or an idle timeout (the user already waited).
   public var isTransient: Bool {
     if afterContent { return false }
     if let availabilityRetryable { return availabilityRetryable }

@@ -3,7 +3,8 @@
 #   Tests/Fuzz/run-fuzz.sh [runs]      (default 1000000)
 # The decoders are compiled straight from Sources/OpenRouter (the files that need no
 # networking), with the fuzzer and AddressSanitizer (FUZZ_SANITIZERS=fuzzer drops ASan for
-# speed). Seeds: Tests/Fuzz/corpus (protocol §13).
+# speed). Seeds: Tests/Fuzz/corpus, each file named after the number of the case it
+# exercises (OpenRouter.docc/EdgeCases.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-1000000}"

@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import OpenRouter
 
-/// Protocol §13 cases 24–42 and 49–51: the chunk shapes.
+/// The chunk shapes (OpenRouter.docc/EdgeCases.md, cases 24–42 and 49–51).
 @Suite struct ChatStreamDecoderChunkTests {
   @Test func usageChunkWithEmptyChoicesIsRead() {
     let result = decodeChat(sse(chunks.content("Hi"), chunks.finish(), chunks.usage(prompt: 48, completion: 11, cost: "0.0000368"), "[DONE]"))
@@ -58,7 +58,7 @@ import TestSupport
     #expect(result.events.summary?.toolCalls == [
       ToolCall(id: "a", name: "f", arguments: #"{"p":1}"#), ToolCall(id: "b", name: "g", arguments: #"{"q":2}"#),
     ])
-    // Tool calls with finish `stop` count as tool calls (§13 case 32).
+    // Tool calls with finish `stop` count as tool calls (OpenRouter.docc/EdgeCases.md, case 32).
     #expect(result.events.summary?.finishReason == .toolCalls)
   }
 
@@ -74,7 +74,7 @@ import TestSupport
     #expect(calls[0].function.arguments == #"{"n":1}"#)
     #expect(Set(calls.map(\.id)).count == 3)
     #expect(calls.allSatisfy { !$0.id.isEmpty })
-    // A tool without arguments is sent back as `{}` (§13 case 31).
+    // A tool without arguments is sent back as `{}` (OpenRouter.docc/EdgeCases.md, case 31).
     #expect(calls[1].function.arguments == "{}")
   }
 

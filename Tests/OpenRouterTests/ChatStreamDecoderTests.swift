@@ -77,7 +77,7 @@ func sse(_ payloads: String...) -> String {
   }
 
   @Test func keepAliveCommentsAreNeverDecoded() {
-    // §13 cases 1, 2, 4.
+    // Keep-alives and empty comments (OpenRouter.docc/EdgeCases.md, cases 1, 2 and 4).
     let result = decodeChat(
       ": OPENROUTER PROCESSING\n\n: \n\n:\n\n" + sse(chunks.content("a"))
         + ": OPENROUTER PROCESSING\n\n" + sse(chunks.content("b", finish: "stop"), "[DONE]"))

@@ -65,9 +65,10 @@ import TestSupport
   }
 
   @Test func keepAlivesBeforeTheFirstTokenDoNotTimeOut() async throws {
-    // Keep-alives 200 ms apart for 4 s against a 2.5 s idle timeout (§13 case 3): the
-    // silence before the first token is longer than the timeout, every gap much shorter
-    // (wide margins: the test suite runs many tests at once on two cores).
+    // Keep-alives 200 ms apart for 4 s against a 2.5 s idle timeout
+    // (OpenRouter.docc/EdgeCases.md, case 3): the silence before the first token is longer
+    // than the timeout, every gap much shorter (wide margins: the test suite runs many tests
+    // at once on two cores).
     let stub = try await StubOpenRouter.start()
     let chunks = StubChunks()
     let waits = Array(repeating: SSEItem.comment("OPENROUTER PROCESSING"), count: 20)

@@ -44,7 +44,8 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
   }
 
   @Test func crAndLFSplitAcrossReadsMakeOneTerminator() {
-    // read 1 = `…}\r`, read 2 = `\n\r\n` (protocol §13 case 11): no phantom empty line.
+    // read 1 = `…}\r`, read 2 = `\n\r\n` (OpenRouter.docc/EdgeCases.md, case 11): no phantom
+    // empty line.
     let text = bytes("data: {\"a\":1}\r\n\r\n")
     let cut = text.firstIndex(of: 0x0D)! + 1
     let result = decodeSSE(text, cuts: [cut])

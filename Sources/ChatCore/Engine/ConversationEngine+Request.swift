@@ -46,7 +46,8 @@ extension ConversationEngine {
       provider: agent.provider.map {
         ProviderPreferences(order: $0.order, allowFallbacks: $0.allowFallbacks, sort: $0.sort)
       })
-    // Sticky routing by session improves the provider's prompt-cache hits (protocol §3.1).
+    // Sticky routing by session improves the provider's prompt-cache hits
+    // (OpenRouter.docc/Requests.md, Sticky sessions).
     request.sessionID = sessionID
     return RequestPlan(request: request, requestedModel: primary)
   }

@@ -9,12 +9,12 @@ public struct Agent: Sendable, Hashable, Identifiable {
     case file(String)
   }
 
-  /// `reasoning.effort` values OpenRouter accepts (protocol §3.3).
+  /// `reasoning.effort` values OpenRouter accepts (OpenRouter.docc/Requests.md, Reasoning).
   public static let reasoningEfforts = ["max", "xhigh", "high", "medium", "low", "minimal", "none"]
-  /// `provider.sort` values OpenRouter accepts (protocol §3.4).
+  /// `provider.sort` values OpenRouter accepts (OpenRouter.docc/Requests.md, Provider routing).
   public static let providerSorts = ["price", "throughput", "latency"]
 
-  /// Provider routing preferences (protocol §3.4).
+  /// Provider routing preferences (OpenRouter.docc/Requests.md, Provider routing).
   public struct ProviderRouting: Sendable, Hashable {
     /// Provider slugs to try first, in order.
     public var order: [String]?

@@ -1,5 +1,5 @@
 extension KeyMap {
-  /// The default keys (docs/ux.md).
+  /// The default keys (README.md, The full-screen app).
   public static let standard = KeyMap(bindings: [
     Binding(KeyChord(KeyEvent(.enter)), .submit, .composer),
     Binding(KeyChord(KeyEvent(.enter, .alt)), .newline, .composer),

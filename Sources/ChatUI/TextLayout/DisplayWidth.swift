@@ -16,8 +16,9 @@ public struct Glyph: Sendable, Hashable {
 ///
 /// ncurses measures with libc `wcwidth` under the process's LC_CTYPE, and one `cchar_t`
 /// holds one spacing scalar plus a few combining marks. So a grapheme is reduced to what
-/// one cell can hold (docs/swift-ncurses.md §1.5): the first scalar plus up to 4 combining
-/// marks, cut at a ZWJ, without variation selectors; a flag becomes its two ASCII letters.
+/// one cell can hold (TerminalBackend.docc/NcursesFromSwift.md, One cell per grapheme): the
+/// first scalar plus up to 4 combining marks, cut at a ZWJ, without variation selectors; a
+/// flag becomes its two ASCII letters.
 /// Zero-width format characters (tags, ZWNJ, word joiner…) are dropped rather than kept as
 /// marks, because terminals disagree about them.
 ///

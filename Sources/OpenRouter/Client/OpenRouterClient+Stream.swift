@@ -66,7 +66,7 @@ extension OpenRouterClient {
     }
     let contentType = response.header("content-type")?.lowercased() ?? ""
     if !contentType.contains("text/event-stream") {
-      // A whole JSON body where a stream was asked for (protocol §13 case 44).
+      // A whole JSON body where a stream was asked for (OpenRouter.docc/EdgeCases.md, case 44).
       let bytes = try await readAll(response.body)
       let completion = try Self.decodeCompletion(status: response.status, headers: response.headers, body: bytes)
       for event in Self.events(from: completion, retries: retries) { continuation.yield(event) }
@@ -85,7 +85,7 @@ extension OpenRouterClient {
       }
     } catch let error as TransportError {
       // Some proxies drop the connection right after the last chunk: a reply that already
-      // has its finish reason is complete (protocol §5.5 step 6).
+      // has its finish reason is complete (OpenRouter.docc/Streaming.md, Accumulation).
       guard case .connectionLost = error, decoder.hasFinishReason else {
         throw mapTransport(error, afterContent: decoder.hasDelivered)
       }

@@ -49,7 +49,8 @@ public struct OpenRouterClient: Sendable {
   }
 
   /// `GET /generation?id=…`. The record appears a moment after the generation ends, so a
-  /// 404 is retried a few times, `notReadyDelay` apart (protocol §10).
+  /// 404 is retried a few times, `notReadyDelay` apart
+  /// (OpenRouter.docc/Generation.md, Readiness).
   public func generation(
     id: String, notReadyAttempts: Int = 4, notReadyDelay: Duration = .seconds(1)
   ) async throws -> GenerationStats {
@@ -204,7 +205,7 @@ public struct OpenRouterClient: Sendable {
     return Array(try encoder.encode(request))
   }
 
-  /// A top-level `error` in a 2xx body (protocol §13 case 45).
+  /// A top-level `error` in a 2xx body (OpenRouter.docc/EdgeCases.md, case 45).
   static func errorInBody(_ bytes: [UInt8]) -> OpenRouterError? {
     guard let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(bytes)) else {
       return nil

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Reads the server's "wait this long" hints (protocol §13 case 52), first match wins:
-/// `retry-after-ms`, `Retry-After` (seconds, possibly fractional, or an HTTP date),
-/// `error.availability.retry_after`, then `X-RateLimit-Reset` (epoch milliseconds) from the
-/// headers or from `error.metadata.headers`.
+/// Reads the server's "wait this long" hints (OpenRouter.docc/Errors.md, Retry hints), first
+/// match wins: `retry-after-ms`, `Retry-After` (seconds, possibly fractional, or an HTTP
+/// date), `error.availability.retry_after`, then `X-RateLimit-Reset` (epoch milliseconds)
+/// from the headers or from `error.metadata.headers`.
 enum RetryAfter {
   static func delay(headers: [(String, String)], body: ErrorBody?, now: Date) -> Duration? {
     func header(_ name: String) -> String? {

@@ -1,4 +1,5 @@
-/// When and how long the client waits before trying a failed request again (protocol §7.5).
+/// When and how long the client waits before trying a failed request again
+/// (OpenRouter.docc/Errors.md, Retry policy).
 ///
 /// Only failures before any content qualify (`OpenRouterError.isTransient`). The server's
 /// hint (`Retry-After` and friends) wins over the backoff; a hint longer than

@@ -48,7 +48,7 @@ public struct SSEDecoder: Sendable {
 
   /// Ends the stream. Returns the event that was still being built when the bytes stopped
   /// (no terminating blank line), if it had data. WHATWG discards such an event; callers
-  /// may decide to use it (protocol §5.2 rule 7).
+  /// may decide to use it (OpenRouter.docc/Streaming.md, End of input).
   public mutating func finish() -> SSEEvent? {
     if let prefix = bomPrefix {
       bomPrefix = nil

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Turns the bytes of a chat completion stream into `ChatStreamEvent`s (protocol §5.5).
+/// Turns the bytes of a chat completion stream into `ChatStreamEvent`s
+/// (OpenRouter.docc/Streaming.md, Accumulation).
 ///
 /// Pure and synchronous, so tests and the fuzzer can feed it bytes directly. The client
 /// wraps it with transport, retries and timeouts.
@@ -61,7 +62,8 @@ public struct ChatStreamDecoder: Sendable {
   /// - Throws: `interrupted` when the stream stopped without `[DONE]` or a finish reason.
   public mutating func finish(into output: inout [ChatStreamEvent]) throws {
     guard !isDone else { return }
-    // A last event without its blank line is used only if it is whole (protocol §5.2 rule 7).
+    // A last event without its blank line is used only if it is whole
+    // (OpenRouter.docc/Streaming.md, End of input).
     if let last = sse.finish() {
       let payload = Self.trimmed(last.data)
       if payload == "[DONE]"
@@ -147,7 +149,8 @@ public struct ChatStreamDecoder: Sendable {
 
   private mutating func applyDelta(_ delta: ChatChunk.Delta, into output: inout [ChatStreamEvent]) {
     if let details = delta.reasoningDetails, !details.isEmpty {
-      // `reasoning` mirrors these items: show the text from one field only (§5.5).
+      // `reasoning` mirrors these items: show the text from one field only
+      // (OpenRouter.docc/Streaming.md, Reasoning deltas).
       details.forEach { reasoningDetails.add($0) }
       let text = details.compactMap(ReasoningDetailText.displayText(of:)).joined()
       if !text.isEmpty { emitReasoning(text, into: &output) }

@@ -9,7 +9,8 @@ public enum ChatStreamEvent: Sendable, Hashable {
   case content(String)
   /// A piece of the reasoning text (from one field only, never mirrored twice).
   case reasoning(String)
-  /// A piece of a tool call; `index` is already resolved (protocol §13 cases 27–32).
+  /// A piece of a tool call; `index` is already resolved
+  /// (OpenRouter.docc/EdgeCases.md, cases 27–32).
   case toolCall(ToolCallFragment)
   /// The first non-null finish reason.
   case finishReason(FinishReason)
@@ -60,7 +61,8 @@ public struct StreamSummary: Sendable, Hashable {
   /// `nil` when the stream ended without a usage chunk.
   public var usage: Usage?
   public var toolCalls: [ToolCall]
-  /// Reasoning items to send back with this assistant turn, merged as protocol §5.4.5 says.
+  /// Reasoning items to send back with this assistant turn, runs of text items merged
+  /// (OpenRouter.docc/Streaming.md, Reasoning deltas).
   public var reasoningDetails: [JSONValue]
   /// Retries made before this stream started.
   public var retries: [RetryNotice]

@@ -1,4 +1,6 @@
-/// Joins streamed tool-call fragments into whole calls (protocol §5.4.6, §13 cases 27–32).
+/// Joins streamed tool-call fragments into whole calls
+/// (OpenRouter.docc/Streaming.md, Tool-call deltas), including the messy ones
+/// (OpenRouter.docc/EdgeCases.md, cases 27–32).
 ///
 /// **Invariants:** `calls` is in order of first appearance; every call has a non-empty id
 /// that no other call has.

@@ -1,4 +1,4 @@
-/// One `data:` payload of a chat completion stream (protocol §5.3).
+/// One `data:` payload of a chat completion stream (OpenRouter.docc/Streaming.md, Chunks).
 ///
 /// Decoded leniently: every key is optional, `choices` may be missing, `null` or empty.
 struct ChatChunk: Decodable {
@@ -59,7 +59,7 @@ struct ChatChunk: Decodable {
   }
 }
 
-/// A piece of a streamed tool call (protocol §5.4.6).
+/// A piece of a streamed tool call (OpenRouter.docc/Streaming.md, Tool-call deltas).
 public struct ToolCallFragment: Sendable, Hashable, Decodable {
   public var index: Int?
   public var id: String?

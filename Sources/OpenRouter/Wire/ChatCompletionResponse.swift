@@ -1,4 +1,5 @@
-/// The body of a non-streaming `POST /chat/completions` (protocol §4).
+/// The body of a non-streaming `POST /chat/completions`
+/// (OpenRouter.docc/Requests.md, Whole replies).
 public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
   public var id: String?
   /// The model that actually served the request (after fallback or alias resolution).

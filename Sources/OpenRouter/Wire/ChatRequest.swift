@@ -1,10 +1,12 @@
 /// The body of `POST /chat/completions`.
 ///
 /// Optional fields that are `nil` are left out of the JSON: OpenRouter treats an omitted
-/// sampling parameter differently from an explicit default (protocol §3.1).
+/// sampling parameter differently from an explicit default
+/// (OpenRouter.docc/Requests.md, Omitted fields).
 public struct ChatRequest: Sendable, Hashable, Codable {
   public var model: String?
-  /// Fallback list (protocol §8): tried in order after `model`.
+  /// Fallback list, tried in order after `model`
+  /// (OpenRouter.docc/Requests.md, Model and fallbacks).
   public var models: [String]?
   public var messages: [ChatMessage]
   public var stream: Bool?
@@ -101,7 +103,7 @@ public struct ChatRequest: Sendable, Hashable, Codable {
   }
 }
 
-/// The `reasoning` object of a request (protocol §3.3).
+/// The `reasoning` object of a request (OpenRouter.docc/Requests.md, Reasoning).
 public struct ReasoningOptions: Sendable, Hashable, Codable {
   /// `max`, `xhigh`, `high`, `medium`, `low`, `minimal` or `none`.
   public var effort: String?
@@ -127,7 +129,7 @@ public struct ReasoningOptions: Sendable, Hashable, Codable {
   }
 }
 
-/// Provider routing preferences (protocol §3.4).
+/// Provider routing preferences (OpenRouter.docc/Requests.md, Provider routing).
 public struct ProviderPreferences: Sendable, Hashable, Codable {
   public var order: [String]?
   public var allowFallbacks: Bool?

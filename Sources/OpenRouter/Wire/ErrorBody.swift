@@ -1,4 +1,4 @@
-/// The `error` object of an OpenRouter error envelope (protocol §7.1).
+/// The `error` object of an OpenRouter error envelope (OpenRouter.docc/Errors.md, Envelope).
 ///
 /// Every field is optional: availability errors come without `code`, gateway errors with
 /// nothing but a message.
@@ -6,7 +6,8 @@ public struct ErrorBody: Sendable, Hashable, Codable {
   public var code: IntOrString?
   public var message: String?
   public var metadata: JSONValue?
-  /// Present on availability errors, which carry these inside `error` (§7.4).
+  /// Present on availability errors, which carry these inside `error`
+  /// (OpenRouter.docc/Errors.md, Availability errors).
   public var errorType: String?
   public var httpStatus: Int?
   public var availability: Availability?

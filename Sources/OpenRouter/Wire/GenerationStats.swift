@@ -1,6 +1,7 @@
 import Foundation
 
-/// `data` of `GET /generation?id=…` (protocol §10). Most fields are nullable.
+/// `data` of `GET /generation?id=…` (OpenRouter.docc/Generation.md, Generation stats). Most
+/// fields are nullable.
 public struct GenerationStats: Sendable, Hashable, Decodable {
   public var id: String
   public var model: String?

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `data` of `GET /key` (protocol §11): limits and usage of the calling key.
+/// `data` of `GET /key`: limits and usage of the calling key
+/// (OpenRouter.docc/Generation.md, Key info).
 public struct KeyInfo: Sendable, Hashable, Decodable {
   public var label: String?
   /// Credit cap of the key, `nil` when uncapped.

@@ -1,4 +1,5 @@
-/// One entry of `GET /models` (protocol §9). Every field of the catalog is kept.
+/// One entry of `GET /models` (OpenRouter.docc/Catalog.md, Entry fields). Every field of the
+/// catalog is kept.
 public struct ModelInfo: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var canonicalSlug: String?

@@ -3,7 +3,7 @@ import Foundation
 /// A catalog price in USD: per token for `prompt`/`completion`, per unit for the others.
 ///
 /// OpenRouter sends prices as decimal strings; `"-1"` means the price depends on the model a
-/// router picks, so no arithmetic may be done with it (protocol §9).
+/// router picks, so no arithmetic may be done with it (OpenRouter.docc/Catalog.md, Prices).
 public enum Price: Sendable, Hashable, Codable, CustomStringConvertible {
   case fixed(Decimal)
   case variable

@@ -1,4 +1,5 @@
-/// Reads the displayable text out of a `reasoning_details` item (protocol §5.4.5).
+/// Reads the displayable text out of a `reasoning_details` item
+/// (OpenRouter.docc/Streaming.md, Reasoning deltas).
 enum ReasoningDetailText {
   /// `text` of `reasoning.text`, `summary` of `reasoning.summary`; nothing for encrypted
   /// items, signatures or unknown types.

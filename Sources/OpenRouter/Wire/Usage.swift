@@ -2,7 +2,8 @@ import Foundation
 
 /// Token counts and cost of one generation, as OpenRouter reports them.
 ///
-/// Every field is optional on the wire (§13 case 50); counts default to 0.
+/// Every field is optional on the wire (OpenRouter.docc/EdgeCases.md, case 50); counts
+/// default to 0.
 public struct Usage: Sendable, Hashable, Codable {
   public var promptTokens: Int
   public var completionTokens: Int

@@ -1,6 +1,6 @@
-/// JSON payloads in OpenRouter's stream wire format (protocol §5.3–§5.4), spelled out the
-/// way OpenRouter spells them: `id`, `provider`, `model`, `object`, `created` on every chunk,
-/// `role` repeated on every delta.
+/// JSON payloads in OpenRouter's stream wire format (OpenRouter.docc/Streaming.md, Chunks),
+/// spelled out the way OpenRouter spells them: `id`, `provider`, `model`, `object`, `created`
+/// on every chunk, `role` repeated on every delta.
 public struct StubChunks: Sendable {
   public var id: String
   public var provider: String

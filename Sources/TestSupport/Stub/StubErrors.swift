@@ -1,6 +1,6 @@
 import Foundation
 
-/// OpenRouter's error responses (protocol §7), as the stub sends them.
+/// OpenRouter's error responses (OpenRouter.docc/Errors.md), as the stub sends them.
 public enum StubErrors {
   /// The JSON envelope for `status`, with the headers OpenRouter adds (`Retry-After`,
   /// `X-RateLimit-*`). `retryAfter` is the `Retry-After` value for 429 and 503.
@@ -71,7 +71,8 @@ public enum StubErrors {
     return .json(body, status: status, headers: headers)
   }
 
-  /// A 502 page from an edge proxy: HTML, not JSON (protocol §7.6).
+  /// A 502 page from an edge proxy: HTML, not JSON
+  /// (OpenRouter.docc/Errors.md, Bodies that are not JSON).
   public static let html502 = StubReply(
     status: 502, headers: [("Content-Type", "text/html; charset=UTF-8"), ("Server", "cloudflare")],
     steps: [

@@ -28,7 +28,8 @@ extension StubOpenRouter {
       #"{"error":{"code":404,"message":"Not Found"}}"#, status: 404)
   }
 
-  /// `404` on the first look-up of an id, the stats afterwards (protocol §10).
+  /// `404` on the first look-up of an id, the stats afterwards
+  /// (OpenRouter.docc/Generation.md, Readiness).
   private func generationReply(_ request: CapturedRequest) -> StubReply {
     let id = request.query?.split(separator: "&")
       .first { $0.hasPrefix("id=") }.map { String($0.dropFirst(3)) } ?? ""

@@ -5,8 +5,8 @@ import NIOPosix
 import OpenRouter
 import Synchronization
 
-/// A local OpenRouter: real HTTP/1.1 on 127.0.0.1 with an ephemeral port, speaking the wire
-/// format of `docs/openrouter-protocol.md` byte for byte. For tests and benchmarks only.
+/// A local OpenRouter: real HTTP/1.1 on 127.0.0.1 with an ephemeral port, speaking
+/// OpenRouter's wire format (OpenRouter.docc) byte for byte. For tests and benchmarks only.
 ///
 /// Chat completions are answered from a queue of scripted replies (`enqueue`), else by the
 /// scenario the request names (model `stub/<scenario>` or a user message containing

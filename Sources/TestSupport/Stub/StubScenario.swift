@@ -1,7 +1,8 @@
 import Foundation
 import OpenRouter
 
-/// The scenarios of protocol §12, chosen by a request's model (`stub/<name>`) or by a user
+/// Named replies that reproduce OpenRouter's wire shapes and their edge cases
+/// (OpenRouter.docc/EdgeCases.md), chosen by a request's model (`stub/<name>`) or by a user
 /// message containing `scenario:<name>`. Anything else gets `echo`.
 public enum StubScenario: String, CaseIterable, Sendable {
   case echo

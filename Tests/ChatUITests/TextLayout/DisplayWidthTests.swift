@@ -4,8 +4,9 @@ import Testing
 
 @testable import ChatUI
 
-/// Widths must agree with ncurses (libc `wcwidth` under C.UTF-8 plus the one-cell grapheme
-/// reduction of docs/swift-ncurses.md §1.5), or columns drift on screen.
+/// Widths must agree with ncurses: libc `wcwidth` under C.UTF-8 plus the one-cell grapheme
+/// reduction (TerminalBackend.docc/NcursesFromSwift.md, One cell per grapheme), or columns
+/// drift on screen.
 @Suite struct DisplayWidthTests {
   init() throws {
     try #require(TestLocale.pinUTF8())
