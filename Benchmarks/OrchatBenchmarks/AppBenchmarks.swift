@@ -45,8 +45,8 @@ enum AppBenchmarks {
   static func streamTokens(count: Int, earlierMessages: Int, tokensPerFrame: Int, theme: Theme) throws
     -> StreamResult
   {
-    var state = AppState(size: size, agentName: "assistant", hasAPIKey: true, now: Date(timeIntervalSince1970: 1_764_000_000))
-    _ = AppReducer.reduce(&state, .agentsLoaded(Agent.builtIns, problems: []))
+    var state = AppState(
+      size: size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: true, now: Date(timeIntervalSince1970: 1_764_000_000))
     let session = Session(id: "s", title: "Benchmark", agent: "assistant", createdAt: state.now, updatedAt: state.now)
     if earlierMessages > 0 {
       let entries = (0..<earlierMessages).map { index in
@@ -56,7 +56,7 @@ enum AppBenchmarks {
             content: "Earlier message \(index): some **markdown** with `code` and a few words to wrap.",
             agent: "assistant", model: "openai/gpt-4o", createdAt: state.now))
       }
-      _ = AppReducer.reduce(&state, .sessionOpened(session, entries))
+      _ = AppReducer.reduce(&state, .opened(session, entries))
     }
     state.banner = nil
     for character in "go" { _ = AppReducer.reduce(&state, .key(.character(character))) }
@@ -128,7 +128,7 @@ enum AppBenchmarks {
     let opened = try BenchmarkTerminal(size: size)
     let (pty, terminal) = (opened.pty, opened.terminal)
     let context = AppContext(environment: ProcessEnvironment(values: environment))
-    let (runtime, transport) = FullScreenApp.makeRuntime(.init(), context: context, terminal: terminal)
+    let (runtime, shutdown) = FullScreenApp.makeRuntime(.init(), context: context, terminal: terminal)
     runtime.step(maxWait: .zero)
     let firstFrame = clock.now - started
     while runtime.state.sessions.summaries.isEmpty, clock.now - started < .seconds(10) {
@@ -138,7 +138,7 @@ enum AppBenchmarks {
     let listed = clock.now - started
     runtime.finish()
     terminal.shutdown()
-    await transport.shutdown()
+    await shutdown()
     print(
       String(
         format: "with %d stored sessions: first frame after %.1f ms (target <= 50 ms); session list shown after %.1f ms",

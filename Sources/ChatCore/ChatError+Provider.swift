@@ -2,6 +2,18 @@ import ChatDomain
 import OpenRouter
 
 extension ChatError {
+  /// Any failure in `ChatCore`'s terms: itself when it already is one, the client's failure
+  /// with its category, anything else (which should not reach here) as a one-line `storage`
+  /// problem.
+  public init(_ error: any Error) {
+    switch error {
+    case let error as ChatError: self = error
+    case let error as OpenRouterError: self.init(provider: error)
+    case is CancellationError: self.init(.cancelled, "cancelled")
+    default: self.init(.storage, OpenRouterError.oneLine(String(describing: error), limit: 200))
+    }
+  }
+
   /// The client's failure in `ChatCore`'s terms, with the client's one-line message (which
   /// already says what to do, and never holds the key: the client redacts it).
   init(provider error: OpenRouterError) {

@@ -29,24 +29,19 @@ import Testing
     reasoningEffort: "low",
     provider: Agent.ProviderRouting(order: ["openai"], sort: "price", allowFallbacks: false))
 
-  /// Collects every event of a stream, and the error it ended with.
-  func collect(_ stream: AsyncThrowingStream<ConversationEvent, any Error>) async
-    -> (events: [ConversationEvent], error: (any Error)?)
+  /// Runs `turn` to its outcome, recording every event.
+  func run(_ engine: ConversationEngine, _ turn: ConversationTurn) async
+    -> (events: [ConversationEvent], outcome: ConversationOutcome)
   {
-    var events: [ConversationEvent] = []
-    do {
-      for try await event in stream { events.append(event) }
-      return (events, nil)
-    } catch {
-      return (events, error)
-    }
+    let recorder = EventRecorder()
+    let outcome = await engine.run(turn, onEvent: recorder.record)
+    return (recorder.events, outcome)
   }
 
   @Test func aNewSessionStoresTheExchangeWithEverything() async throws {
     let stub = try await StubOpenRouter.start()
-    let (events, error) = await collect(
-      engine(stub).send(ConversationTurn(agent: Self.agent, text: "Say hello\nplease")))
-    #expect(error == nil)
+    let (events, outcome) = await run(
+      engine(stub), ConversationTurn(agent: Self.agent, text: "Say hello\nplease"))
     guard case .started(let session, let user?, let started) = events.first else {
       Issue.record("no start event: \(events)")
       return
@@ -59,8 +54,8 @@ import Testing
     let text = events.compactMap { if case .content(let piece) = $0 { piece } else { nil } }
       .joined()
     #expect(text == "Hello, wörld 👋")
-    guard case .finished(let reply) = events.last else {
-      Issue.record("no finished event")
+    guard case .finished(let reply) = outcome else {
+      Issue.record("not finished: \(outcome)")
       return
     }
     let stored = try await store.messages(sessionID: session.id)
@@ -85,7 +80,7 @@ import Testing
 
   @Test func theRequestCarriesTheAgentsSettings() async throws {
     let stub = try await StubOpenRouter.start()
-    _ = await collect(engine(stub).send(ConversationTurn(agent: Self.agent, text: "hi")))
+    _ = await run(engine(stub), ConversationTurn(agent: Self.agent, text: "hi"))
     let sent = try #require(stub.chatRequests.first).chatRequest()
     #expect(sent.model == nil)
     #expect(sent.models == ["stub/ok-stream", "openai/gpt-4o-mini"])
@@ -107,8 +102,8 @@ import Testing
     let stub = try await StubOpenRouter.start()
     let overrides = ConversationOverrides(
       model: "openai/gpt-4o", temperature: 1.1, systemPrompt: "Be loud.", maxTokens: 50)
-    _ = await collect(
-      engine(stub).send(ConversationTurn(agent: Self.agent, overrides: overrides, text: "hi")))
+    _ = await run(
+      engine(stub), ConversationTurn(agent: Self.agent, overrides: overrides, text: "hi"))
     let sent = try #require(stub.chatRequests.first).chatRequest()
     #expect(sent.model == "openai/gpt-4o")
     #expect(sent.models == nil)
@@ -127,10 +122,10 @@ import Testing
     agent.model = "openai/gpt-4o"
     agent.fallbackModels = []
     let engine = engine(stub)
-    let first = try await engine.run(ConversationTurn(agent: agent, text: "one")) { _ in }
-    let second = try await engine.run(
-      ConversationTurn(sessionID: first.sessionID, agent: agent, text: "two")
-    ) { _ in }
+    let first = try #require(await run(engine, ConversationTurn(agent: agent, text: "one")).outcome.reply)
+    let second = try #require(
+      await run(engine, ConversationTurn(sessionID: first.sessionID, agent: agent, text: "two"))
+        .outcome.reply)
     #expect(second.sessionID == first.sessionID)
     let sent = try stub.chatRequests[1].chatRequest()
     #expect(sent.messages.map { $0.content?.text } == ["Be brief.", "one", "You said: one", "two"])
@@ -145,19 +140,17 @@ import Testing
     var agent = Self.agent
     agent.model = "stub/midstream-error"
     agent.fallbackModels = []
-    let (events, error) = await collect(
-      engine(stub).send(ConversationTurn(agent: agent, text: "primes")))
-    let failure = try #require(error as? ChatError)
+    let (_, outcome) = await run(engine(stub), ConversationTurn(agent: agent, text: "primes"))
+    guard case .failed(let failure, let reply?) = outcome else {
+      Issue.record("not a failure with a reply: \(outcome)")
+      return
+    }
     #expect(failure.kind == .provider(.upstream))
     #expect(
       failure.userMessage
         == "The model provider failed (error 502: Provider disconnected unexpectedly); "
         + "try again or pick another model"
     )
-    guard case .finished(let reply) = events.last else {
-      Issue.record("no finished event")
-      return
-    }
     #expect(reply.status == .error)
     #expect(reply.content == "The first three primes are 2, 3")
     #expect(reply.error == failure.userMessage)
@@ -175,8 +168,13 @@ import Testing
     var agent = Self.agent
     agent.model = "stub/http-429"
     agent.fallbackModels = []
-    let (_, error) = await collect(engine(stub).send(ConversationTurn(agent: agent, text: "hi")))
-    #expect((error as? ChatError)?.kind == .provider(.rateLimited))
+    let (_, outcome) = await run(engine(stub), ConversationTurn(agent: agent, text: "hi"))
+    guard case .failed(let error, let reply?) = outcome else {
+      Issue.record("not a failure with a reply: \(outcome)")
+      return
+    }
+    #expect(error.kind == .provider(.rateLimited))
+    #expect(reply.status == .error)
     let log = try #require(try await store.requestLog().first)
     #expect(log.httpStatus == 429)
     #expect(log.attempts == 3)
@@ -185,56 +183,82 @@ import Testing
     await stub.shutdown()
   }
 
-  @Test func cancellingSavesWhatArrivedAsCancelled() async throws {
-    let stub = try await StubOpenRouter.start()
-    var agent = Self.agent
-    agent.model = "stub/slow-cancel"
-    agent.fallbackModels = []
-    let seen = Mutex("")
-    let engine = engine(stub)
+  @Test func cancellingSavesWhatArrivedAsCancelledAndClosesTheConnection() async throws {
+    let transport = ScriptedTransport()
+    let engine = ConversationEngine(
+      store: store, client: TestClients.client(on: transport), checkpoints: .every(.seconds(60)))
+    let recorder = EventRecorder()
     let task = Task {
-      try await engine.run(ConversationTurn(agent: agent, text: "count")) { event in
-        if case .content(let text) = event { seen.withLock { $0 += text } }
-      }
+      await engine.run(ConversationTurn(agent: Self.agent, text: "count"), onEvent: recorder.record)
     }
-    while !seen.withLock({ $0.contains(" 3") }) { try await Task.sleep(for: .milliseconds(10)) }
+    let exchange = try await transport.nextExchange()
+    exchange.respond()
+    let chunks = StubChunks(model: "stub/ok-stream")
+    for piece in ["Counting:", " 1", " 2", " 3"] { exchange.event(chunks.content(piece)) }
+    try await recorder.waitFor { $0.contentText == "Counting: 1 2 3" }
     task.cancel()
-    let error = await #expect(throws: ChatError.self) { try await task.value }
-    #expect(error?.kind == .cancelled)
-    let sessionID = try #require(try await store.listSessions().first).session.id
-    let reply = try #require(try await store.messages(sessionID: sessionID).last)
+    let outcome = await task.value
+    guard case .cancelled(let reply?) = outcome else {
+      Issue.record("not cancelled with a reply: \(outcome)")
+      return
+    }
     #expect(reply.status == .cancelled)
-    #expect(reply.content.hasPrefix("Counting: 1 2 3"))
-    #expect(reply.content == seen.withLock { $0 })
-    #expect(await stub.waitForDisconnect(ofRequest: 0, timeout: .seconds(2)) != nil)
+    #expect(reply.content == "Counting: 1 2 3")
+    try await exchange.waitUntilClosed()
+    let stored = try await store.messages(sessionID: reply.sessionID)
+    #expect(stored.last == reply)
     #expect(try await store.requestLog().first?.outcome == .cancelled)
-    await stub.shutdown()
+  }
+
+  @Test func cancellingBeforeTheReplyStartsIsACancelledOutcomeWithoutReply() async throws {
+    let transport = ScriptedTransport()
+    let engine = ConversationEngine(store: store, client: TestClients.client(on: transport))
+    let task = Task {
+      await engine.run(ConversationTurn(agent: Self.agent, text: "hi")) { _ in }
+    }
+    task.cancel()
+    let outcome = await task.value
+    // Either the exchange had not started (no reply) or it had, and the reply is cancelled.
+    switch outcome {
+    case .cancelled(nil): break
+    case .cancelled(let reply?): #expect(reply.status == .cancelled)
+    default: Issue.record("not cancelled: \(outcome)")
+    }
   }
 
   @Test func theReplyIsCheckpointedWhileItStreams() async throws {
-    let stub = try await StubOpenRouter.start()
-    var agent = Self.agent
-    agent.model = "stub/slow-cancel"
-    agent.fallbackModels = []
-    let seen = Mutex("")
-    let engine = engine(stub)
+    let transport = ScriptedTransport()
+    let beats = ManualCheckpoints()
+    let engine = ConversationEngine(
+      store: store, client: TestClients.client(on: transport), checkpoints: beats.pace)
+    let recorder = EventRecorder()
     let task = Task {
-      try await engine.run(ConversationTurn(agent: agent, text: "count")) { event in
-        if case .content(let text) = event { seen.withLock { $0 += text } }
-      }
+      await engine.run(ConversationTurn(agent: Self.agent, text: "count"), onEvent: recorder.record)
     }
-    while !seen.withLock({ $0.contains(" 5") }) { try await Task.sleep(for: .milliseconds(10)) }
-    let streamedBefore = seen.withLock { $0 }
-    var saved: Message?
-    while saved == nil || !(saved?.content.hasPrefix(streamedBefore) ?? false) {
-      try await Task.sleep(for: .milliseconds(20))
-      let sessionID = try #require(try await store.listSessions().first).session.id
-      saved = try await store.messages(sessionID: sessionID).last
-    }
+    let exchange = try await transport.nextExchange()
+    exchange.respond()
+    let chunks = StubChunks(model: "stub/ok-stream")
+    for piece in ["Counting:", " 1", " 2"] { exchange.event(chunks.content(piece)) }
+    try await recorder.waitFor { $0.contentText == "Counting: 1 2" }
+    try await beats.beat()
+    let replyID = try #require(recorder.startedReply?.id)
+    let sessionID = try #require(recorder.startedReply?.sessionID)
+    var saved = try await store.messages(sessionID: sessionID).first { $0.id == replyID }
     #expect(saved?.status == .streaming)
-    task.cancel()
-    _ = await task.result
-    await stub.shutdown()
+    #expect(saved?.content == "Counting: 1 2")
+    exchange.event(chunks.content(" 3"))
+    try await recorder.waitFor { $0.contentText == "Counting: 1 2 3" }
+    try await beats.beat()
+    saved = try await store.messages(sessionID: sessionID).first { $0.id == replyID }
+    #expect(saved?.content == "Counting: 1 2 3")
+    exchange.event(chunks.finish())
+    exchange.send("data: [DONE]\n\n")
+    exchange.finish()
+    guard case .finished(let reply) = await task.value else {
+      Issue.record("not finished")
+      return
+    }
+    #expect(reply.content == "Counting: 1 2 3")
   }
 
   @Test func regeneratingAddsASelectedVariant() async throws {
@@ -243,9 +267,12 @@ import Testing
     agent.model = "openai/gpt-4o"
     agent.fallbackModels = []
     let engine = engine(stub)
-    let first = try await engine.run(ConversationTurn(agent: agent, text: "again")) { _ in }
-    let (events, error) = await collect(engine.regenerate(sessionID: first.sessionID, agent: agent))
-    #expect(error == nil)
+    let first = try #require(await run(engine, ConversationTurn(agent: agent, text: "again")).outcome.reply)
+    let recorder = EventRecorder()
+    let outcome = await engine.runRegeneration(
+      sessionID: first.sessionID, agent: agent, onEvent: recorder.record)
+    let events = recorder.events
+    #expect(outcome.reply?.status == .complete)
     guard case .started(_, nil, let reply) = events.first else {
       Issue.record("regeneration must not save a user message: \(events)")
       return
@@ -265,9 +292,9 @@ import Testing
     var agent = Self.agent
     agent.model = "stub/nonstream-ok"
     agent.fallbackModels = []
-    let reply = try await engine(stub).run(
-      ConversationTurn(agent: agent, text: "hi", streams: false)
-    ) { _ in }
+    let reply = try #require(
+      await run(engine(stub), ConversationTurn(agent: agent, text: "hi", streams: false)).outcome
+        .reply)
     #expect(reply.status == .complete)
     #expect(reply.content == "Hello!")
     #expect(reply.reasoning == "The user wants a greeting.")
@@ -279,17 +306,98 @@ import Testing
   @Test func emptyMessagesAndUnknownSessionsAreRefusedBeforeSending() async throws {
     let stub = try await StubOpenRouter.start()
     let engine = engine(stub)
-    let empty = await #expect(throws: ChatError.self) {
-      try await engine.run(ConversationTurn(agent: Self.agent, text: " \n ")) { _ in }
+    let empty = await run(engine, ConversationTurn(agent: Self.agent, text: " \n "))
+    guard case .failed(let emptyError, nil) = empty.outcome else {
+      Issue.record("not refused: \(empty.outcome)")
+      return
     }
-    #expect(empty?.kind == .invalidInput)
-    let unknown = await #expect(throws: ChatError.self) {
-      try await engine.run(ConversationTurn(sessionID: "nope", agent: Self.agent, text: "hi")) {
-        _ in
-      }
+    #expect(emptyError.kind == .invalidInput)
+    #expect(empty.events.isEmpty)
+    let unknown = await run(engine, ConversationTurn(sessionID: "nope", agent: Self.agent, text: "hi"))
+    guard case .failed(let unknownError, nil) = unknown.outcome else {
+      Issue.record("not refused: \(unknown.outcome)")
+      return
     }
-    #expect(unknown?.kind == .notFound)
+    #expect(unknownError.kind == .notFound)
     #expect(stub.chatRequests.isEmpty)
     await stub.shutdown()
+  }
+}
+
+/// Records an exchange's events, and lets a test wait for a condition on them without
+/// polling: each event wakes the waiter, and the wait has a deadline.
+final class EventRecorder: Sendable {
+  private let state = Mutex<[ConversationEvent]>([])
+  private let changes: AsyncStream<Void>
+  private let changed: AsyncStream<Void>.Continuation
+
+  init() {
+    (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+  }
+
+  var events: [ConversationEvent] { state.withLock { $0 } }
+
+  var startedReply: Message? {
+    events.lazy.compactMap { if case .started(_, _, let reply) = $0 { reply } else { nil } }.first
+  }
+
+  @Sendable func record(_ event: ConversationEvent) {
+    state.withLock { $0.append(event) }
+    changed.yield()
+  }
+
+  /// Waits until `condition` holds for the events so far.
+  func waitFor(
+    within deadline: Duration = .seconds(10), _ condition: @escaping @Sendable ([ConversationEvent]) -> Bool
+  ) async throws {
+    _ = try await withDeadline(deadline, "the events never matched") { [self] in
+      if condition(events) { return true }
+      for await _ in changes where condition(events) { return true }
+      return false
+    }
+  }
+}
+
+extension [ConversationEvent] {
+  var contentText: String {
+    compactMap { if case .content(let piece) = $0 { piece } else { nil } }.joined()
+  }
+}
+
+/// Checkpoint beats a test gives by hand: `beat()` lets the engine save once and returns when
+/// that save is done.
+final class ManualCheckpoints: Sendable {
+  private let go: AsyncStream<Void>
+  private let goInput: AsyncStream<Void>.Continuation
+  private let done: AsyncStream<Void>
+  private let doneInput: AsyncStream<Void>.Continuation
+  private let isFirstWait = Mutex(true)
+
+  init() {
+    (go, goInput) = AsyncStream.makeStream(of: Void.self)
+    (done, doneInput) = AsyncStream.makeStream(of: Void.self)
+  }
+
+  var pace: CheckpointPace {
+    CheckpointPace { [self] in
+      // Coming back to wait means the previous beat's save is done.
+      let isFirst = isFirstWait.withLock { isFirst in
+        defer { isFirst = false }
+        return isFirst
+      }
+      if !isFirst { doneInput.yield() }
+      for await _ in go { return true }
+      return false
+    }
+  }
+
+  /// One checkpoint: the engine saves what arrived, and this returns once it has.
+  func beat(within deadline: Duration = .seconds(10)) async throws {
+    goInput.yield()
+    let done = done
+    _ = try await withDeadline(deadline, "the checkpoint was never saved") {
+      for await _ in done { return true }
+      return false
+    }
   }
 }

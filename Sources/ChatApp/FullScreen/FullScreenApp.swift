@@ -54,18 +54,22 @@ public enum FullScreenApp {
     let runtime = startup.makeRuntime(terminal: terminal, wake: wake)
     let status = runtime.run()
     terminal.shutdown()
-    waitFor { await startup.transport.shutdown() }
+    waitFor { await startup.shutdown() }
     return status
   }
 
   /// The app on a terminal the caller opened (benchmarks, tests): start-up as `run` does it,
-  /// without the loop. Shut the returned transport down when done.
+  /// without the loop. Call the returned `shutdown` when done.
   public static func makeRuntime<Screen: Terminal>(
-    _ options: Options, context: AppContext, terminal: Screen, wake: WakeSignal? = nil
-  ) -> (Runtime<Screen>, HTTPClientTransport) {
-    let startup = Startup(options: options, context: context)
+    _ options: Options, context: AppContext, terminal: Screen, wake: WakeSignal? = nil,
+    transport: (any Transport)? = nil
+  ) -> (Runtime<Screen>, shutdown: @Sendable () async -> Void) {
+    let startup = Startup(options: options, context: context, transport: transport)
     terminal.setTheme(startup.theme.theme)
-    return (startup.makeRuntime(terminal: terminal, wake: wake), startup.transport)
+    let owned = startup.ownedTransport
+    return (
+      startup.makeRuntime(terminal: terminal, wake: wake), { await owned?.shutdown() }
+    )
   }
 
   /// Runs async work to its end from the synchronous run loop's thread (which no task needs).

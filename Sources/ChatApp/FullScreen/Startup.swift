@@ -15,31 +15,46 @@ struct Startup {
   let apiKey: String?
   let theme: ThemeSelection
   let themes: ThemeCatalog
-  /// The HTTP transport; `FullScreenApp` shuts it down at the end.
-  let transport: HTTPClientTransport
-  /// Problems to show in the banner at start (broken config, agent files, theme, keys).
-  var problems: [String] = []
+  /// The HTTP transport.
+  let transport: any Transport
+  /// The live transport when this start-up made it; `FullScreenApp` shuts it down at the end.
+  let ownedTransport: HTTPClientTransport?
+  /// Files that could not be used (config, agent files, theme); the reducer words them.
+  let problems: [StartupProblem]
 
-  init(options: FullScreenApp.Options, context: AppContext) {
+  /// - Parameter transport: Replaces the live HTTP transport (tests answer requests by hand).
+  init(options: FullScreenApp.Options, context: AppContext, transport: (any Transport)? = nil) {
     self.options = options
     self.context = context
-    var problems: [String] = []
+    var problems: [StartupProblem] = []
     do {
       config = try context.loadConfig()
     } catch {
       config = AppConfig()
-      problems.append(AppContext.message(for: error) + " (using the defaults)")
+      problems.append(.config(ChatError(error)))
     }
     agents = context.loadAgents()
-    problems += agents.issues.map(\.userMessage)
+    problems += agents.issues.map(StartupProblem.agentFile)
     apiKey = context.apiKey(config: config)
     themes = ThemeCatalog(searchPath: .standard(explicitDirectory: options.themesDirectory))
     theme = themes.load(
       named: options.theme ?? config.theme,
       colorDisabled: ThemeCatalog.isColorDisabled(in: context.environment.values))
-    problems += theme.problems.map(\.userMessage)
+    problems += theme.problems.map(StartupProblem.theme)
     self.problems = problems
-    transport = context.transport(config: config)
+    if let transport {
+      self.transport = transport
+      ownedTransport = nil
+    } else {
+      let live = context.transport(config: config)
+      self.transport = live
+      ownedTransport = live
+    }
+  }
+
+  /// Closes the live transport's connections (after the loop has ended).
+  func shutdown() async {
+    await ownedTransport?.shutdown()
   }
 
   func services() -> AppServices {
@@ -54,56 +69,30 @@ struct Startup {
       store: store, themesDirectory: options.themesDirectory)
   }
 
-  /// The first state: the agent and model asked for, key bindings with the config's
-  /// overrides, the theme, and a banner for anything that went wrong reading files.
-  func initialState(size: TerminalSize) -> AppState {
+  /// The first state: the agents, the agent asked for, key bindings with the config's
+  /// overrides, the theme.
+  func initialState(size: TerminalSize) -> (AppState, keyProblems: [String]) {
     let (keyMap, keyProblems) = KeyMap.standard.applying(config.keyBindings)
     var state = AppState(
-      size: size, agentName: options.agent ?? config.defaultAgent, hasAPIKey: apiKey != nil,
-      now: Date(), keyMap: keyMap, themeName: theme.theme.name,
+      size: size, agents: agents.agents, agentName: options.agent ?? config.defaultAgent,
+      hasAPIKey: apiKey != nil, now: Date(), keyMap: keyMap, themeName: theme.theme.name,
       isMouseEnabled: options.isMouseEnabled && config.isMouseEnabled)
     state.availableThemes = themes.availableThemeNames()
-    _ = AppReducer.reduce(&state, .agentsLoaded(agents.agents, problems: []))
-    if let agent = options.agent, agents.agent(named: agent) == nil {
-      state.banner = Banner("No agent \"\(agent)\"; using \(state.agentName)", kind: .warning)
-    }
-    if let model = options.model { state.overrides.model = model }
-    let problems = self.problems + keyProblems
-    if let first = problems.first {
-      let more = problems.count > 1 ? " (+\(problems.count - 1) more)" : ""
-      state.banner = Banner(first + more, kind: .warning)
-    }
-    return state
+    return (state, keyProblems)
   }
 
+  /// The runtime, started: its first action (`.appStarted`) asks for everything else.
   func makeRuntime<Screen: Terminal>(terminal: Screen, wake: WakeSignal?) -> Runtime<Screen> {
-    let services = services()
     let mailbox = Mailbox(wake: wake)
-    let runner = EffectRunner(services: services, mailbox: mailbox)
+    let runner = EffectRunner(services: services(), mailbox: mailbox)
+    let (state, keyProblems) = initialState(size: terminal.size)
     let runtime = Runtime(
-      state: initialState(size: terminal.size), terminal: terminal, runner: runner, mailbox: mailbox,
-      themes: themes)
-    runner.run(.listSessions)
-    runner.loadCatalog()
-    runner.run(.loadCredits)
-    if let reference = options.session { runner.openSession(reference: reference) }
+      state: state, terminal: terminal, runner: runner, mailbox: mailbox, themes: themes)
+    runtime.dispatch(
+      .appStarted(
+        Launch(
+          session: options.session, agent: options.agent, model: options.model,
+          problems: problems + keyProblems.map(StartupProblem.keyBinding))))
     return runtime
-  }
-}
-
-extension EffectRunner {
-  /// Opens a session named by id or `last` (the `--session` option).
-  func openSession(reference: String) {
-    let store = services.store
-    let mailbox = mailbox
-    Task {
-      do {
-        let store = try await store.value
-        let session = try await store.resolveSession(reference)
-        mailbox.post(.sessionOpened(session, try await store.transcript(sessionID: session.id)))
-      } catch {
-        mailbox.post(.notified("Could not open session \(reference): \(AppContext.message(for: error))", .error, at: Date()))
-      }
-    }
   }
 }

@@ -1,16 +1,19 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import ChatUI
 import Foundation
 import OpenRouter
 import Synchronization
 
-/// Runs the effects that do I/O as tasks, each posting its answers to the mailbox. Effects
-/// only post actions; they never touch the state.
+/// Runs the effects that do I/O as tasks, each posting its one typed answer to the mailbox.
+/// It decides nothing: no wording, no filtering; every answer goes to the reducer as it
+/// came.
 ///
-/// Requests to the engine are kept by id so `.cancel` can stop them; cancelling a request
-/// lets the engine close the connection and save the reply as `cancelled` before the task
-/// ends (so `waitForRequests` is how quitting stays lossless).
+/// Requests to the engine are kept by id so `.cancel` can stop them. A cancelled request
+/// still ends with its `.requestEnded` (the engine saves the reply as `cancelled` first), and
+/// the request is forgotten only after that answer is posted: `waitForRequests` is how
+/// quitting stays lossless, and once `activeRequestCount` is 0 every answer of every request
+/// is in the mailbox.
 final class EffectRunner: Sendable {
   let services: AppServices
   let mailbox: Mailbox
@@ -21,86 +24,89 @@ final class EffectRunner: Sendable {
     self.mailbox = mailbox
   }
 
-  /// Starts an I/O effect. Effects that need the terminal (`openEditor`, `copy`,
-  /// `changeTheme`, `quit`) are the run loop's and are ignored here.
+  /// Requests still running (their `.requestEnded` not yet posted).
+  var activeRequestCount: Int { requests.withLock { $0.count } }
+
+  /// Starts an I/O effect. The effects that need the terminal (`openEditor`, `copy`,
+  /// `changeTheme`, `quit`) are the run loop's own; `Runtime` never passes them here.
   func run(_ effect: Effect) {
     switch effect {
     case .send(let id, let sessionID, let agentName, let overrides, let text):
       let turn = ConversationTurn(
-        sessionID: sessionID, agent: services.agent(named: agentName), overrides: overrides, text: text)
-      startRequest(id) { engine, emit in try await engine.run(turn, onEvent: emit) }
+        sessionID: sessionID, agent: services.agent(named: agentName), overrides: overrides,
+        text: text)
+      startRequest(id) { engine, emit in await engine.run(turn, onEvent: emit) }
     case .regenerate(let id, let sessionID, let agentName, let overrides):
       let agent = services.agent(named: agentName)
       startRequest(id) { engine, emit in
-        try await engine.runRegeneration(sessionID: sessionID, agent: agent, overrides: overrides, onEvent: emit)
+        await engine.runRegeneration(
+          sessionID: sessionID, agent: agent, overrides: overrides, onEvent: emit)
       }
     case .cancel(let id):
-      _ = requests.withLock { $0[id] }?.cancel()
-    case .openSession(let id):
-      perform("open the session") { store in
-        guard let session = try await store.session(id: id) else {
-          throw ChatError(.notFound, "the session no longer exists")
-        }
-        return .sessionOpened(session, try await store.transcript(sessionID: id))
-      }
-    case .listSessions:
-      perform("list sessions") { store in
-        .sessionsListed(try await store.listSessions(SessionQuery(limit: 500)))
-      }
-    case .searchSessions(let query):
-      perform("search") { store in
-        let hits = try await store.searchMessages(query, limit: 100)
-        var seen = Set<String>()
-        return .sessionsSearched(query: query, hits: hits.filter { seen.insert($0.sessionID).inserted })
-      }
-    case .renameSession(let id, let title):
-      perform("rename the session") { store in
-        try await store.renameSession(id: id, to: title)
-        return .sessionRenamed(id: id, title: SessionTitle.normalized(title) ?? title)
-      }
-    case .deleteSession(let id):
-      perform("delete the session") { store in
-        try await store.deleteSession(id: id)
-        return .sessionDeleted(id: id)
-      }
-    case .selectVariant(let messageID):
-      perform("switch variants") { store in
-        try await store.selectVariant(messageID: messageID)
-        return nil
-      }
-    case .exportSession(let id, let format, let path):
-      perform("export") { store in try await Self.export(id, format: format, to: path, store: store) }
+      requests.withLock { $0[id] }?.cancel()
+    case .loadCatalog:
+      let cacheURL = services.paths.modelCache
+      post { .catalogLoaded(ModelCatalog.load(cacheURL: cacheURL)) }
     case .refreshCatalog:
       let services = services
-      let mailbox = mailbox
-      Task {
-        do {
-          let catalog = try await ModelCatalog.refresh(
-            using: services.client, cacheURL: services.paths.modelCache, log: try? await services.store.value)
-          mailbox.post(.catalogLoaded(catalog))
-          mailbox.post(.notified("Model list refreshed: \(catalog.models.count) models", .info, at: Date()))
-        } catch {
-          mailbox.post(.notified("Could not refresh the models: \(AppContext.message(for: error))", .error, at: Date()))
-        }
+      post {
+        .catalogRefreshed(
+          await Self.result {
+            try await ModelCatalog.refresh(
+              using: services.client, cacheURL: services.paths.modelCache,
+              log: try? await services.store.value)
+          })
       }
     case .loadCredits:
-      guard services.hasAPIKey else { return }
       let client = services.client
-      let mailbox = mailbox
-      Task {
-        // Credits are a nicety in the status line; a failure only leaves them out.
-        if let info = try? await client.keyInfo() { mailbox.post(.creditsLoaded(info.limitRemaining)) }
+      post { .creditsLoaded(await Self.result { try await client.keyInfo().limitRemaining }) }
+    case .openSession(let reference):
+      withStore { store in
+        .sessionOpened(
+          reference: reference,
+          await Self.result {
+            let session = try await store().resolveSession(reference)
+            return OpenedSession(
+              session: session, entries: try await store().transcript(sessionID: session.id))
+          })
+      }
+    case .listSessions:
+      withStore { store in
+        .sessionsListed(
+          await Self.result { try await store().listSessions(SessionQuery(limit: 500)) })
+      }
+    case .searchSessions(let query):
+      withStore { store in
+        .sessionsSearched(
+          query: query,
+          await Self.result { try await store().searchMessages(query, limit: 100) })
+      }
+    case .renameSession(let id, let title):
+      withStore { store in
+        .sessionRenamed(
+          id: id,
+          await Self.result {
+            try await store().renameSession(id: id, to: title)
+            return SessionTitle.normalized(title) ?? title
+          })
+      }
+    case .deleteSession(let id):
+      withStore { store in
+        .sessionDeleted(id: id, await Self.result { try await store().deleteSession(id: id) })
+      }
+    case .selectVariant(let messageID):
+      withStore { store in
+        .variantSaved(await Self.result { try await store().selectVariant(messageID: messageID) })
+      }
+    case .exportSession(let id, let format, let path):
+      withStore { store in
+        .sessionExported(
+          await Self.result { try await Self.export(id, format: format, to: path, store: store()) }
+        )
       }
     case .openEditor, .copy, .changeTheme, .quit:
-      return
+      assertionFailure("\(effect) belongs to the run loop")
     }
-  }
-
-  /// Loads the bundled and cached model catalog off the run loop's thread.
-  func loadCatalog() {
-    let cacheURL = services.paths.modelCache
-    let mailbox = mailbox
-    Task { mailbox.post(.catalogLoaded(ModelCatalog.load(cacheURL: cacheURL))) }
   }
 
   /// Waits (up to `timeout`) for running requests to end, so their replies are saved.
@@ -122,41 +128,62 @@ final class EffectRunner: Sendable {
 
   // MARK: - Plumbing
 
+  /// Runs request `id`: its events as `.conversation`, then its outcome as `.requestEnded`,
+  /// after which the request is forgotten.
   private func startRequest(
     _ id: RequestID,
-    _ body: @escaping @Sendable (ConversationEngine, @escaping @Sendable (ConversationEvent) -> Void) async throws -> Message
+    _ body:
+      @escaping @Sendable (ConversationEngine, @escaping @Sendable (ConversationEvent) -> Void)
+      async -> ConversationOutcome
   ) {
     let services = services
     let mailbox = mailbox
-    let task = Task {
-      do {
-        let engine = try await services.engine()
-        _ = try await body(engine) { event in mailbox.post(.conversation(id, event, at: Date())) }
-        mailbox.post(.conversationEnded(id, at: Date()))
-      } catch {
-        mailbox.post(.conversationFailed(id, message: AppContext.message(for: error), at: Date()))
+    // Created under the lock, so the task cannot unregister before it is registered.
+    requests.withLock { requests in
+      requests[id] = Task {
+        let outcome: ConversationOutcome
+        do {
+          let engine = try await services.engine()
+          outcome = await body(engine) { event in
+            mailbox.post(.conversation(id, event, at: Date()))
+          }
+        } catch {
+          outcome = .failed(ChatError(error), reply: nil)
+        }
+        mailbox.post(.requestEnded(id, outcome, at: Date()))
+        self.requests.withLock { _ = $0.removeValue(forKey: id) }
       }
-    }
-    requests.withLock { $0[id] = task }
-    Task {
-      await task.value
-      _ = self.requests.withLock { $0.removeValue(forKey: id) }
     }
   }
 
-  private func perform(_ what: String, _ body: @escaping @Sendable (SessionStore) async throws -> Action?) {
-    let store = services.store
+  /// Runs `body` off the loop and posts its answer.
+  private func post(_ body: @escaping @Sendable () async -> Action) {
     let mailbox = mailbox
-    Task {
-      do {
-        if let action = try await body(try await store.value) { mailbox.post(action) }
-      } catch {
-        mailbox.post(.notified("Could not \(what): \(AppContext.message(for: error))", .error, at: Date()))
-      }
+    Task { mailbox.post(await body()) }
+  }
+
+  /// Runs `body` with the store (which opens in the background: the accessor throws when it
+  /// could not be opened) and posts its answer.
+  private func withStore(
+    _ body: @escaping @Sendable (@escaping @Sendable () async throws -> SessionStore) async -> Action
+  ) {
+    let store = services.store
+    post { await body { try await store.value } }
+  }
+
+  /// `body`'s value, or its failure in the domain's terms.
+  static func result<Value>(_ body: () async throws -> Value) async -> Result<Value, ChatError> {
+    do {
+      return .success(try await body())
+    } catch {
+      return .failure(ChatError(error))
     }
   }
 
-  static func export(_ id: String, format: ChatUI.ExportFormat, to path: String, store: SessionStore) async throws -> Action {
+  /// Writes session `id` to `path` (`~` expanded) and returns the path written.
+  static func export(
+    _ id: String, format: ChatUI.ExportFormat, to path: String, store: SessionStore
+  ) async throws -> String {
     let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
     let data: Data
     switch format {
@@ -166,13 +193,15 @@ final class EffectRunner: Sendable {
       guard let session = try await store.session(id: id) else {
         throw ChatError(.notFound, "the session no longer exists")
       }
-      data = Data(MarkdownTranscript.render(session, transcript: try await store.transcript(sessionID: id)).utf8)
+      data = Data(
+        MarkdownTranscript.render(session, transcript: try await store.transcript(sessionID: id))
+          .utf8)
     }
     do {
       try data.write(to: url, options: .atomic)
     } catch {
       throw ChatError.file("write", path: url.path, error)
     }
-    return .notified("Exported to \(url.path)", .info, at: Date())
+    return url.path
   }
 }

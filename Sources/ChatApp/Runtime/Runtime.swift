@@ -93,10 +93,19 @@ public final class Runtime<Screen: Terminal> {
 
   private func presentIfDue() {
     guard isDirty else { return }
-    let now = ContinuousClock.now
-    if let lastFrame, now - lastFrame < Self.frameInterval { return }
+    if let lastFrame, ContinuousClock.now - lastFrame < Self.frameInterval { return }
+    present()
+  }
+
+  /// Presents the state now if it changed since the last frame, whatever the pacing (tests
+  /// look at the screen right after a step).
+  func flush() {
+    if isDirty { present() }
+  }
+
+  private func present() {
     presenter.present(AppView.render(state, cache: lineCache), on: terminal)
-    lastFrame = now
+    lastFrame = ContinuousClock.now
     isDirty = false
     framesPresented += 1
   }
@@ -122,33 +131,33 @@ public final class Runtime<Screen: Terminal> {
 
   // MARK: - Effects
 
+  /// The one interpreter of effects: those that need the terminal run here, on the loop's
+  /// thread; the others go to the runner's tasks. Every one answers with a typed action.
   private func perform(_ effect: Effect) {
     switch effect {
     case .quit:
       exitStatus = 0
     case .copy(let text, let description):
       Clipboard.copy(text, terminal: terminal)
-      dispatch(.notified("Copied \(description) (\(text.count) characters)", .info, at: Date()))
+      dispatch(.copied(what: description, characters: text.count))
     case .openEditor(let text):
       terminal.suspend()
       let edited = ExternalEditor.edit(text, environment: ProcessInfo.processInfo.environment)
       terminal.resume()
       presenter.invalidate()
-      switch edited {
-      case .success(let result): dispatch(.editorFinished(result))
-      case .failure(let error): dispatch(.notified(error.description, .error, at: Date()))
-      }
+      dispatch(.editorFinished(edited))
     case .changeTheme(let name):
       let selection = themes.load(named: name)
       if let problem = selection.problems.first {
-        dispatch(.notified(problem.userMessage, .error, at: Date()))
+        dispatch(.themeChanged(.failure(problem)))
         return
       }
       terminal.setTheme(selection.theme)
       presenter.invalidate()
-      dispatch(.themeChanged(name: selection.theme.name))
-      dispatch(.notified("Theme: \(selection.theme.name)", .info, at: Date()))
-    default:
+      dispatch(.themeChanged(.success(selection.theme.name)))
+    case .send, .regenerate, .cancel, .loadCatalog, .refreshCatalog, .loadCredits, .openSession,
+      .listSessions, .searchSessions, .renameSession, .deleteSession, .exportSession,
+      .selectVariant:
       runner.run(effect)
     }
   }

@@ -28,23 +28,16 @@ public struct AskRunner: Sendable {
       sessionID: sessionID, agent: agent, overrides: Self.overrides(options), text: options.prompt,
       streams: options.stream)
     let printer = ReplyPrinter(output: output, isJSON: options.json)
-    do {
-      let reply = try await engine.run(turn) { printer.handle($0) }
-      printer.end()
+    let outcome = await engine.run(turn) { printer.handle($0) }
+    printer.end()
+    switch outcome {
+    case .finished(let reply):
       if options.json { output.write(AskResult(reply: reply).jsonText() + "\n") }
       return 0
-    } catch is CancellationError {
-      // Cancelled before the exchange started (nothing was sent).
-      printer.end()
+    case .cancelled:
       return 130
-    } catch let error as ChatError {
-      printer.end()
-      if error.kind == .cancelled { return 130 }
+    case .failed(let error, _):
       errors.write("error: \(error.userMessage)\n")
-      return 1
-    } catch {
-      printer.end()
-      errors.write("error: \(AppContext.message(for: error))\n")
       return 1
     }
   }

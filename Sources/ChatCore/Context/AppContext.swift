@@ -81,10 +81,6 @@ public struct AppContext: Sendable {
 
   /// The one line a user sees for `error`.
   public static func message(for error: any Error) -> String {
-    switch error {
-    case let error as ChatError: return error.userMessage
-    case let error as OpenRouterError: return error.userMessage
-    default: return OpenRouterError.oneLine(String(describing: error), limit: 200)
-    }
+    ChatError(error).userMessage
   }
 }

@@ -8,8 +8,8 @@ extension ConversationEngine {
     /// The reply to save: final status, text, usage and timings.
     var reply: Message
     var logEntry: RequestLogEntry
-    /// What to throw after `.finished`: `nil` for a complete reply.
-    var error: ChatError?
+    /// How the exchange ended, once `reply` is saved.
+    var ending: ConversationOutcome
 
     init(reply started: Message, result: ReplyExchange.Result, startedAt: Date, agent: Agent) {
       var reply = started
@@ -25,15 +25,15 @@ extension ConversationEngine {
       if let failure = result.failure {
         reply.status = .error
         reply.error = failure.userMessage
-        error = ChatError(provider: failure)
+        ending = .failed(ChatError(provider: failure), reply: reply)
         outcome = .error
       } else if result.isCancelled {
         reply.status = .cancelled
-        error = ChatError(.cancelled, "cancelled")
+        ending = .cancelled(reply: reply)
         outcome = .cancelled
       } else {
         reply.status = .complete
-        error = nil
+        ending = .finished(reply)
         outcome = .ok
       }
       self.reply = reply

@@ -15,9 +15,9 @@ import OpenRouter
 /// A process killed mid-reply leaves the row `streaming` with the last checkpoint's text; the
 /// next `SessionStore.open` marks it `interrupted`.
 ///
-/// Two ways in: `send`/`regenerate` return an `AsyncThrowingStream` of events (for the
-/// full-screen app); `run`/`runRegeneration` report events to a closure and return only once
-/// everything is saved (for commands that must not exit before the final save).
+/// `run` and `runRegeneration` report events to a closure and return the exchange's one
+/// `ConversationOutcome` only once everything is saved, so neither the app nor a command can
+/// exit before the final save. They never throw: every ending is an outcome.
 public struct ConversationEngine: Sendable {
   /// Sent as `max_tokens` when neither the agent nor an override sets one.
   public static let defaultMaxTokens = 4096
@@ -26,68 +26,40 @@ public struct ConversationEngine: Sendable {
 
   public let store: SessionStore
   let client: OpenRouterClient
-  let checkpointInterval: Duration
+  let checkpoints: CheckpointPace
 
   public init(
     store: SessionStore, client: OpenRouterClient,
     checkpointInterval: Duration = defaultCheckpointInterval
   ) {
+    self.init(store: store, client: client, checkpoints: .every(checkpointInterval))
+  }
+
+  /// An engine whose checkpoints follow `checkpoints` (tests step them by hand).
+  init(store: SessionStore, client: OpenRouterClient, checkpoints: CheckpointPace) {
     self.store = store
     self.client = client
-    self.checkpointInterval = checkpointInterval
-  }
-
-  // MARK: - Streams of events
-
-  /// Sends `turn` and streams what happens.
-  ///
-  /// The stream ends after `.finished` when the reply completed, and throws `ChatError`
-  /// otherwise (`provider` or `cancelled` after `.finished`; `storage`, `notFound` or
-  /// `invalidInput` when the exchange could not start). Dropping the stream or cancelling
-  /// its consumer cancels the request; the reply is still saved, as `cancelled`.
-  public func send(_ turn: ConversationTurn) -> AsyncThrowingStream<ConversationEvent, any Error> {
-    Self.events { emit in try await run(turn, onEvent: emit) }
-  }
-
-  /// Asks again for the last reply of a session (see `runRegeneration`), as a stream.
-  public func regenerate(
-    sessionID: String, agent: Agent, overrides: ConversationOverrides = .init()
-  ) -> AsyncThrowingStream<ConversationEvent, any Error> {
-    Self.events { emit in
-      try await runRegeneration(
-        sessionID: sessionID, agent: agent, overrides: overrides, onEvent: emit)
-    }
-  }
-
-  private static func events(
-    _ body:
-      @escaping @Sendable (@escaping @Sendable (ConversationEvent) -> Void) async throws
-      -> Message
-  ) -> AsyncThrowingStream<ConversationEvent, any Error> {
-    let (stream, continuation) = AsyncThrowingStream.makeStream(of: ConversationEvent.self)
-    let task = Task {
-      do {
-        _ = try await body { continuation.yield($0) }
-        continuation.finish()
-      } catch {
-        continuation.finish(throwing: error)
-      }
-    }
-    continuation.onTermination = { _ in task.cancel() }
-    return stream
+    self.checkpoints = checkpoints
   }
 
   // MARK: - Structured calls
 
-  /// Sends `turn`, reporting events to `onEvent`, and returns the reply as saved.
+  /// Sends `turn`, reporting events to `onEvent`, and returns how it ended.
   ///
-  /// Returns only after the final save, also when the calling task is cancelled.
-  /// - Throws: `ChatError`: `invalidInput` for an empty message, `notFound` for an
-  ///   unknown session, `storage` when saving fails, and after `.finished`, `provider` when
-  ///   the reply failed or `cancelled` when the task was cancelled.
+  /// Returns only after the final save, also when the calling task is cancelled. Failures
+  /// before the reply starts are `.failed` with no reply: `invalidInput` for an empty
+  /// message, `notFound` for an unknown session, `storage` when saving fails.
   public func run(
     _ turn: ConversationTurn, onEvent: @escaping @Sendable (ConversationEvent) -> Void
-  ) async throws -> Message {
+  ) async -> ConversationOutcome {
+    await Self.outcome {
+      try await start(turn, onEvent: onEvent)
+    }
+  }
+
+  private func start(
+    _ turn: ConversationTurn, onEvent: @escaping @Sendable (ConversationEvent) -> Void
+  ) async throws -> ConversationOutcome {
     guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw ChatError.invalidInput("the message is empty")
     }
@@ -115,11 +87,24 @@ public struct ConversationEngine: Sendable {
   /// Asks again for the last reply of a session: a new variant at its position, which
   /// becomes the selected one (the earlier replies are kept). When the session ends with a
   /// user message (its reply failed to start), answers that message instead.
-  /// - Throws: as `run`; `invalidInput` when the session has no user message to answer.
+  ///
+  /// Outcomes as `run`; `.failed(invalidInput)` when the session has no user message to
+  /// answer.
   public func runRegeneration(
     sessionID: String, agent: Agent, overrides: ConversationOverrides = .init(),
     streams: Bool = true, onEvent: @escaping @Sendable (ConversationEvent) -> Void
-  ) async throws -> Message {
+  ) async -> ConversationOutcome {
+    await Self.outcome {
+      try await startRegeneration(
+        sessionID: sessionID, agent: agent, overrides: overrides, streams: streams,
+        onEvent: onEvent)
+    }
+  }
+
+  private func startRegeneration(
+    sessionID: String, agent: Agent, overrides: ConversationOverrides, streams: Bool,
+    onEvent: @escaping @Sendable (ConversationEvent) -> Void
+  ) async throws -> ConversationOutcome {
     guard let session = try await store.session(id: sessionID) else {
       throw ChatError.notFound("no session \"\(sessionID)\"")
     }
@@ -143,7 +128,7 @@ public struct ConversationEngine: Sendable {
     session: Session, history: [Message], userMessage: Message?, position: Int?, agent: Agent,
     overrides: ConversationOverrides, streams: Bool,
     onEvent: @escaping @Sendable (ConversationEvent) -> Void
-  ) async throws -> Message {
+  ) async throws -> ConversationOutcome {
     let plan = Self.plan(
       agent: agent, overrides: overrides, history: history, sessionID: session.id)
     let reply = try await store.startReply(
@@ -151,18 +136,35 @@ public struct ConversationEngine: Sendable {
     onEvent(.started(session: session, userMessage: userMessage, reply: reply))
     let startedAt = Date()
     let result = await ReplyExchange(
-      client: client, store: store, replyID: reply.id, checkpointInterval: checkpointInterval,
+      client: client, store: store, replyID: reply.id, checkpoints: checkpoints,
       emit: onEvent
     ).run(plan.request, streams: streams)
     let outcome = Outcome(reply: reply, result: result, startedAt: startedAt, agent: agent)
     let store = self.store
     // Unstructured on purpose: it does not inherit the cancellation of a cancelled exchange,
     // whose final state must still be saved.
-    try await Task {
-      try await store.finishReply(outcome.reply, log: outcome.logEntry)
-    }.value
-    onEvent(.finished(outcome.reply))
-    if let error = outcome.error { throw error }
-    return outcome.reply
+    do {
+      try await Task {
+        try await store.finishReply(outcome.reply, log: outcome.logEntry)
+      }.value
+    } catch {
+      return .failed(ChatError(error), reply: nil)
+    }
+    return outcome.ending
+  }
+
+  /// Runs the part of an exchange before its reply exists, turning what it throws into an
+  /// outcome with no reply.
+  private static func outcome(
+    _ body: () async throws -> ConversationOutcome
+  ) async -> ConversationOutcome {
+    do {
+      return try await body()
+    } catch is CancellationError {
+      return .cancelled(reply: nil)
+    } catch {
+      let problem = ChatError(error)
+      return problem.kind == .cancelled ? .cancelled(reply: nil) : .failed(problem, reply: nil)
+    }
   }
 }

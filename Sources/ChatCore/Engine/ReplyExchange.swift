@@ -27,7 +27,7 @@ struct ReplyExchange: Sendable {
   let client: OpenRouterClient
   let store: SessionStore
   let replyID: String
-  let checkpointInterval: Duration
+  let checkpoints: CheckpointPace
   let emit: @Sendable (ConversationEvent) -> Void
 
   /// Runs the request. Cancelling the calling task closes the connection; the result then
@@ -50,14 +50,11 @@ struct ReplyExchange: Sendable {
     return result
   }
 
-  /// Saves what is new every `checkpointInterval` until cancelled.
+  /// Saves what is new at every beat of `checkpoints` until cancelled.
   private func saveCheckpoints(of buffer: ReplyBuffer) async {
     while true {
-      do {
-        try await Task.sleep(for: checkpointInterval)
-      } catch {
-        return  // cancelled: the reply has ended and gets its final save
-      }
+      // Cancelled: the reply has ended and gets its final save.
+      guard await checkpoints.next() else { return }
       guard let snapshot = buffer.unsavedSnapshot() else { continue }
       do {
         try await store.checkpointReply(

@@ -3,10 +3,10 @@ import Foundation
 
 /// File-system plumbing shared by the store, the catalog cache and the exporters: short
 /// reasons for failures and private atomic writes.
-enum FileProblem {
+public enum FileProblem {
   /// A short lower-case reason for a file-system error (`permission denied`,
   /// `no space left on device`), not Foundation's long localized sentence.
-  static func reason(_ error: any Error) -> String {
+  public static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       posix.domain == NSPOSIXErrorDomain

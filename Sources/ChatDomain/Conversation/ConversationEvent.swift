@@ -1,5 +1,6 @@
 /// What the conversation engine reports while an exchange runs, in order: `started`, then
-/// any of `retrying`, `served`, `reasoning`, `content`, `usage`, then `finished` last.
+/// any of `retrying`, `served`, `reasoning`, `content`, `usage`. How the exchange ended is not
+/// an event: it is the `ConversationOutcome` the engine returns, exactly one per exchange.
 public enum ConversationEvent: Sendable, Hashable {
   /// The user message is saved (`nil` when regenerating) and the reply row exists,
   /// `streaming` and empty; sent before the request goes out. `session` is new when the turn
@@ -15,7 +16,4 @@ public enum ConversationEvent: Sendable, Hashable {
   case content(String)
   /// Token counts and cost, when the provider reports them (at the end).
   case usage(TokenUsage)
-  /// The reply as finally saved: `complete`, or `error`/`cancelled` with the text that had
-  /// arrived. Always the last event of an exchange that got this far.
-  case finished(Message)
 }

@@ -31,7 +31,7 @@ enum TranscriptHeader {
       add(text, .statusWarning)
       return spans
     }
-    if case .cancelling(_, let replyID) = state.completion, replyID == message.id {
+    if case .cancelling(_, let replyID, _) = state.completion, replyID == message.id {
       add("stopping…", .statusWarning)
       return spans
     }

@@ -5,6 +5,9 @@ extension AppReducer {
   /// Sends the input, or queues it while a reply streams, or runs a slash command.
   static func submit(_ state: inout AppState) -> [Effect] {
     let text = state.composer.text
+    if text.isBlank, !state.completion.isBusy, !state.queuedPrompts.isEmpty, state.hasAPIKey {
+      return send(&state, state.queuedPrompts.removeFirst())
+    }
     guard !text.isBlank else { return [] }
     if text.hasPrefix("/") { return slashCommand(&state, text) }
     guard state.hasAPIKey else {
@@ -57,8 +60,8 @@ extension AppReducer {
 
   static func cancel(_ state: inout AppState) -> [Effect] {
     switch state.completion {
-    case .starting(let id, _):
-      state.completion = .cancelling(id, replyID: nil)
+    case .starting(let id, let text):
+      state.completion = .cancelling(id, replyID: nil, prompt: text)
       return [.cancel(id)]
     case .streaming(let reply):
       state.completion = .cancelling(reply.requestID, replyID: reply.replyID)
@@ -109,29 +112,59 @@ extension AppReducer {
     case .usage(let usage):
       modifyReply(&state) { $0.usage = usage }
       return []
-    case .finished(let message):
-      state.transcript.replace(message)
-      state.transcript.settleTail()
-      switch message.status {
-      case .error: state.banner = Banner(message.error ?? "The reply failed", kind: .error)
-      case .cancelled: notify(&state, "Stopped; the partial reply was kept")
-      default: if state.banner?.countdownTo != nil { state.banner = nil }
-      }
-      return finishRequest(&state) + [.listSessions, .loadCredits]
     }
   }
 
-  /// A request failed: before it started (nothing saved: the prompt goes back to the
-  /// input), or after its reply was saved (the banner says why).
-  static func conversationFailed(
-    _ state: inout AppState, _ id: RequestID, message: String, at time: Date
-  ) -> [Effect] {
-    guard state.completion.requestID == id else { return [] }
-    if case .starting(_, let text?) = state.completion {
-      if state.composer.isEmpty { state.composer.set(text) } else { state.queuedPrompts.insert(text, at: 0) }
+  /// Request `id` ended: the reply as stored replaces the streamed one, and the banner says
+  /// how it ended.
+  ///
+  /// A failure never sends the queued prompts by itself (a prompt that cannot be sent would
+  /// otherwise fail again and again): they wait for Enter on an empty input.
+  static func requestEnded(_ state: inout AppState, _ id: RequestID, _ outcome: ConversationOutcome)
+    -> [Effect]
+  {
+    guard state.completion.requestID == id else { return [] }  // a stale request
+    let unsentPrompt: String? =
+      switch state.completion {
+      case .starting(_, let text), .cancelling(_, nil, let text): text
+      default: nil
+      }
+    if let reply = outcome.reply {
+      state.transcript.replace(reply)
+      state.transcript.settleTail()
+    } else if let unsentPrompt {
+      restore(&state, prompt: unsentPrompt)
     }
-    state.banner = Banner(message, kind: .error)
-    return finishRequest(&state)
+    switch outcome {
+    case .finished:
+      if state.banner?.countdownTo != nil { state.banner = nil }
+      return finishRequest(&state) + [.listSessions, .loadCredits]
+    case .cancelled(let reply):
+      if reply == nil {
+        notify(&state, "Stopped before the reply started")
+        return finishRequest(&state)
+      }
+      notify(&state, "Stopped; the partial reply was kept")
+      return finishRequest(&state) + [.listSessions, .loadCredits]
+    case .failed(let error, let reply):
+      state.completion = .idle
+      var text = reply?.error ?? error.userMessage
+      if !state.queuedPrompts.isEmpty {
+        text += " (\(state.queuedPrompts.count) queued: Enter on an empty input sends the next)"
+      }
+      state.banner = Banner(text, kind: .error)
+      return reply == nil ? [] : [.listSessions, .loadCredits]
+    }
+  }
+
+  /// Gives a prompt that was not sent back to the input, or to the front of the queue when
+  /// something new is being typed.
+  private static func restore(_ state: inout AppState, prompt: String) {
+    if state.composer.isEmpty {
+      state.composer.set(prompt)
+    } else {
+      state.queuedPrompts.insert(prompt, at: 0)
+    }
   }
 
   /// The request is over: back to idle, and the next queued prompt goes out.

@@ -94,7 +94,7 @@ extension AppReducer {
     }
     state.overlay = nil
     state.focus = .composer
-    return [.openSession(id: id)]
+    return [.openSession(id)]
   }
 
   /// The side column's session list.
@@ -116,9 +116,18 @@ extension AppReducer {
   }
 
   /// Shows an opened session, back with the agent and model of its last message.
-  static func sessionOpened(_ state: inout AppState, _ session: Session, _ entries: [TranscriptEntry])
-    -> [Effect]
-  {
+  static func sessionOpened(
+    _ state: inout AppState, reference: String, _ result: Result<OpenedSession, ChatError>
+  ) -> [Effect] {
+    let opened: OpenedSession
+    switch result {
+    case .success(let value): opened = value
+    case .failure(let error):
+      notify(&state, "Could not open session \(reference): \(error.userMessage)", .error)
+      return []
+    }
+    let session = opened.session
+    let entries = opened.entries
     state.session = session
     state.transcript.load(entries)
     state.overrides = .init()
@@ -133,7 +142,58 @@ extension AppReducer {
     return []
   }
 
-  static func sessionDeleted(_ state: inout AppState, _ id: String) -> [Effect] {
+  static func sessionsListed(_ state: inout AppState, _ result: Result<[SessionSummary], ChatError>)
+    -> [Effect]
+  {
+    switch result {
+    case .success(let summaries):
+      state.sessions.summaries = summaries
+      state.sessions.cursor = min(state.sessions.cursor, max(0, state.sessions.rowCount - 1))
+      state.sessions.sideCursor = min(state.sessions.sideCursor, max(0, summaries.count - 1))
+    case .failure(let error):
+      notify(&state, "Could not list sessions: \(error.userMessage)", .error)
+    }
+    return []
+  }
+
+  /// Search results: one row per session, its newest matching message (the store gives them
+  /// newest first).
+  static func sessionsSearched(
+    _ state: inout AppState, _ query: String, _ result: Result<[MessageSearchHit], ChatError>
+  ) -> [Effect] {
+    guard query == state.sessions.query.text else { return [] }  // an older query
+    switch result {
+    case .success(let hits):
+      var seen = Set<String>()
+      state.sessions.hits = hits.filter { seen.insert($0.sessionID).inserted }
+      state.sessions.hitsQuery = query
+      state.sessions.cursor = 0
+    case .failure(let error):
+      notify(&state, "Could not search: \(error.userMessage)", .error)
+    }
+    return []
+  }
+
+  static func sessionRenamed(_ state: inout AppState, _ id: String, _ result: Result<String, ChatError>)
+    -> [Effect]
+  {
+    switch result {
+    case .success(let title):
+      if state.session?.id == id { state.session?.title = title }
+      return [.listSessions]
+    case .failure(let error):
+      notify(&state, "Could not rename the session: \(error.userMessage)", .error)
+      return []
+    }
+  }
+
+  static func sessionDeleted(_ state: inout AppState, _ id: String, _ result: Result<Void, ChatError>)
+    -> [Effect]
+  {
+    if case .failure(let error) = result {
+      notify(&state, "Could not delete the session: \(error.userMessage)", .error)
+      return []
+    }
     state.sessions.summaries.removeAll { $0.session.id == id }
     state.sessions.hits.removeAll { $0.sessionID == id }
     state.sessions.cursor = min(state.sessions.cursor, max(0, state.sessions.rowCount - 1))
@@ -143,18 +203,5 @@ extension AppReducer {
     }
     notify(&state, "Session deleted")
     return [.listSessions]
-  }
-
-  static func agentsLoaded(_ state: inout AppState, _ agents: [Agent], problems: [String]) -> [Effect] {
-    state.agents = agents
-    if !agents.contains(where: { $0.name == state.agentName }), let first = agents.first {
-      state.agentName = first.name
-    }
-    state.agentCursor = agents.firstIndex { $0.name == state.agentName } ?? 0
-    if let problem = problems.first {
-      let more = problems.count > 1 ? " (+\(problems.count - 1) more)" : ""
-      state.banner = Banner(problem + more, kind: .warning)
-    }
-    return []
   }
 }

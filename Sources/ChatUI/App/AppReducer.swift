@@ -14,6 +14,7 @@ public enum AppReducer {
 
   private static func route(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .appStarted(let launch): return appStarted(&state, launch)
     case .key(let key): return handleKey(&state, key)
     case .paste(let text): return handlePaste(&state, text)
     case .mouse(let mouse): return handleMouse(&state, mouse)
@@ -21,63 +22,63 @@ public enum AppReducer {
       state.size = size
       return []
     case .tick(let now):
-      state.now = now
-      state.spinnerFrame &+= 1
-      if case .streaming(var reply) = state.completion {
-        reply.shownTokensPerSecond = reply.tokensPerSecond.map { $0.rounded() }
-        state.completion = .streaming(reply)
-      }
-      if let expiry = state.banner?.expiresAt, expiry <= now { state.banner = nil }
+      tick(&state, now)
       return []
-    case .agentsLoaded(let agents, let problems):
-      return agentsLoaded(&state, agents, problems: problems)
     case .catalogLoaded(let catalog):
-      state.catalog = catalog
-      if state.overlay == .models { state.modelPicker.refresh(catalog, current: state.model) }
+      catalogLoaded(&state, catalog)
       return []
-    case .sessionsListed(let summaries):
-      state.sessions.summaries = summaries
-      state.sessions.cursor = min(state.sessions.cursor, max(0, state.sessions.rowCount - 1))
-      state.sessions.sideCursor = min(state.sessions.sideCursor, max(0, summaries.count - 1))
+    case .catalogRefreshed(let result): return catalogRefreshed(&state, result)
+    case .creditsLoaded(let result):
+      // Credits are a nicety of the status line: a failure only leaves them out.
+      if case .success(let credits) = result { state.creditsLeft = credits }
       return []
-    case .sessionsSearched(let query, let hits):
-      guard query == state.sessions.query.text else { return [] }
-      state.sessions.hits = hits
-      state.sessions.hitsQuery = query
-      state.sessions.cursor = 0
+    case .sessionsListed(let result): return sessionsListed(&state, result)
+    case .sessionsSearched(let query, let result): return sessionsSearched(&state, query, result)
+    case .sessionOpened(let reference, let result):
+      return sessionOpened(&state, reference: reference, result)
+    case .sessionRenamed(let id, let result): return sessionRenamed(&state, id, result)
+    case .sessionDeleted(let id, let result): return sessionDeleted(&state, id, result)
+    case .sessionExported(let result):
+      switch result {
+      case .success(let path): notify(&state, "Exported to \(path)")
+      case .failure(let error): notify(&state, "Could not export: \(error.userMessage)", .error)
+      }
       return []
-    case .sessionOpened(let session, let entries):
-      return sessionOpened(&state, session, entries)
-    case .creditsLoaded(let credits):
-      state.creditsLeft = credits
+    case .variantSaved(let result):
+      if case .failure(let error) = result {
+        notify(&state, "Could not switch variants: \(error.userMessage)", .error)
+      }
+      return []
+    case .copied(let what, let characters):
+      notify(&state, "Copied \(what) (\(characters) characters)")
+      return []
+    case .editorFinished(let result): return editorFinished(&state, result)
+    case .themeChanged(let result):
+      switch result {
+      case .success(let name):
+        state.themeName = name
+        notify(&state, "Theme: \(name)")
+      case .failure(let error):
+        notify(&state, error.userMessage, .error)
+      }
       return []
     case .conversation(let id, let event, let time):
       state.now = max(state.now, time)
       return conversation(&state, id, event, at: time)
-    case .conversationFailed(let id, let message, let time):
-      return conversationFailed(&state, id, message: message, at: time)
-    case .conversationEnded(let id, _):
-      if state.completion.requestID == id { return finishRequest(&state) }
-      return []
-    case .editorFinished(let text):
-      if let text { state.composer.set(text.trimmingTrailingNewlines) }
-      state.focus = .composer
-      return []
-    case .sessionRenamed(let id, let title):
-      if state.session?.id == id { state.session?.title = title }
-      return [.listSessions]
-    case .sessionDeleted(let id):
-      return sessionDeleted(&state, id)
-    case .variantSelected(let message):
-      state.transcript.replace(message, otherVariants: nil)
-      return []
-    case .themeChanged(let name):
-      state.themeName = name
-      return []
-    case .notified(let text, let kind, let time):
-      state.banner = Banner(text, kind: kind, expiresAt: kind == .info ? time + 4 : nil)
-      return []
+    case .requestEnded(let id, let outcome, let time):
+      state.now = max(state.now, time)
+      return requestEnded(&state, id, outcome)
     }
+  }
+
+  private static func tick(_ state: inout AppState, _ now: Date) {
+    state.now = now
+    state.spinnerFrame &+= 1
+    if case .streaming(var reply) = state.completion {
+      reply.shownTokensPerSecond = reply.tokensPerSecond.map { $0.rounded() }
+      state.completion = .streaming(reply)
+    }
+    if let expiry = state.banner?.expiresAt, expiry <= now { state.banner = nil }
   }
 
   /// Keeps the transcript's size in step with the screen (the input box grows with its

@@ -47,13 +47,19 @@ public struct AppState: Sendable {
   public var availableThemes: [String] = []
   public var isMouseEnabled: Bool
 
+  /// - Parameters:
+  ///   - agents: The agents to offer; when `agentName` is not one of them, the first is used.
   public init(
-    size: TerminalSize, agentName: String, hasAPIKey: Bool, now: Date,
+    size: TerminalSize, agents: [Agent] = [], agentName: String, hasAPIKey: Bool, now: Date,
     keyMap: KeyMap = .standard, timeZone: TimeZone = .current, themeName: String = "dark",
     isMouseEnabled: Bool = true
   ) {
     self.size = size
-    self.agentName = agentName
+    self.agents = agents
+    let chosen =
+      agents.contains { $0.name == agentName } ? agentName : (agents.first?.name ?? agentName)
+    self.agentName = chosen
+    agentCursor = agents.firstIndex { $0.name == chosen } ?? 0
     self.hasAPIKey = hasAPIKey
     self.now = now
     self.keyMap = keyMap

@@ -12,15 +12,16 @@ public enum CompletionState: Sendable, Hashable {
   /// Sent to the engine; `text` is the prompt, given back to the input if starting fails.
   case starting(RequestID, text: String?)
   case streaming(StreamingReply)
-  /// Esc was pressed; waiting for the engine to save what arrived.
-  case cancelling(RequestID, replyID: String?)
+  /// Esc was pressed; waiting for the engine to save what arrived. `prompt` is the text of a
+  /// request stopped before its reply started, given back to the input if nothing was saved.
+  case cancelling(RequestID, replyID: String?, prompt: String? = nil)
 
   public var requestID: RequestID? {
     switch self {
     case .idle: nil
     case .starting(let id, _): id
     case .streaming(let reply): reply.requestID
-    case .cancelling(let id, _): id
+    case .cancelling(let id, _, _): id
     }
   }
 

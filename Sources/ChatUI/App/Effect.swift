@@ -1,14 +1,25 @@
 import ChatDomain
 
 /// What the reducer asks the runtime to do. Named as imperatives; values, so tests can
-/// compare them.
+/// compare them. Each I/O effect answers with exactly one typed action (see `Action`).
 public enum Effect: Sendable, Hashable {
-  /// Send a message through the conversation engine.
-  case send(RequestID, sessionID: String?, agentName: String, overrides: ConversationOverrides, text: String)
-  /// Ask again for the last reply of a session.
-  case regenerate(RequestID, sessionID: String, agentName: String, overrides: ConversationOverrides)
+  /// Send a message through the conversation engine; answers with `.conversation` events
+  /// and one `.requestEnded`.
+  case send(
+    RequestID, sessionID: String?, agentName: String, overrides: ConversationOverrides,
+    text: String)
+  /// Ask again for the last reply of a session; answers as `.send`.
+  case regenerate(
+    RequestID, sessionID: String, agentName: String, overrides: ConversationOverrides)
+  /// Stop a request; its `.requestEnded` still comes (as cancelled), once the reply is saved.
   case cancel(RequestID)
-  case openSession(id: String)
+  /// The bundled and cached catalog; answers with `.catalogLoaded`.
+  case loadCatalog
+  /// Fetch the live catalog; answers with `.catalogRefreshed`.
+  case refreshCatalog
+  case loadCredits
+  /// Open a session by id, prefix or `last`; answers with `.sessionOpened`.
+  case openSession(String)
   case listSessions
   case searchSessions(String)
   case renameSession(id: String, title: String)
@@ -19,8 +30,6 @@ public enum Effect: Sendable, Hashable {
   case copy(String, description: String)
   /// Edit text in `$EDITOR`; answers with `.editorFinished`.
   case openEditor(String)
-  case refreshCatalog
-  case loadCredits
   case changeTheme(String)
   case quit
 }

@@ -86,17 +86,6 @@ public struct MessageLayout: Sendable {
     openLines = MarkdownRenderer.render(markdown?.openBlocks ?? [], width: width)
   }
 
-  /// Brings the layout up to `text`, the message's full text so far, and to `width`.
-  /// Message text only grows, so only the bytes after `sourceUTF8Count` are appended.
-  /// - Precondition: `text` starts with the text already consumed.
-  public mutating func update(text: String, width newWidth: Int) {
-    resize(to: newWidth)
-    let utf8 = text.utf8
-    guard utf8.count > sourceUTF8Count else { return }
-    let start = utf8.index(utf8.startIndex, offsetBy: sourceUTF8Count)
-    append(String(text[start...]))
-  }
-
   /// Re-lays the message out at a new width; no work when the width is unchanged.
   public mutating func resize(to newWidth: Int) {
     let newWidth = max(1, newWidth)

@@ -31,13 +31,6 @@ public struct TranscriptItem: Sendable {
     self.divider = divider
   }
 
-  /// Whether the body and reasoning are laid out at `width`.
-  func isLaidOut(at width: Int) -> Bool {
-    guard let body, body.width == max(1, width) else { return false }
-    if let reasoning { return reasoning.width == max(1, width) }
-    return !hasReasoning
-  }
-
   public var hasReasoning: Bool { !(message.reasoning ?? "").isEmpty }
 
   /// Lays the item out at `width` (no work when it already is).

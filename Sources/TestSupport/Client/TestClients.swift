@@ -22,6 +22,16 @@ public enum TestClients {
       transport: transport)
   }
 
+  /// A client on an in-memory transport the test answers by hand.
+  public static func client(
+    on transport: ScriptedTransport, key: String = "sk-or-v1-test", retry: RetryPolicy = fastRetries
+  ) -> OpenRouterClient {
+    OpenRouterClient(
+      configuration: OpenRouterConfiguration(
+        apiKey: key, baseURL: "http://scripted.invalid/api/v1", retry: retry),
+      transport: transport)
+  }
+
   /// Reads a stream to its end.
   public static func collect(_ stream: AsyncThrowingStream<ChatStreamEvent, any Error>) async
     -> (events: [ChatStreamEvent], error: (any Error)?)

@@ -47,7 +47,7 @@ import Testing
       let hit = MessageSearchHit(
         sessionID: "s3", sessionTitle: "SQL window functions", messageID: "m1", role: .assistant,
         createdAt: ScreenFixtures.now, snippet: "…use a [window] function with PARTITION BY customer_id…")
-      _ = AppReducer.reduce(&state, .sessionsSearched(query: "window", hits: [hit]))
+      _ = AppReducer.reduce(&state, .sessionsSearched(query: "window", .success([hit])))
       return state
     }
   }

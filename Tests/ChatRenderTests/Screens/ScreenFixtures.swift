@@ -40,11 +40,10 @@ enum ScreenFixtures {
 
   static func base(_ size: TerminalSize) -> AppState {
     var state = AppState(
-      size: size, agentName: "assistant", hasAPIKey: true, now: now,
+      size: size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: true, now: now,
       timeZone: TimeZone(identifier: "UTC") ?? .current)
-    _ = AppReducer.reduce(&state, .agentsLoaded(Agent.builtIns, problems: []))
     _ = AppReducer.reduce(&state, .catalogLoaded(catalog))
-    _ = AppReducer.reduce(&state, .sessionsListed(sessions))
+    _ = AppReducer.reduce(&state, .sessionsListed(.success(sessions)))
     state.creditsLeft = Decimal(string: "8.52")
     return state
   }
@@ -90,7 +89,7 @@ enum ScreenFixtures {
       TranscriptEntry(message: message("u2", .user, "Rewrite it without the explicit lifetime. 你好 🚀", position: 2, agent: "coder", model: "anthropic/claude-sonnet-4.5", minute: 2)),
       TranscriptEntry(message: failed),
     ]
-    _ = AppReducer.reduce(&state, .sessionOpened(sessions[0].session, entries))
+    _ = AppReducer.reduce(&state, .opened(sessions[0].session, entries))
     state.banner = nil
     // A reply streaming now.
     state.composer.set("and explain when elision does not apply")

@@ -47,7 +47,7 @@ import Testing
     #expect(reply.deltas == 2)
     var saved = message("r1", .assistant, "Hello!", position: 1)
     saved.usage = TokenUsage(promptTokens: 9, completionTokens: 4, cost: Decimal(string: "0.0001"))
-    let effects = apply(&state, .conversation(id, .finished(saved), at: referenceDate))
+    let effects = apply(&state, .requestEnded(id, .finished(saved), at: referenceDate))
     #expect(effects == [.listSessions, .loadCredits])
     #expect(state.completion == .idle)
     #expect(state.transcript.items[1].message.usage?.completionTokens == 4)
@@ -62,7 +62,7 @@ import Testing
     #expect(apply(&state, enter).isEmpty)
     #expect(state.queuedPrompts == ["second"])
     #expect(state.composer.isEmpty)
-    let effects = apply(&state, .conversation(id, .finished(message("r1", .assistant, "ok", position: 1)), at: referenceDate))
+    let effects = apply(&state, .requestEnded(id, .finished(message("r1", .assistant, "ok", position: 1)), at: referenceDate))
     #expect(effects.first == .send(2, sessionID: "s1", agentName: "assistant", overrides: .init(), text: "second"))
     #expect(state.queuedPrompts.isEmpty)
   }
@@ -76,12 +76,12 @@ import Testing
     apply(&state, .conversation(id, .content(" late"), at: referenceDate))
     #expect(state.transcript.items[1].message.content == "partial")
     let cancelled = message("r1", .assistant, "partial", position: 1, status: .cancelled)
-    apply(&state, .conversation(id, .finished(cancelled), at: referenceDate))
+    apply(&state, .requestEnded(id, .cancelled(reply: cancelled), at: referenceDate))
     #expect(state.completion == .idle)
     #expect(state.transcript.items[1].message.status == .cancelled)
     // A stale request's events never reach the transcript.
     apply(&state, .conversation(id, .content(" stale"), at: referenceDate))
-    apply(&state, .conversationFailed(id, message: "cancelled", at: referenceDate))
+    apply(&state, .requestEnded(id, .failed(ChatError(.cancelled, "cancelled"), reply: nil), at: referenceDate))
     #expect(state.transcript.items[1].message.content == "partial")
     #expect(state.banner?.kind != .error)
   }
@@ -94,7 +94,7 @@ import Testing
       Issue.record("no send")
       return
     }
-    apply(&state, .conversationFailed(id, message: "Could not open the store", at: referenceDate))
+    apply(&state, .requestEnded(id, .failed(ChatError(.storage, "Could not open the store"), reply: nil), at: referenceDate))
     #expect(state.composer.text == "do not lose me")
     #expect(state.completion == .idle)
     #expect(state.banner == Banner("Could not open the store", kind: .error))
@@ -105,7 +105,9 @@ import Testing
     let id = startReply(&state)
     var failed = message("r1", .assistant, "half", position: 1, status: .error)
     failed.error = "Rate limited (HTTP 429); wait 4 s and try again"
-    apply(&state, .conversation(id, .finished(failed), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(id, .failed(ChatError(.provider(.rateLimited), failed.error ?? ""), reply: failed), at: referenceDate))
     #expect(state.banner?.text == "Rate limited (HTTP 429); wait 4 s and try again")
     #expect(state.transcript.visibleText.contains("⚠ Rate limited (HTTP 429); wait 4 s and try again"))
   }
@@ -146,7 +148,7 @@ import Testing
     var state = makeState()
     let id = startReply(&state)
     let first = message("r1", .assistant, "first answer", position: 1)
-    apply(&state, .conversation(id, .finished(first), at: referenceDate))
+    apply(&state, .requestEnded(id, .finished(first), at: referenceDate))
     apply(&state, .key(KeyEvent(.escape)))  // to the transcript
     #expect(state.focus == .transcript)
     let effects = apply(&state, .key(.character("r")))
@@ -156,7 +158,7 @@ import Testing
     #expect(state.transcript.items.count == 2)
     #expect(state.transcript.items[1].variantCount == 2)
     #expect(state.transcript.items[1].variantNumber == 2)
-    apply(&state, .conversation(2, .finished(message("r2", .assistant, "second answer", position: 1, createdAt: referenceDate.addingTimeInterval(5))), at: referenceDate))
+    apply(&state, .requestEnded(2, .finished(message("r2", .assistant, "second answer", position: 1, createdAt: referenceDate.addingTimeInterval(5))), at: referenceDate))
     #expect(apply(&state, .key(.character("["))) == [.selectVariant(messageID: "r1")])
     #expect(state.transcript.items[1].message.content == "first answer")
     #expect(state.transcript.items[1].variantNumber == 1)
@@ -167,7 +169,7 @@ import Testing
   @Test func editPutsTheLastMessageBackInTheInput() {
     var state = makeState()
     let id = startReply(&state, prompt: "original question")
-    apply(&state, .conversation(id, .finished(message("r1", .assistant, "a", position: 1)), at: referenceDate))
+    apply(&state, .requestEnded(id, .finished(message("r1", .assistant, "a", position: 1)), at: referenceDate))
     apply(&state, escape, .key(.character("e")))
     #expect(state.focus == .composer)
     #expect(state.composer.text == "original question")
@@ -177,7 +179,7 @@ import Testing
     var state = makeState()
     let id = startReply(&state)
     let markdown = "Try **this**:\n\n```swift\nlet x = 1\n```\n\nand\n\n```sh\necho hi\n```\n"
-    apply(&state, .conversation(id, .finished(message("r1", .assistant, markdown, position: 1)), at: referenceDate))
+    apply(&state, .requestEnded(id, .finished(message("r1", .assistant, markdown, position: 1)), at: referenceDate))
     apply(&state, escape)
     #expect(apply(&state, .key(.character("y"))) == [.copy(markdown, description: "the reply")])
     apply(&state, escape)

@@ -86,7 +86,7 @@ import Testing
       TranscriptEntry(message: message("u1", .user, "q", position: 0, agent: "coder", model: "openai/gpt-4o")),
       TranscriptEntry(message: message("r1", .assistant, "a", position: 1, agent: "coder", model: "openai/gpt-4o")),
     ]
-    apply(&state, .sessionOpened(session(title: "Old"), entries))
+    apply(&state, .opened(session(title: "Old"), entries))
     #expect(state.agentName == "coder")
     #expect(state.model == "openai/gpt-4o")
     #expect(state.transcript.items.count == 2)
@@ -98,17 +98,17 @@ import Testing
     var effects = apply(&state, .key(.control("s")))
     #expect(effects == [.listSessions])
     let summaries = [SessionSummary(session: session("s1", title: "SQL window fns"), messageCount: 4, cost: nil)]
-    apply(&state, .sessionsListed(summaries))
+    apply(&state, .sessionsListed(.success(summaries)))
     effects = apply(&state, .key(.character("/")))
     effects = type("window", into: &state)
     #expect(effects.last == .searchSessions("window"))
     let hit = MessageSearchHit(
       sessionID: "s1", sessionTitle: "SQL window fns", messageID: "m1", role: .assistant,
       createdAt: referenceDate, snippet: "use a [window] function")
-    apply(&state, .sessionsSearched(query: "window", hits: [hit]))
+    apply(&state, .sessionsSearched(query: "window", .success([hit])))
     #expect(state.sessions.isShowingHits)
     apply(&state, enter)  // leaves the search box
-    #expect(apply(&state, enter) == [.openSession(id: "s1")])
+    #expect(apply(&state, enter) == [.openSession("s1")])
     #expect(state.overlay == nil)
 
     apply(&state, .key(.control("s")), .key(.character("r")))
@@ -162,7 +162,7 @@ import Testing
     #expect(apply(&state, .key(.control("x"))).isEmpty)
     #expect(state.pendingKeys == [.control("x")])
     #expect(apply(&state, .key(.control("e"))) == [.openEditor("draft")])
-    apply(&state, .editorFinished("edited in vim\n"))
+    apply(&state, .editorFinished(.success("edited in vim\n")))
     #expect(state.composer.text == "edited in vim")
   }
 }

@@ -6,10 +6,10 @@ import Foundation
 
 /// A state like the app's first one: the built-in agents, a key, UTC, at a fixed time.
 func makeState(columns: Int = 120, rows: Int = 40, hasAPIKey: Bool = true) -> AppState {
-  var state = AppState(
-    size: TerminalSize(columns: columns, rows: rows), agentName: "assistant", hasAPIKey: hasAPIKey,
+  let state = AppState(
+    size: TerminalSize(columns: columns, rows: rows), agents: Agent.builtIns, agentName: "assistant",
+    hasAPIKey: hasAPIKey,
     now: referenceDate, timeZone: TimeZone(identifier: "UTC") ?? .current)
-  _ = AppReducer.reduce(&state, .agentsLoaded(Agent.builtIns, problems: []))
   return state
 }
 

@@ -19,7 +19,7 @@ import Testing
       entries.append(TranscriptEntry(message: message("u\(index)", .user, "question \(index)", position: 2 * index)))
       entries.append(TranscriptEntry(message: message("r\(index)", .assistant, "answer \(index)\n\nmore text \(index)", position: 2 * index + 1)))
     }
-    apply(&state, .sessionOpened(session(), entries))
+    apply(&state, .opened(session(), entries))
     return state
   }
 
@@ -46,7 +46,7 @@ import Testing
     #expect(streaming.count < state.transcript.height)
     #expect(streaming.suffix(2).contains("paragraph 12"))
     let final = message("live", .assistant, paragraphs, position: 41)
-    apply(&state, .conversation(id, .finished(final), at: referenceDate))
+    apply(&state, .requestEnded(id, .finished(final), at: referenceDate))
     let finished = state.transcript.visibleText
     #expect(finished.count == state.transcript.height)
     #expect(finished.suffix(2).contains("paragraph 12"))
@@ -126,7 +126,7 @@ import Testing
         apply(&streamed, .conversation(id, .content(String(piece)), at: referenceDate))
       }
       var loaded = makeState(columns: 80, rows: 60)
-      apply(&loaded, .sessionOpened(session(), [
+      apply(&loaded, .opened(session(), [
         TranscriptEntry(message: message("u-r", .user, "go", position: 0)),
         TranscriptEntry(message: message("r", .assistant, text, position: 1, status: .streaming)),
       ]))

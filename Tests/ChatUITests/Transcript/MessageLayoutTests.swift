@@ -71,10 +71,10 @@ import Testing
     #expect(layout == MessageLayout(MarkdownSamples.reply, width: 33))
   }
 
-  @Test func updateAppendsOnlyTheUnseenSuffix() {
+  @Test func appendingThenResizingEqualsAFreshLayout() {
     var layout = MessageLayout("Hello", width: 40)
-    layout.update(text: "Hello, wörld 🎉", width: 40)
-    layout.update(text: "Hello, wörld 🎉", width: 20)
+    layout.append(", wörld 🎉")
+    layout.resize(to: 20)
     #expect(layout.revision == 2)
     #expect(layout == MessageLayout("Hello, wörld 🎉", width: 20))
   }

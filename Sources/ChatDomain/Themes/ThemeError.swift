@@ -1,4 +1,3 @@
-import ChatDomain
 
 /// Why a theme could not be used. Loading falls back to the default theme and shows
 /// `userMessage` as one line; `debugDescription` adds the underlying parser text.
@@ -58,7 +57,7 @@ public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible,
   }
 
   /// The same error attributed to `file` (parsing knows the text, the caller the path).
-  func located(in file: String?) -> ThemeError {
+  public func located(in file: String?) -> ThemeError {
     var copy = self
     copy.file = file
     return copy
