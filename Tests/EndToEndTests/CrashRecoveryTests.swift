@@ -21,6 +21,7 @@ import Testing
       ["ask", "--model", "stub/slow-cancel", "count"], environment: environment)
     try await running.waitForOutput(containing: "Counting: 1 2 3")
     let streamedEarly = running.stdoutSoFar
+    // The promise under test is about time: text streamed 250 ms before the kill is saved.
     try await Task.sleep(for: .milliseconds(250))
     running.signal(SIGKILL)
     let killed = try await running.finish()
