@@ -4,8 +4,8 @@ import Testing
 
 @testable import ChatUI
 
-/// The lists' scroll state lives in the reducer's windows, sized from the layout: scrolling
-/// stops at the end.
+/// The lists' scroll state lives in the reducer's windows, sized from the layout: clicks
+/// land on the item drawn under them, and scrolling stops at the end.
 @Suite struct ListScrollingTests {
   init() throws {
     try #require(TestLocale.pinUTF8())
@@ -19,6 +19,52 @@ import Testing
       SessionSummary(
         session: session("s\(index)", title: "Session \(index)"), messageCount: 2, cost: nil)
     }
+  }
+
+  static func agents(_ count: Int) -> [Agent] {
+    (0..<count).map { Agent(name: "agent\($0)", model: "openai/gpt-5-mini") }
+  }
+
+  static func click(x: Int, y: Int) -> Action {
+    .mouse(MouseEvent(.release(.left), x: x, y: y))
+  }
+
+  // MARK: - Clicks in scrolled side lists
+
+  @Test func clickingAScrolledSideSessionListSelectsTheSessionShownThere() throws {
+    var state = makeState()
+    let count = 40
+    apply(&state, .sessionsListed(Self.summaries(count)))
+    let box = try #require(state.layout.sessionsBox)
+    let rows = box.height - 2
+    #expect(count > rows)
+    apply(&state, Self.click(x: box.x + 2, y: box.y + 1))
+    #expect(state.focus == .sessions)
+    for _ in 1..<count { apply(&state, .key(.character("j"))) }
+    #expect(state.sessions.sideCursor == count - 1)
+    // The list now shows its last `rows` sessions: the top row is session `count - rows`.
+    apply(&state, Self.click(x: box.x + 2, y: box.y + 1))
+    #expect(state.sessions.sideCursor == count - rows)
+    apply(&state, Self.click(x: box.x + 2, y: box.y + 1 + 3))
+    #expect(state.sessions.sideCursor == count - rows + 3)
+  }
+
+  @Test func clickingAScrolledSideAgentListSelectsTheAgentShownThere() throws {
+    var state = makeState()
+    let count = 20
+    apply(&state, .agentsLoaded(Self.agents(count), problems: []))
+    let box = try #require(state.layout.agentsBox)
+    let shown = (box.height - 2) / 2  // two rows per agent
+    #expect(count > shown)
+    apply(&state, Self.click(x: box.x + 2, y: box.y + 1))
+    #expect(state.focus == .agents)
+    for _ in 1..<count { apply(&state, .key(.character("j"))) }
+    #expect(state.agentCursor == count - 1)
+    // The top agent shown is `count - shown`; either of an agent's two rows selects it.
+    apply(&state, Self.click(x: box.x + 2, y: box.y + 1))
+    #expect(state.agentCursor == count - shown)
+    apply(&state, Self.click(x: box.x + 2, y: box.y + 1 + 2 * 2 + 1))
+    #expect(state.agentCursor == count - shown + 2)
   }
 
   // MARK: - The help's scroll
