@@ -5,13 +5,12 @@ import ChatUI
 /// "terminal too small" notice.
 enum DialogViews {
   static func drawAgents(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
-    let height = min(layout.size.rows - 2, state.agents.count + 3)
-    let box = layout.overlayBox(width: 80, height: max(5, height))
+    let box = layout.agentListBox(agentCount: state.agents.count)
     BoxView.draw(box, title: "Agents", isFocused: true, on: &grid)
     let area = box.inset(by: 1)
-    let visible = area.height - 1
-    let first = max(0, min(state.agentCursor - visible + 1, state.agents.count - visible))
-    for (offset, agent) in state.agents.dropFirst(first).prefix(visible).enumerated() {
+    let first = state.agentWindow.offset
+    let rows = layout.agentListRows(agentCount: state.agents.count)
+    for (offset, agent) in state.agents.dropFirst(first).prefix(rows).enumerated() {
       let index = first + offset
       let y = area.y + offset
       let isCursor = index == state.agentCursor
@@ -27,16 +26,15 @@ enum DialogViews {
   }
 
   static func drawHelp(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
-    let box = layout.overlayBox(width: 92, height: 40)
+    let box = layout.helpBox
     BoxView.draw(box, title: "Keys and commands", rightTitle: "↑↓ scroll · any key closes", isFocused: true, on: &grid)
     let area = box.inset(by: 1)
     // Two columns when the box is wide enough; scrolled by Up and Down otherwise.
-    let columns = area.width >= 88 ? 2 : 1
-    let columnWidth = (area.width - 2 - (columns - 1)) / columns
+    let columns = layout.helpColumns
+    let columnWidth = layout.helpColumnWidth
     let lines = HelpLines.lines(state.keyMap, width: columnWidth)
-    let perColumn = max(1, area.height)
-    let first = max(0, min(state.helpScroll, lines.count - perColumn * columns))
-    for (index, line) in lines.dropFirst(first).enumerated() {
+    let perColumn = layout.helpRowsPerColumn
+    for (index, line) in lines.dropFirst(state.helpWindow.offset).enumerated() {
       let column = index / perColumn
       guard column < columns else { break }
       BoxView.text(

@@ -7,7 +7,7 @@ import Foundation
 /// context length, prices per million tokens and capabilities; matched characters stand out.
 enum ModelPickerView {
   static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) -> Position? {
-    let box = layout.overlayBox(width: 100, height: 26)
+    let box = layout.modelPickerBox
     let picker = state.modelPicker
     var title = "Models ─ \(picker.matches.count)"
     if let catalog = state.catalog {
@@ -37,9 +37,9 @@ enum ModelPickerView {
 
     let columns = Columns(width: area.width - 2)
     drawHeader(columns, x: area.x + 1, y: area.y + 1, on: &grid)
-    let listHeight = area.height - 3
-    let first = max(0, min(picker.cursor - listHeight + 1, picker.matches.count - listHeight))
-    for (offset, match) in picker.matches.dropFirst(first).prefix(listHeight).enumerated() {
+    let first = picker.window.offset
+    let rows = layout.modelPickerRows
+    for (offset, match) in picker.matches.dropFirst(first).prefix(rows).enumerated() {
       let index = first + offset
       drawRow(
         match, columns: columns, x: area.x + 1, y: area.y + 2 + offset,

@@ -6,18 +6,19 @@ import ChatUI
 /// results with their snippets (matches highlighted).
 enum SessionBrowserView {
   static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) -> Position? {
-    let box = layout.overlayBox(width: 96, height: 24)
+    let box = layout.sessionBrowserBox
     let list = state.sessions
     var title = "Sessions ─ \(list.summaries.count)"
     if !list.query.isEmpty || list.isEditingQuery { title += " ─ search: \"\(list.query.text)\"" }
     BoxView.draw(box, title: title, isFocused: true, on: &grid)
     let area = box.inset(by: 1)
     guard area.height >= 3 else { return nil }
-    let listArea = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height - 1)
+    let listArea = layout.sessionBrowserList
+    let rows = layout.sessionBrowserRows(showingHits: list.isShowingHits)
     if list.isShowingHits {
-      drawHits(state, in: listArea, on: &grid)
+      drawHits(state, in: listArea, rows: rows, on: &grid)
     } else {
-      drawSummaries(state, in: listArea, on: &grid)
+      drawSummaries(state, in: listArea, rows: rows, on: &grid)
     }
     let footer =
       list.isEditingQuery
@@ -30,14 +31,16 @@ enum SessionBrowserView {
     return Position(x: min(box.maxX - 2, box.x + 1 + prefix + column), y: box.y)
   }
 
-  private static func drawSummaries(_ state: AppState, in area: Rect, on grid: inout CellGrid) {
+  private static func drawSummaries(
+    _ state: AppState, in area: Rect, rows: Int, on grid: inout CellGrid
+  ) {
     let summaries = state.sessions.summaries
     if summaries.isEmpty {
       grid.put("No sessions yet: send a message to start one.", x: area.x + 1, y: area.y, role: .muted, clip: area)
       return
     }
-    let first = max(0, min(state.sessions.cursor - area.height + 1, summaries.count - area.height))
-    for (offset, summary) in summaries.dropFirst(first).prefix(area.height).enumerated() {
+    let first = state.sessions.window.offset
+    for (offset, summary) in summaries.dropFirst(first).prefix(rows).enumerated() {
       let index = first + offset
       let y = area.y + offset
       let isCursor = index == state.sessions.cursor
@@ -59,16 +62,17 @@ enum SessionBrowserView {
     }
   }
 
-  private static func drawHits(_ state: AppState, in area: Rect, on grid: inout CellGrid) {
+  private static func drawHits(
+    _ state: AppState, in area: Rect, rows: Int, on grid: inout CellGrid
+  ) {
     let hits = state.sessions.hits
     if hits.isEmpty {
       grid.put("No message matches.", x: area.x + 1, y: area.y, role: .muted, clip: area)
       return
     }
-    let perHit = 2
-    let visible = max(1, area.height / perHit)
-    let first = max(0, min(state.sessions.cursor - visible + 1, hits.count - visible))
-    for (offset, hit) in hits.dropFirst(first).prefix(visible).enumerated() {
+    let perHit = ScreenLayout.sessionHitRowHeight
+    let first = state.sessions.window.offset
+    for (offset, hit) in hits.dropFirst(first).prefix(rows).enumerated() {
       let index = first + offset
       let y = area.y + offset * perHit
       let isCursor = index == state.sessions.cursor

@@ -2,22 +2,25 @@ import Formatting
 import ChatDomain
 import ChatUI
 
-/// The wide layout's left column: the agents (with their models) and the recent sessions.
+/// The wide layout's left column: the agents (with their models) and the recent sessions,
+/// each scrolled as its window in the state says.
 enum SideColumnView {
   static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
-    if let box = layout.agentsBox { drawAgents(state, box: box, on: &grid) }
-    if let box = layout.sessionsBox { drawSessions(state, box: box, on: &grid) }
+    if let box = layout.agentsBox { drawAgents(state, box: box, layout: layout, on: &grid) }
+    if let box = layout.sessionsBox { drawSessions(state, box: box, layout: layout, on: &grid) }
   }
 
-  private static func drawAgents(_ state: AppState, box: Rect, on grid: inout CellGrid) {
+  private static func drawAgents(
+    _ state: AppState, box: Rect, layout: ScreenLayout, on grid: inout CellGrid
+  ) {
     let isFocused = state.focus == .agents && state.overlay == nil
     BoxView.draw(box, title: "Agents", isFocused: isFocused, on: &grid)
     let area = box.inset(by: 1)
-    let visible = max(1, area.height / 2)
-    let first = max(0, min(state.agentCursor - visible + 1, state.agents.count - visible))
-    for (offset, agent) in state.agents.dropFirst(first).prefix(visible).enumerated() {
+    let first = state.agentWindow.offset
+    let rows = layout.sideAgentRows
+    for (offset, agent) in state.agents.dropFirst(first).prefix(rows).enumerated() {
       let index = first + offset
-      let y = area.y + offset * 2
+      let y = area.y + offset * ScreenLayout.sideAgentRowHeight
       let isCurrent = agent.name == state.agentName
       let isCursor = isFocused && index == state.agentCursor
       if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 2), with: .blank(.selection)) }
@@ -31,7 +34,9 @@ enum SideColumnView {
     }
   }
 
-  private static func drawSessions(_ state: AppState, box: Rect, on grid: inout CellGrid) {
+  private static func drawSessions(
+    _ state: AppState, box: Rect, layout: ScreenLayout, on grid: inout CellGrid
+  ) {
     let isFocused = state.focus == .sessions && state.overlay == nil
     BoxView.draw(box, title: "Sessions", rightTitle: "^S", isFocused: isFocused, on: &grid)
     let area = box.inset(by: 1)
@@ -40,8 +45,9 @@ enum SideColumnView {
       BoxView.text("no sessions yet", x: area.x + 1, y: area.y, limit: area.width - 1, role: .muted, on: &grid)
       return
     }
-    let first = max(0, min(state.sessions.sideCursor - area.height + 1, summaries.count - area.height))
-    for (offset, summary) in summaries.dropFirst(first).prefix(area.height).enumerated() {
+    let first = state.sessions.sideWindow.offset
+    let rows = layout.sideSessionRows
+    for (offset, summary) in summaries.dropFirst(first).prefix(rows).enumerated() {
       let index = first + offset
       let y = area.y + offset
       let isCursor = isFocused && index == state.sessions.sideCursor

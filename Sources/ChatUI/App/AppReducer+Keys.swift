@@ -75,7 +75,7 @@ extension AppReducer {
     case .quit: return quit(&state)
     case .help:
       state.overlay = .help
-      state.helpScroll = 0
+      state.helpWindow.reset()
       return []
     case .focusNext:
       state.focus = nextFocus(state, forward: true)
@@ -85,12 +85,15 @@ extension AppReducer {
       return []
     case .models: return openModelPicker(&state)
     case .agents:
+      let current = state.agents.firstIndex { $0.name == state.agentName } ?? 0
       if state.layout.hasSideColumn {
+        // The side list stays on screen: it scrolls only as far as shows the agent.
         state.focus = .agents
-        state.agentCursor = state.agents.firstIndex { $0.name == state.agentName } ?? 0
+        state.agentWindow.move(to: current)
       } else {
+        // The overlay is shown afresh, scrolled from the top.
         state.overlay = .agents
-        state.agentCursor = state.agents.firstIndex { $0.name == state.agentName } ?? 0
+        state.agentWindow.reset(cursor: current)
       }
       return []
     case .sessions: return openSessionBrowser(&state, query: nil)

@@ -14,10 +14,9 @@ extension AppReducer {
     case .wheelUp, .wheelDown:
       let step = mouse.kind == .wheelUp ? -1 : 1
       if let box = layout.agentsBox, box.contains(point) {
-        state.agentCursor = max(0, min(state.agents.count - 1, state.agentCursor + step))
+        state.agentWindow.move(by: step)
       } else if let box = layout.sessionsBox, box.contains(point) {
-        let count = state.sessions.summaries.count
-        state.sessions.sideCursor = max(0, min(count - 1, state.sessions.sideCursor + step))
+        state.sessions.sideWindow.move(by: step)
       } else {
         state.transcript.scroll(by: 3 * step)
       }
@@ -30,6 +29,8 @@ extension AppReducer {
     return []
   }
 
+  /// A click focuses the pane under it; on a side list's row it selects the item shown
+  /// there (the window's offset plus the row).
   private static func click(_ state: inout AppState, at point: Position, layout: ScreenLayout)
     -> [Effect]
   {
@@ -43,12 +44,18 @@ extension AppReducer {
       state.focus = .transcript
     } else if let box = layout.agentsBox, box.contains(point) {
       state.focus = .agents
-      let row = point.y - box.y - 1
-      if row >= 0, row / 2 < state.agents.count { state.agentCursor = row / 2 }
+      if let row = layout.sideAgentRow(at: point),
+        let index = state.agentWindow.index(atVisibleRow: row)
+      {
+        state.agentWindow.move(to: index)
+      }
     } else if let box = layout.sessionsBox, box.contains(point) {
       state.focus = .sessions
-      let row = point.y - box.y - 1
-      if row >= 0, row < state.sessions.summaries.count { state.sessions.sideCursor = row }
+      if let row = layout.sideSessionRow(at: point),
+        let index = state.sessions.sideWindow.index(atVisibleRow: row)
+      {
+        state.sessions.sideWindow.move(to: index)
+      }
     }
     return []
   }

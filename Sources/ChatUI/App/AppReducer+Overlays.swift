@@ -5,10 +5,11 @@ extension AppReducer {
     switch overlay {
     case .help:
       switch key.key {
-      case .up, .character("k"): state.helpScroll = max(0, state.helpScroll - 1)
-      case .down, .character("j"): state.helpScroll += 1
-      case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
-      case .pageDown: state.helpScroll += 10
+      // Bounded by the window (sized in `syncLists`): past the end, Up scrolls at once.
+      case .up, .character("k"): state.helpWindow.scroll(by: -1)
+      case .down, .character("j"): state.helpWindow.scroll(by: 1)
+      case .pageUp: state.helpWindow.scroll(by: -10)
+      case .pageDown: state.helpWindow.scroll(by: 10)
       default: state.overlay = nil
       }
       return []
@@ -62,10 +63,10 @@ extension AppReducer {
       let model = picker.matches[picker.cursor].model
       state.overlay = nil
       selectModel(&state, model.id)
-    case .up: picker.cursor = max(0, picker.cursor - 1)
-    case .down: picker.cursor = min(max(0, picker.matches.count - 1), picker.cursor + 1)
-    case .pageUp: picker.cursor = max(0, picker.cursor - 10)
-    case .pageDown: picker.cursor = min(max(0, picker.matches.count - 1), picker.cursor + 10)
+    case .up: picker.window.move(by: -1)
+    case .down: picker.window.move(by: 1)
+    case .pageUp: picker.window.move(by: -10)
+    case .pageDown: picker.window.move(by: 10)
     case .tab:
       let all = ModelPickerState.Capability.allCases
       let index = all.firstIndex(of: picker.capability) ?? 0
@@ -98,10 +99,8 @@ extension AppReducer {
     case .escape:
       state.overlay = nil
       state.focus = .composer
-    case .up, .character("k"):
-      state.agentCursor = max(0, state.agentCursor - 1)
-    case .down, .character("j"):
-      state.agentCursor = min(max(0, state.agents.count - 1), state.agentCursor + 1)
+    case .up, .character("k"): state.agentWindow.move(by: -1)
+    case .down, .character("j"): state.agentWindow.move(by: 1)
     case .enter:
       guard state.agents.indices.contains(state.agentCursor) else { return [] }
       selectAgent(&state, state.agents[state.agentCursor].name)

@@ -3,7 +3,7 @@ import ChatDomain
 extension AppReducer {
   static func openSessionBrowser(_ state: inout AppState, query: String?) -> [Effect] {
     state.overlay = .sessions
-    state.sessions.cursor = 0
+    state.sessions.window.reset()
     if let query {
       state.sessions.query.set(query)
       state.sessions.isEditingQuery = false
@@ -31,7 +31,6 @@ extension AppReducer {
         return [.searchSessions(query)]
       }
     }
-    let count = state.sessions.rowCount
     switch key.key {
     case .escape:
       if state.sessions.isShowingHits {
@@ -40,12 +39,10 @@ extension AppReducer {
       } else {
         state.overlay = nil
       }
-    case .up, .character("k"):
-      state.sessions.cursor = max(0, state.sessions.cursor - 1)
-    case .down, .character("j"):
-      state.sessions.cursor = min(max(0, count - 1), state.sessions.cursor + 1)
-    case .pageUp: state.sessions.cursor = max(0, state.sessions.cursor - 10)
-    case .pageDown: state.sessions.cursor = min(max(0, count - 1), state.sessions.cursor + 10)
+    case .up, .character("k"): state.sessions.window.move(by: -1)
+    case .down, .character("j"): state.sessions.window.move(by: 1)
+    case .pageUp: state.sessions.window.move(by: -10)
+    case .pageDown: state.sessions.window.move(by: 10)
     case .character("/"):
       state.sessions.isEditingQuery = true
     case .enter:
@@ -77,7 +74,7 @@ extension AppReducer {
   static func clearSearch(_ state: inout AppState) {
     state.sessions.hits = []
     state.sessions.hitsQuery = nil
-    state.sessions.cursor = 0
+    state.sessions.window.reset()
   }
 
   /// `~/orchat-<title words>.md`.
@@ -99,11 +96,9 @@ extension AppReducer {
 
   /// The side column's session list.
   static func sideSessionsKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
-    let count = state.sessions.summaries.count
     switch key.key {
-    case .up, .character("k"): state.sessions.sideCursor = max(0, state.sessions.sideCursor - 1)
-    case .down, .character("j"):
-      state.sessions.sideCursor = min(max(0, count - 1), state.sessions.sideCursor + 1)
+    case .up, .character("k"): state.sessions.sideWindow.move(by: -1)
+    case .down, .character("j"): state.sessions.sideWindow.move(by: 1)
     case .enter:
       guard state.sessions.summaries.indices.contains(state.sessions.sideCursor) else { return [] }
       return openSession(&state, state.sessions.summaries[state.sessions.sideCursor].session.id)
@@ -147,9 +142,7 @@ extension AppReducer {
   {
     switch result {
     case .success(let summaries):
-      state.sessions.summaries = summaries
-      state.sessions.cursor = min(state.sessions.cursor, max(0, state.sessions.rowCount - 1))
-      state.sessions.sideCursor = min(state.sessions.sideCursor, max(0, summaries.count - 1))
+      state.sessions.summaries = summaries  // the list windows follow the new counts
     case .failure(let error):
       notify(&state, "Could not list sessions: \(error.userMessage)", .error)
     }
@@ -196,7 +189,6 @@ extension AppReducer {
     }
     state.sessions.summaries.removeAll { $0.session.id == id }
     state.sessions.hits.removeAll { $0.sessionID == id }
-    state.sessions.cursor = min(state.sessions.cursor, max(0, state.sessions.rowCount - 1))
     if state.session?.id == id {
       state.session = nil
       state.transcript.load([])

@@ -81,14 +81,15 @@ public enum AppReducer {
     if let expiry = state.banner?.expiresAt, expiry <= now { state.banner = nil }
   }
 
-  /// Keeps the transcript's size in step with the screen (the input box grows with its
-  /// text; a banner takes a row).
+  /// Keeps the transcript's and the lists' sizes in step with the screen (the input box grows
+  /// with its text; a banner takes a row).
   static func syncLayout(_ state: inout AppState) {
     let layout = state.layout
     let text = layout.transcriptText
     if text.width != state.transcript.width || text.height != state.transcript.height {
       state.transcript.resize(width: max(1, text.width), height: max(1, text.height))
     }
+    syncLists(&state, layout)
     if !layout.hasSideColumn, state.focus == .agents || state.focus == .sessions {
       state.focus = .composer
     }

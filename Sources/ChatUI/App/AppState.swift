@@ -7,13 +7,17 @@ public struct AppState: Sendable {
   public var focus = Focus.composer
   public var overlay: Overlay?
   public var keyMap: KeyMap
-  /// How far the help overlay is scrolled.
-  public var helpScroll = 0
+  /// The help overlay's scroll position over its lines (scroll-only: no selection).
+  public var helpWindow = ListWindow()
   /// Keys typed so far of a two-key chord (Ctrl-X of Ctrl-X Ctrl-E).
   public var pendingKeys: [KeyEvent] = []
 
-  public var agents: [Agent] = []
-  public var agentCursor = 0
+  public var agents: [Agent] = [] {
+    didSet { agentWindow.resize(count: agents.count) }
+  }
+  /// The agent list's selection and scroll position, shared by the side column's list and the
+  /// narrow layout's overlay; its count follows `agents`.
+  public var agentWindow = ListWindow()
   public var catalog: ModelCatalog?
   public var modelPicker = ModelPickerState()
   public var sessions = SessionListState()
@@ -59,7 +63,6 @@ public struct AppState: Sendable {
     let chosen =
       agents.contains { $0.name == agentName } ? agentName : (agents.first?.name ?? agentName)
     self.agentName = chosen
-    agentCursor = agents.firstIndex { $0.name == chosen } ?? 0
     self.hasAPIKey = hasAPIKey
     self.now = now
     self.keyMap = keyMap
@@ -68,6 +71,20 @@ public struct AppState: Sendable {
     self.isMouseEnabled = isMouseEnabled
     let layout = ScreenLayout(size: size, composerLines: 1, hasBanner: false)
     transcript.resize(width: layout.transcriptTextWidth, height: layout.transcriptText.height)
+    agentWindow.resize(count: agents.count)
+    agentCursor = agents.firstIndex { $0.name == chosen } ?? 0
+    AppReducer.syncLists(&self, layout)
+  }
+
+  /// How far the help is scrolled: the index of its first line shown (at most the window's
+  /// `maxOffset`).
+  public var helpScroll: Int { helpWindow.offset }
+
+  /// The selected agent's index: `agentWindow`'s cursor; setting it selects that agent
+  /// (clamped), scrolling as little as shows it.
+  public var agentCursor: Int {
+    get { agentWindow.cursor }
+    set { agentWindow.move(to: newValue) }
   }
 
   /// The agent the next message uses, when loaded.

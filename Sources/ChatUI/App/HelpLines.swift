@@ -1,17 +1,20 @@
 import ChatDomain
-import ChatUI
 
 /// The help overlay's text, generated from the key map and the slash commands, laid out
 /// for a column `width` wide: keys in a column sized to the longest binding (at most half
 /// the width), descriptions wrapped under themselves rather than cut off.
-enum HelpLines {
+///
+/// In ChatUI rather than with the help view because the reducer needs the line count to
+/// bound the help's scrolling; the view draws these same lines.
+public enum HelpLines {
   /// A titled group of `key  what it does` entries.
   private struct Section {
     var title: String
     var entries: [(key: String, help: String)] = []
   }
 
-  static func lines(_ keyMap: KeyMap, width: Int) -> [(String, StyleRole)] {
+  /// The lines, each with its style, for a column `width` wide.
+  public static func lines(_ keyMap: KeyMap, width: Int) -> [(String, StyleRole)] {
     var lines: [(String, StyleRole)] = []
     for section in sections(keyMap) {
       lines.append((section.title, .title))
