@@ -1,3 +1,4 @@
+import ChatCore
 import ChatDomain
 import ChatRender
 import ChatUI
@@ -7,71 +8,64 @@ import Testing
 
 @testable import ChatApp
 
-/// The demo's loop on the scripted terminal: what it presents and when it stops.
-@Suite struct DemoAppTests {
-  private let size = TerminalSize(columns: 80, rows: 24)
-
+/// `orchat demo` is the real app (its run loop, reducer and views) on fixture state: the
+/// sample session open at its top, no key, no store, no network.
+@Suite(.serialized) struct DemoAppTests {
   init() throws {
     try #require(TestLocale.pinUTF8())
   }
 
-  private func run(_ script: [[TerminalEvent]], size: TerminalSize? = nil) -> (
-    Int32, ScriptedTerminal
-  ) {
-    let terminal = ScriptedTerminal(size: size ?? self.size, script: script)
-    var screen = DemoScreen(themeName: "dark")
-    let status = DemoApp.loop(terminal: terminal, screen: &screen)
-    return (status, terminal)
+  private func runtime(_ script: [[TerminalEvent]], size: TerminalSize, theme: String? = nil)
+    -> (Runtime<ScriptedTerminal>, ScriptedTerminal)
+  {
+    let terminal = ScriptedTerminal(size: size, script: script)
+    let themes = ThemeCatalog(searchPath: .standard(explicitDirectory: nil))
+    let selection = themes.load(named: theme, colorDisabled: false)
+    let runtime = DemoApp.makeRuntime(
+      terminal: terminal, wake: nil, themes: themes, theme: selection, isMouseEnabled: true,
+      environment: [:])
+    return (runtime, terminal)
   }
 
-  @Test func qQuitsWithStatusZeroAfterOneFullFrame() {
-    let (status, terminal) = run([[.key(.character("q"))]])
-    #expect(status == 0)
-    #expect(terminal.presents.count == 1)
-    #expect(terminal.presents.first?.diff.isFull == true)
-    #expect(terminal.screenLines.first?.hasPrefix("┌─ orchat demo · theme dark ") == true)
+  @Test func theSampleSessionShowsFromItsTopWithWideCharactersAndACodeBox() {
+    let (runtime, terminal) = runtime([], size: TerminalSize(columns: 90, rows: 40))
+    runtime.flush()
+    let text = terminal.screenLines.joined(separator: "\n")
+    #expect(text.contains("Show me hello world in Swift"))
+    #expect(text.contains("こんにちは世界"))
+    #expect(text.contains("print(\"Hello, \\(name)! 🚀\")"))
+    #expect(text.contains("┌ swift"))
+    #expect(runtime.state.session?.id == "demo")
+    #expect(runtime.state.hasAPIKey == false)
   }
 
-  @Test func eachInputIsDescribedInTheStatusLineAndRedrawsOnlyThatRow() {
-    let (_, terminal) = run([[.key(.control("x"))], [.paste("a\nb")], [.key(.character("q"))]])
-    #expect(terminal.presents.count == 3)
-    #expect(terminal.presents[1].diff.changedRows == [23])
-    #expect(terminal.presents[1].frame.grid.text(ofRow: 23).contains("last input: Ctrl+X · 80x24"))
-    #expect(terminal.screenLines[23].contains("last input: paste: 3 characters, 2 lines"))
+  @Test func theScriptEndingQuitsWithStatusZero() {
+    let (runtime, _) = runtime([[.key(.character("x"))]], size: TerminalSize(columns: 80, rows: 24))
+    #expect(runtime.run() == 0)
+    #expect(runtime.state.composer.text == "x")
+  }
+
+  @Test func sendingSaysHowToSetTheKeyAndKeepsTheText() {
+    let keys = "hello".map { TerminalEvent.key(.character($0)) } + [.key(KeyEvent(.enter))]
+    let (runtime, _) = runtime([keys], size: TerminalSize(columns: 80, rows: 24))
+    _ = runtime.run()
+    #expect(runtime.state.banner?.text.hasPrefix("No API key") == true)
+    #expect(runtime.state.composer.text == "hello")
+  }
+
+  @Test func aMissingThemeIsReportedAndTheDefaultUsed() {
+    let (runtime, _) = runtime([], size: TerminalSize(columns: 80, rows: 24), theme: "no-such-theme")
+    #expect(runtime.state.themeName == "dark")
+    #expect(runtime.state.banner?.text.hasSuffix("; using dark") == true)
   }
 
   @Test func aResizeRedrawsEverythingAtTheNewSize() {
     let narrow = TerminalSize(columns: 60, rows: 20)
-    let (_, terminal) = run([[.resize(narrow)], [.key(.character("q"))]])
+    let (runtime, terminal) = runtime([[.resize(narrow)]], size: TerminalSize(columns: 80, rows: 24))
+    _ = runtime.run()
     let last = terminal.presents.last
     #expect(last?.diff.isFull == true)
     #expect(last?.frame.grid.width == 60 && last?.frame.grid.height == 20)
     #expect(terminal.screenLines.allSatisfy { TerminalText.columns(of: $0) <= 60 })
-  }
-
-  @Test func scrollingMovesTheTranscriptAndStopsAtTheEnds() {
-    let small = TerminalSize(columns: 80, rows: 12)
-    let (_, terminal) = run(
-      [
-        [.key(KeyEvent(.pageDown))], [.key(KeyEvent(.end))], [.key(KeyEvent(.home))],
-        [.key(.character("q"))],
-      ],
-      size: small)
-    let firstRows = terminal.presents.map { $0.frame.grid.text(ofRow: 1) }
-    #expect(firstRows[0].contains("you · 14:02"))
-    #expect(!firstRows[1].contains("you · 14:02"))
-    #expect(firstRows[3] == firstRows[0])
-  }
-
-  @Test func terminationAndClosedInputEndTheLoop() {
-    #expect(run([[.terminationRequested(signal: 15)]]).0 == 143)
-    #expect(run([]).0 == 0)  // the script runs out: input closed
-  }
-
-  @Test func aTinyTerminalGetsANoticeNotACrash() {
-    let (status, terminal) = run(
-      [[.key(.character("q"))]], size: TerminalSize(columns: 10, rows: 3))
-    #expect(status == 0)
-    #expect(terminal.screenLines == ["Too small:", "", ""])
   }
 }

@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `orchat demo` under tmux: the real binary, real ncurses, a real terminal emulator.
+/// `orchat demo` under tmux: the real binary and the real app (its run loop, reducer and
+/// views, on a sample session), real ncurses, a real terminal emulator.
 /// Each test has its own tmux server; tmux missing is a failure, not a skip. Serialized:
 /// a dozen tmux servers and demos at once would load a 2-core machine enough to upset the
 /// timing-sensitive tests running beside them.
@@ -14,7 +15,7 @@ import Testing
   /// A tmux session running the demo with `arguments`, plus a scratch directory for files
   /// the shell writes (stty state, exit status, pid).
   private func startDemo(
-    _ arguments: String = "", columns: Int = 100, rows: Int = 40, environment: String = ""
+    _ arguments: String = "", columns: Int = 90, rows: Int = 40, environment: String = ""
   ) async throws -> (TmuxSession, String) {
     let binary = try BinaryRunner.orchat().executable
     let scratch = NSTemporaryDirectory() + "orchat-e2e-" + UUID().uuidString
@@ -59,9 +60,9 @@ import Testing
 
   @Test func transcriptShowsWithWideCharactersAligned() async throws {
     let (tmux, _) = try await startDemo()
-    let screen = try #require(await tmux.waitForText("last input: none"))
+    let screen = try #require(await tmux.waitForText("Show me hello world"))
     let text = screen.joined(separator: "\n")
-    #expect(text.contains("orchat demo · theme dark"))
+    #expect(text.contains("orchat · Hello world, twice"))
     #expect(text.contains("こんにちは世界"))
     #expect(text.contains("print(\"Hello, \\(name)! 🚀\")"))
 
@@ -80,32 +81,40 @@ import Testing
 
   @Test func resizingTheWindowRewrapsTheTranscript() async throws {
     let (tmux, _) = try await startDemo()
-    let wide = try #require(await tmux.waitForText("last input: none"))
     let sentence =
       "In Japanese, こんにちは世界 (konnichiwa sekai) means hello world. Emoji such as 🎉 👍 😀"
       + " take two columns, like CJK, and the text still wraps by display width."
-    #expect(wide.first { $0.contains("In Japanese,") }?.contains("take") == true)
+    func paragraph(_ screen: [String]) -> String {
+      screen.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
+        .joined(separator: " ")
+    }
+    let wide = try #require(await tmux.waitForText("Show me hello world"))
+    #expect(paragraph(wide).contains(sentence))
+    let wideLines = wide.filter { $0.contains("(konnichiwa") || $0.contains("take two") }
 
     await tmux.resize(columns: 60, rows: 40)
-    let narrow = try #require(await tmux.waitForText("60x40"))
-    #expect(narrow.allSatisfy { TerminalText.columns(of: $0) <= 60 })
-    #expect(narrow.first { $0.contains("In Japanese,") }?.contains("take") == false)
-    let paragraph = narrow.map { line in
-      line.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
-    }.joined(separator: " ")
-    #expect(paragraph.contains(sentence))
+    let narrow = try #require(
+      await tmux.waitForScreen { screen in
+        screen.allSatisfy { TerminalText.columns(of: $0) <= 60 } && paragraph(screen).contains(sentence)
+      })
+    // Re-wrapped: the paragraph takes more rows at 60 columns.
+    let narrowLines = narrow.filter { line in
+      ["In Japanese", "konnichiwa", "Emoji", "take two", "display width"].contains { line.contains($0) }
+    }
+    #expect(narrowLines.count > wideLines.count)
     let box = narrow.drop { !$0.contains("┌ swift") }.prefix { !$0.contains("└") }
     #expect(Set(box.map(innerRightEdge)).count == 1)
   }
 
   @Test func quittingLeavesTheAlternateScreenAndRestoresTheTerminal() async throws {
     let (tmux, scratch) = try await startDemo()
-    try #require(await tmux.waitForText("last input: none") != nil)
+    try #require(await tmux.waitForText("Show me hello world") != nil)
     #expect(await tmux.display("#{alternate_on}") == "1")
-    await tmux.sendKeys("q")
+    await tmux.sendKeys("C-c")
+    await tmux.sendKeys("C-c")
     let screen = try #require(await tmux.waitForText("DONE"))
     #expect(screen.contains("exit=0"))
-    #expect(!screen.joined().contains("orchat demo"))
+    #expect(!screen.joined().contains("Show me hello world"))
     #expect(await tmux.display("#{alternate_on}") == "0")
     #expect(contents(scratch + "/after") == contents(scratch + "/before"))
   }
@@ -113,7 +122,7 @@ import Testing
   @Test(arguments: [("TERM", 15), ("INT", 2), ("HUP", 1)])
   func aTerminationSignalRestoresTheTerminal(signal: String, number: Int) async throws {
     let (tmux, scratch) = try await startDemo()
-    try #require(await tmux.waitForText("last input: none") != nil)
+    try #require(await tmux.waitForText("Show me hello world") != nil)
     #expect(await TmuxSession.shell("kill -\(signal) $(cat \(scratch)/pid)") == 0)
     let screen = try #require(await tmux.waitForText("DONE"))
     #expect(screen.contains("exit=\(128 + number)"))
@@ -134,32 +143,35 @@ import Testing
     #expect(contents(scratch + "/after") == contents(scratch + "/before"))
   }
 
-  @Test func keysPastesAndMouseReportsReachTheProgram() async throws {
-    let (tmux, _) = try await startDemo()
-    try #require(await tmux.waitForText("last input: none") != nil)
-    let keys: [(String, String)] = [
-      ("C-x", "Ctrl+X"), ("F5", "F5"), ("M-x", "Alt+X"), ("BTab", "Shift+Tab"),
-      ("C-Up", "Ctrl+Up"), ("C-j", "Ctrl+J"), ("Enter", "Enter"), ("Escape", "Esc"),
-      ("你", "你"),
-    ]
-    for (key, shown) in keys {
-      await tmux.sendKeys(key)
-      try await tmux.waitForText("last input: \(shown) ·")
+  @Test func keysPastesAndMouseReportsReachTheApp() async throws {
+    // 24 rows: the sample session is taller than the transcript, so the wheel can scroll it.
+    let (tmux, _) = try await startDemo(rows: 24)
+    try #require(await tmux.waitForText("Show me hello world") != nil)
+    // Keys a decoder must get right before the text: none of them may type anything.
+    for key in ["Escape", "Escape", "F5", "M-x", "BTab", "C-Up"] { await tmux.sendKeys(key) }
+    await tmux.sendKeys("你")
+    await tmux.sendKeys("C-j")
+    await tmux.sendLiteral("好")
+    try await tmux.waitForScreen { screen in
+      screen.contains { $0.hasPrefix("││ 你") || $0.contains("│ 你 ") }
+        && screen.contains { $0.contains("│ 好") }
     }
     await tmux.paste("pasted 中文\nline2 😀")
-    try await tmux.waitForText("last input: paste: 17 characters, 2 lines")
-    // An X10 mouse report (tmux-256color's kmous): wheel up at column 5, row 3.
-    await tmux.sendLiteral("\u{1b}[M`&$")
-    try await tmux.waitForText("last input: mouse wheel up at 5,3")
+    try await tmux.waitForScreen { screen in
+      screen.contains { $0.contains("好pasted 中文") } && screen.contains { $0.contains("line2 😀") }
+    }
+    // An X10 mouse report (tmux-256color's kmous): wheel down over the transcript scrolls it.
+    await tmux.sendLiteral("\u{1b}[Ma&$")
+    try await tmux.waitForScreen { screen in !screen.contains { $0.contains("Show me hello world") } }
   }
 
   @Test func theChosenThemeColoursTheScreenAndNoColorRemovesColour() async throws {
     let (themed, _) = try await startDemo("--theme high-contrast")
-    try #require(await themed.waitForText("theme high-contrast") != nil)
+    try #require(await themed.waitForText("Show me hello world") != nil)
     #expect(await themed.captureWithEscapes().contains("48;5;16"))  // #000000 background
 
     let (plain, _) = try await startDemo("--theme high-contrast", environment: "NO_COLOR=1")
-    try #require(await plain.waitForText("theme mono") != nil)
+    try #require(await plain.waitForText("Show me hello world") != nil)
     let plainScreen = await plain.captureWithEscapes()
     #expect(!plainScreen.contains("38;5;"))
   }

@@ -34,87 +34,66 @@ public enum DemoApp {
 
   /// Runs the demo on standard input and output.
   ///
-  /// - Returns: The process exit status: 0 after `q`, 128 + signal after a termination
+  /// - Returns: The process exit status: 0 after quitting, 128 + signal after a termination
   ///   signal, 1 when the terminal cannot be opened (the reason goes to standard error).
   public static func run(_ options: Options) -> Int32 {
     let environment = ProcessInfo.processInfo.environment
-    let catalog = ThemeCatalog(searchPath: .standard(explicitDirectory: options.themesDirectory))
-    let selection = catalog.load(
+    let themes = ThemeCatalog(searchPath: .standard(explicitDirectory: options.themesDirectory))
+    let selection = themes.load(
       named: options.themeName, colorDisabled: ThemeCatalog.isColorDisabled(in: environment))
+    let wake: WakeSignal
     let terminal: NcursesTerminal
     do {
-      terminal = try NcursesTerminal(options: .init(isMouseEnabled: options.isMouseEnabled))
+      wake = try WakeSignal()
+      terminal = try NcursesTerminal(
+        options: .init(isMouseEnabled: options.isMouseEnabled), wake: wake)
     } catch {
       printError("orchat: \(error)")
       return 1
     }
     terminal.setTheme(selection.theme)
-    var screen = DemoScreen(themeName: selection.theme.name)
-    screen.notice = selection.problems.first.map {
-      "\($0.userMessage); using \(selection.theme.name)"
-    }
+    let runtime = makeRuntime(
+      terminal: terminal, wake: wake, themes: themes, theme: selection,
+      isMouseEnabled: options.isMouseEnabled, environment: environment)
     if options.crashesAfterFirstFrame {
-      var presenter = FramePresenter()
-      presenter.present(screen.frame(size: terminal.size), on: terminal)
+      runtime.flush()
       fatalError("orchat demo: deliberate crash (--crash-after-first-frame)")
     }
-    let status = loop(terminal: terminal, screen: &screen)
+    let status = runtime.run()
     terminal.shutdown()
     for problem in selection.problems { printError(problem.userMessage) }
     return status
   }
 
-  /// Presents and reacts until the demo should end; returns the exit status.
-  static func loop(terminal: some Terminal, screen: inout DemoScreen) -> Int32 {
-    var presenter = FramePresenter()
-    while true {
-      presenter.present(screen.frame(size: terminal.size), on: terminal)
-      for event in terminal.readEvents(timeout: nil) {
-        switch event {
-        case .key(KeyEvent.character("q")), .key(KeyEvent.control("c")):
-          return 0
-        case .key(let key):
-          screen.lastInput = key.description
-          screen.scroll(by: key, size: terminal.size)
-        case .paste(let text):
-          let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-          screen.lastInput = "paste: \(text.count) characters, \(lines) lines"
-        case .mouse(let mouse):
-          screen.lastInput = "mouse \(mouse)"
-          if mouse.kind == .wheelUp { screen.scrollOffset = max(0, screen.scrollOffset - 3) }
-          if mouse.kind == .wheelDown { screen.scrollOffset += 3 }
-        case .resize:
-          presenter.invalidate()
-        case .terminationRequested(let signal):
-          return 128 + signal
-        case .inputClosed:
-          return 0
-        case .wake:
-          break
-        }
-      }
-      screen.scrollOffset = min(screen.scrollOffset, DemoScreen.maximumScroll(for: terminal.size))
+  /// The real app's runtime on the demo's fixture: the sample session open at its top, the
+  /// bundled catalog, no key, and services that keep nothing and reach no network.
+  static func makeRuntime<Screen: Terminal>(
+    terminal: Screen, wake: WakeSignal?, themes: ThemeCatalog, theme: ThemeSelection,
+    isMouseEnabled: Bool, environment: [String: String]
+  ) -> Runtime<Screen> {
+    var state = AppState(
+      size: terminal.size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: false,
+      now: Date(), themeName: theme.theme.name, isMouseEnabled: isMouseEnabled)
+    state.availableThemes = themes.availableThemeNames()
+    state.catalog = ModelCatalog(snapshot: BundledCatalog.snapshot, origin: .bundled)
+    _ = AppReducer.reduce(
+      &state,
+      .sessionOpened(
+        reference: DemoTranscript.session.id,
+        .success(
+          OpenedSession(session: DemoTranscript.session, entries: DemoTranscript.entries))))
+    state.transcript.scrollToTop()
+    state.banner = theme.problems.first.map {
+      Banner("\($0.userMessage); using \(theme.theme.name)", kind: .warning)
     }
+    let mailbox = Mailbox(wake: wake)
+    let services = AppServices.offline(paths: AppPaths(environment: environment))
+    return Runtime(
+      state: state, terminal: terminal, runner: EffectRunner(services: services, mailbox: mailbox),
+      mailbox: mailbox, themes: themes)
   }
 
   private static func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
-  }
-}
-
-extension DemoScreen {
-  /// Scrolls for the navigation keys; other keys leave the view alone.
-  mutating func scroll(by key: KeyEvent, size: TerminalSize) {
-    let page = max(1, size.rows - 4)
-    switch key.key {
-    case .up: scrollOffset -= 1
-    case .down: scrollOffset += 1
-    case .pageUp: scrollOffset -= page
-    case .pageDown: scrollOffset += page
-    case .home: scrollOffset = 0
-    case .end: scrollOffset = DemoScreen.maximumScroll(for: size)
-    default: return
-    }
-    scrollOffset = min(max(0, scrollOffset), DemoScreen.maximumScroll(for: size))
   }
 }

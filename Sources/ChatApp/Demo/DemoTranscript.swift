@@ -1,30 +1,28 @@
 import ChatDomain
-import ChatCore
-import ChatUI
+import Foundation
 
-/// The sample conversation `orchat demo` draws: message headers, every markdown element,
-/// a code block, a table, CJK and emoji, laid out by the same `MessageLayout` the chat uses.
+/// The sample conversation `orchat demo` shows: a question and a reply with every markdown
+/// element, a code block, a table, CJK and emoji, as messages of a session.
 enum DemoTranscript {
-  struct Message {
-    var header: [StyledSpan]
-    var text: String
-    var format: MessageLayout.Format
-  }
+  static let session = Session(
+    id: "demo", title: "Hello world, twice", agent: "assistant", createdAt: time,
+    updatedAt: time)
 
-  static let messages: [Message] = [
-    Message(
-      header: [
-        StyledSpan("you", role: .transcriptUser), StyledSpan(" · 14:02", role: .transcriptHeader),
-      ],
-      text: "Show me hello world in Swift, and how to greet the world in Japanese 🙂",
-      format: .plain(.transcriptBody)),
-    Message(
-      header: [
-        StyledSpan("assistant", role: .transcriptAssistant),
-        StyledSpan(
-          " · demo/model · 14:02 · 64 tok · 0.4 s to first token", role: .transcriptHeader),
-      ],
-      text: reply, format: .markdown(textRole: .transcriptBody)),
+  /// 2026-05-01 14:02 UTC.
+  static let time = Date(timeIntervalSince1970: 1_777_644_120)
+
+  static let entries: [TranscriptEntry] = [
+    TranscriptEntry(
+      message: Message(
+        id: "demo-question", sessionID: session.id, position: 0, role: .user,
+        content: "Show me hello world in Swift, and how to greet the world in Japanese 🙂",
+        agent: "assistant", model: "demo/model", createdAt: time)),
+    TranscriptEntry(
+      message: Message(
+        id: "demo-reply", sessionID: session.id, position: 1, role: .assistant, content: reply,
+        agent: "assistant", model: "demo/model", servedModel: "demo/model",
+        usage: TokenUsage(promptTokens: 18, completionTokens: 64),
+        timeToFirstTokenMilliseconds: 400, createdAt: time)),
   ]
 
   static let reply = """
@@ -53,15 +51,4 @@ enum DemoTranscript {
     | 日本語 | こんにちは |
     | English | hello 👋 |
     """
-
-  /// Every message laid out at `width`: header, body, blank line.
-  static func lines(width: Int) -> [StyledLine] {
-    var lines: [StyledLine] = []
-    for message in messages {
-      lines.append(StyledLine(spans: message.header))
-      lines += MessageLayout(message.text, format: message.format, width: width).lines
-      lines.append(.blank)
-    }
-    return lines
-  }
 }

@@ -40,4 +40,23 @@ public struct AppServices: Sendable {
   func agent(named name: String) -> Agent {
     agents.agent(named: name) ?? agents.agents.first ?? Agent.builtIns[0]
   }
+
+  /// Services that keep nothing and reach no network (`orchat demo`): the store cannot be
+  /// opened and every request fails to connect, each with a line that says so.
+  static func offline(paths: AppPaths) -> AppServices {
+    AppServices(
+      paths: paths, config: AppConfig(), agents: AgentCatalog(agents: Agent.builtIns),
+      client: OpenRouterClient(
+        configuration: OpenRouterConfiguration(apiKey: "", baseURL: "http://offline.invalid"),
+        transport: OfflineTransport()),
+      hasAPIKey: false,
+      store: Task { throw ChatError(.storage, "the demo keeps no sessions") })
+  }
+}
+
+/// A transport with no network: every request fails to connect.
+struct OfflineTransport: Transport {
+  func send(_ request: TransportRequest) async throws -> TransportResponse {
+    throw TransportError.connectFailed("the demo does not connect to the network")
+  }
 }

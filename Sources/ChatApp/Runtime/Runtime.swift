@@ -125,6 +125,8 @@ public final class Runtime<Screen: Terminal> {
   /// Ends: stops running requests and waits briefly for their replies to be saved.
   public func finish() {
     runner.cancelAll()
+    // Blocks this thread only when there is something to wait for.
+    guard runner.activeRequestCount > 0 else { return }
     let runner = runner
     FullScreenApp.waitFor { await runner.waitForRequests(timeout: .seconds(3)) }
   }
