@@ -5,6 +5,7 @@ import PackageDescription
 // targets it lists, and `.ci/run` builds with `--explicit-target-dependency-import-check
 // error`, so a target may not lean on a module that only arrives through another one.
 //
+//   BuildInfo                                 the version number and the build's git commit
 //   ChatDomain, Formatting, CWidth            pure values and text rules (no I/O libraries)
 //   OpenRouter                                wire types and the HTTP client
 //   ChatCore                                  services: store, engine, catalog, config
@@ -35,6 +36,10 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
+    // The version (written once, here) and the git commit stamped in by BuildInfoPlugin at
+    // build time (nil outside a checkout; the build never needs git).
+    .target(name: "BuildInfo", plugins: ["BuildInfoPlugin"]),
+    .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
     .systemLibrary(
       name: "CNcursesw",
       pkgConfig: "ncursesw",
@@ -54,7 +59,7 @@ let package = Package(
     .target(
       name: "ChatCore",
       dependencies: [
-        "ChatDomain", "Formatting", "OpenRouter",
+        "BuildInfo", "ChatDomain", "Formatting", "OpenRouter",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],
@@ -75,12 +80,12 @@ let package = Package(
     ),
     .target(
       name: "ChatCommands",
-      dependencies: ["ChatDomain", "Formatting", "OpenRouter", "ChatCore"]
+      dependencies: ["BuildInfo", "ChatDomain", "Formatting", "OpenRouter", "ChatCore"]
     ),
     .executableTarget(
       name: "orchat",
       dependencies: [
-        "ChatApp", "ChatCommands", "ChatCore",
+        "BuildInfo", "ChatApp", "ChatCommands", "ChatCore", "ChatDomain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -135,7 +140,8 @@ let package = Package(
       name: "ChatCommandsTests",
       dependencies: ["ChatCommands", "ChatDomain", "ChatCore", "Formatting", "TestSupport"]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "OpenRouter", "ChatDomain"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["BuildInfo", "TestSupport", "OpenRouter", "ChatDomain"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -111,7 +111,7 @@ public struct OpenRouterClient: Sendable {
       ("HTTP-Referer", configuration.appURL),
       ("X-Title", configuration.appTitle),
       ("X-OpenRouter-Title", configuration.appTitle),
-      ("User-Agent", "orchat/0.1"),
+      ("User-Agent", configuration.userAgent),
     ]
     if hasBody { headers.append(("Content-Type", "application/json")) }
     return headers

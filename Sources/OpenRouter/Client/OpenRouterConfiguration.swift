@@ -9,6 +9,8 @@ public struct OpenRouterConfiguration: Sendable {
   public var appURL: String
   /// App identity: `X-Title` (and its newer spelling `X-OpenRouter-Title`).
   public var appTitle: String
+  /// Sent as `User-Agent` (`orchat/0.1.0`).
+  public var userAgent: String
   /// No bytes for this long while a stream is open (keep-alive comments count) throws a
   /// `timeout` error.
   public var idleTimeout: Duration
@@ -19,13 +21,14 @@ public struct OpenRouterConfiguration: Sendable {
   public init(
     apiKey: String, baseURL: String = Self.defaultBaseURL,
     appURL: String = "https://github.com/orchat/orchat", appTitle: String = "orchat",
-    idleTimeout: Duration = .seconds(180), requestTimeout: Duration = .seconds(600),
+    userAgent: String = "orchat", idleTimeout: Duration = .seconds(180), requestTimeout: Duration = .seconds(600),
     retry: RetryPolicy = RetryPolicy()
   ) {
     self.apiKey = apiKey
     self.baseURL = baseURL
     self.appURL = appURL
     self.appTitle = appTitle
+    self.userAgent = userAgent
     self.idleTimeout = idleTimeout
     self.requestTimeout = requestTimeout
     self.retry = retry
