@@ -3,7 +3,7 @@ import ChatCore
 import Foundation
 
 /// One entry of `models --json`. Prices are USD per million tokens (`null` when variable,
-/// as for routers).
+/// as for routers, or unknown, as on endpoints that list no prices).
 struct ModelJSON: Encodable {
   var model: ModelSummary
 

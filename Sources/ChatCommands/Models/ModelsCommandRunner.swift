@@ -42,7 +42,15 @@ public struct ModelsCommandRunner: Sendable {
 
   public func run(_ options: ModelsOptions) async -> Int32 {
     do {
-      let catalog = options.refresh ? try await refresh(baseURL: options.baseURL) : load()
+      var catalog = options.refresh ? try await refresh(baseURL: options.baseURL) : load()
+      // The bundled snapshot is OpenRouter's list. Another OpenAI-compatible endpoint (a
+      // local llama.cpp or Ollama) lists its own models: fetch them when none are cached.
+      if !options.refresh, catalog.origin == .bundled,
+        !Endpoint.isOpenRouter(
+          context.baseURL(flag: options.baseURL, config: try? context.loadConfig()))
+      {
+        catalog = try await refresh(baseURL: options.baseURL)
+      }
       let matches = catalog.search(options.search ?? "", filter: options.filter)
       if options.json {
         context.output.write(try JSONText.encode(matches.map { ModelJSON($0.model) }))
@@ -97,12 +105,16 @@ public struct ModelsCommandRunner: Sendable {
     for model in models {
       table.append([
         model.id, model.contextLength.map(String.init) ?? "-",
-        Format.pricePerMillion(model.promptPrice.perMillion),
-        Format.pricePerMillion(model.completionPrice.perMillion),
+        Self.price(model.promptPrice), Self.price(model.completionPrice),
         model.supportsTools ? "yes" : "-", model.supportsReasoning ? "yes" : "-",
         model.supportsImageInput ? "yes" : "-", model.name,
       ])
     }
     return table.text
+  }
+
+  /// A table cell: `3.00`, `free`, `variable`, or `-` when the endpoint lists no price.
+  static func price(_ price: ModelPrice) -> String {
+    price == .unknown ? "-" : Format.pricePerMillion(price.perMillion)
   }
 }

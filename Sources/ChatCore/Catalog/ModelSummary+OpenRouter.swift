@@ -3,7 +3,8 @@ import Foundation
 import OpenRouter
 
 extension ModelSummary {
-  /// The fields orchat uses of a `GET /models` entry.
+  /// The fields orchat uses of a `GET /models` entry. An entry without prices (a plain
+  /// OpenAI-compatible endpoint) has `unknown` prices, not free ones.
   public init(_ info: ModelInfo) {
     self.init(
       id: info.id, name: info.name,
@@ -11,8 +12,8 @@ extension ModelSummary {
       description: info.description ?? "",
       contextLength: info.contextLength ?? info.topProvider?.contextLength,
       maxCompletionTokens: info.topProvider?.maxCompletionTokens,
-      promptPrice: ModelPrice(info.pricing.prompt),
-      completionPrice: ModelPrice(info.pricing.completion),
+      promptPrice: info.pricing.map { ModelPrice($0.prompt) } ?? .unknown,
+      completionPrice: info.pricing.map { ModelPrice($0.completion) } ?? .unknown,
       inputModalities: info.architecture?.inputModalities ?? ["text"],
       outputModalities: info.architecture?.outputModalities ?? ["text"],
       supportsTools: info.supportsTools, supportsReasoning: info.supportsReasoning)

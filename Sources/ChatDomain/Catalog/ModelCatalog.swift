@@ -23,6 +23,8 @@ public struct ModelCatalog: Sendable {
   public let origin: Origin
   /// When the listing was fetched from OpenRouter.
   public let fetchedAt: Date
+  /// Where the listing came from (`GET <base URL>/models`, see `CatalogSnapshot.source`).
+  public let source: String
   /// Why the cache was not used, when it exists but could not be read.
   public var cacheProblem: ChatError?
   private let ids: [FuzzyMatcher.Text]
@@ -33,6 +35,7 @@ public struct ModelCatalog: Sendable {
     models = snapshot.models
     self.origin = origin
     fetchedAt = snapshot.fetchedAt
+    source = snapshot.source
     ids = models.map { FuzzyMatcher.Text($0.id) }
     names = models.map { FuzzyMatcher.Text($0.name) }
     positionByID = Dictionary(

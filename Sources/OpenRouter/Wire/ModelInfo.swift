@@ -10,7 +10,9 @@ public struct ModelInfo: Sendable, Hashable, Codable, Identifiable {
   public var description: String?
   public var contextLength: Int?
   public var architecture: Architecture?
-  public var pricing: Pricing
+  /// `nil` when the endpoint lists no prices: plain OpenAI-compatible servers (llama.cpp,
+  /// Ollama) send only `id`, `object`, `created` and `owned_by`.
+  public var pricing: Pricing?
   public var topProvider: TopProvider?
   public var perRequestLimits: JSONValue?
   public var supportedParameters: [String]
@@ -127,7 +129,7 @@ public struct ModelInfo: Sendable, Hashable, Codable, Identifiable {
   }
 
   public init(
-    id: String, name: String, contextLength: Int? = nil, pricing: Pricing,
+    id: String, name: String, contextLength: Int? = nil, pricing: Pricing?,
     supportedParameters: [String] = [], architecture: Architecture? = nil
   ) {
     self.id = id
@@ -162,9 +164,13 @@ public struct ModelInfo: Sendable, Hashable, Codable, Identifiable {
     description = try? c.decodeIfPresent(String.self, forKey: .description)
     contextLength = try? c.decodeIfPresent(Int.self, forKey: .contextLength)
     architecture = try? c.decodeIfPresent(Architecture.self, forKey: .architecture)
-    pricing =
-      (try? c.decodeIfPresent(Pricing.self, forKey: .pricing))
-      ?? Pricing(prompt: .variable, completion: .variable)
+    if (try? c.decodeNil(forKey: .pricing)) ?? true {
+      pricing = nil  // absent or null: the endpoint does not say
+    } else {
+      pricing =
+        (try? c.decode(Pricing.self, forKey: .pricing))
+        ?? Pricing(prompt: .variable, completion: .variable)
+    }
     topProvider = try? c.decodeIfPresent(TopProvider.self, forKey: .topProvider)
     perRequestLimits = try? c.decodeIfPresent(JSONValue.self, forKey: .perRequestLimits)
     supportedParameters =

@@ -7,6 +7,7 @@ extension StubOpenRouter {
     if let validKey, request.header("authorization") != "Bearer \(validKey)" {
       return StubErrors.reply(status: 401)
     }
+    if flavor == .openAICompatible { return openAICompatibleRoute(request) }
     let path = request.path
     if path.hasSuffix("/chat/completions") {
       let queued = state.withLock { state in

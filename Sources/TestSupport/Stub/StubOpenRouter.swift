@@ -12,7 +12,19 @@ import Synchronization
 /// scenario the request names (model `stub/<scenario>` or a user message containing
 /// `scenario:<name>`, see `StubScenario`), else by a short streamed echo. Every request is
 /// captured; connection closes are timed so tests can prove cancellation.
+///
+/// With `flavor: .openAICompatible` it plays a plain OpenAI-compatible server instead (a
+/// local llama.cpp or Ollama): `/models` in OpenAI's list shape, chunks without `provider`
+/// or `usage.cost`, and no `/key` or `/generation` (404).
 public final class StubOpenRouter: Sendable {
+  /// Which server the stub plays.
+  public enum Flavor: Sendable, Hashable {
+    /// OpenRouter, byte for byte.
+    case openRouter
+    /// A plain OpenAI-compatible server.
+    case openAICompatible
+  }
+
   public typealias Responder = @Sendable (CapturedRequest) -> StubReply
 
   struct State {
@@ -25,15 +37,19 @@ public final class StubOpenRouter: Sendable {
   public let port: Int
   /// The key `/key` and every endpoint accept; `nil` accepts any.
   public let validKey: String?
+  public let flavor: Flavor
   let state = Mutex(State())
   let catalogJSON: String
   private let serverChannel: any Channel
 
   public var baseURL: String { "http://127.0.0.1:\(port)/api/v1" }
 
-  private init(port: Int, validKey: String?, catalogJSON: String, serverChannel: any Channel) {
+  private init(
+    port: Int, validKey: String?, flavor: Flavor, catalogJSON: String, serverChannel: any Channel
+  ) {
     self.port = port
     self.validKey = validKey
+    self.flavor = flavor
     self.catalogJSON = catalogJSON
     self.serverChannel = serverChannel
   }
@@ -41,10 +57,11 @@ public final class StubOpenRouter: Sendable {
   /// Starts a server on an ephemeral loopback port.
   /// - Parameters:
   ///   - validKey: When set, requests with another bearer key get OpenRouter's 401 envelope.
-  ///   - catalogJSON: The body of `GET /models`.
-  public static func start(validKey: String? = nil, catalogJSON: String = StubCatalog.json)
-    async throws -> StubOpenRouter
-  {
+  ///   - catalogJSON: The body of `GET /models` (OpenRouter flavour).
+  ///   - flavor: OpenRouter, or a plain OpenAI-compatible server.
+  public static func start(
+    validKey: String? = nil, catalogJSON: String = StubCatalog.json, flavor: Flavor = .openRouter
+  ) async throws -> StubOpenRouter {
     let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .bind(host: "127.0.0.1", port: 0) { channel in
@@ -60,7 +77,8 @@ public final class StubOpenRouter: Sendable {
       }
     let port = server.channel.localAddress?.port ?? 0
     let stub = StubOpenRouter(
-      port: port, validKey: validKey, catalogJSON: catalogJSON, serverChannel: server.channel)
+      port: port, validKey: validKey, flavor: flavor, catalogJSON: catalogJSON,
+      serverChannel: server.channel)
     Task {
       try? await server.executeThenClose { connections in
         try await withThrowingDiscardingTaskGroup { group in
