@@ -45,7 +45,7 @@ extension ChatError.ProviderFailure {
 
 extension Duration {
   /// The duration in whole milliseconds, rounded down.
-  var wholeMilliseconds: Int {
+  public var wholeMilliseconds: Int {
     let (seconds, attoseconds) = components
     return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
   }

@@ -1,3 +1,4 @@
+import BuildInfo
 import ChatDomain
 import ChatCore
 import Foundation
@@ -55,9 +56,8 @@ public struct AppContext: Sendable {
     -> OpenRouterConfiguration
   {
     var configuration = OpenRouterConfiguration(
-      apiKey: apiKey,
-      baseURL: baseURL ?? environment.baseURL ?? config.api.baseURL
-        ?? OpenRouterConfiguration.defaultBaseURL)
+      apiKey: apiKey, baseURL: self.baseURL(flag: baseURL, config: config),
+      userAgent: "orchat/\(BuildInfo.version)")
     if let title = config.api.appTitle { configuration.appTitle = title }
     if let url = config.api.appURL { configuration.appURL = url }
     if let idle = config.api.idleTimeout { configuration.idleTimeout = idle }
@@ -67,9 +67,20 @@ public struct AppContext: Sendable {
     return configuration
   }
 
+  /// The API base URL: the flag, `OPENROUTER_BASE_URL`, the config, or OpenRouter's.
+  public func baseURL(flag: String?, config: AppConfig?) -> String {
+    flag ?? environment.baseURL ?? config?.api.baseURL ?? OpenRouterConfiguration.defaultBaseURL
+  }
+
   /// A transport honouring the config's connect timeout. Shut it down when done.
-  public func transport(config: AppConfig) -> HTTPClientTransport {
-    HTTPClientTransport(connectTimeout: config.api.connectTimeout ?? .seconds(10))
+  /// - Parameter retriesFailedConnections: `false` to fail at the first refused connection
+  ///   (see `HTTPClientTransport`).
+  public func transport(config: AppConfig, retriesFailedConnections: Bool = true)
+    -> HTTPClientTransport
+  {
+    HTTPClientTransport(
+      connectTimeout: config.api.connectTimeout ?? .seconds(10),
+      retriesFailedConnections: retriesFailedConnections)
   }
 
   /// Writes `error: <message>` on standard error and returns exit status 1.

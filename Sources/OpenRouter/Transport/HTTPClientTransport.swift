@@ -11,8 +11,15 @@ import NIOPosix
 public final class HTTPClientTransport: Transport {
   private let client: HTTPClient
 
-  public init(connectTimeout: Duration = .seconds(10)) {
+  /// - Parameters:
+  ///   - connectTimeout: How long one connection attempt may take.
+  ///   - retriesFailedConnections: async-http-client's own habit of trying a refused or
+  ///     failed connection again until `connectTimeout` has passed. `false` fails at the
+  ///     first refusal, for checks that must answer at once (`orchat doctor`); the client's
+  ///     `RetryPolicy` still applies either way.
+  public init(connectTimeout: Duration = .seconds(10), retriesFailedConnections: Bool = true) {
     var configuration = HTTPClient.Configuration(timeout: .init(connect: TimeAmount(connectTimeout)))
+    configuration.connectionPool.retryConnectionEstablishment = retriesFailedConnections
     // Proxies and compressions are not in play; OpenRouter streams plain chunked bodies.
     configuration.decompression = .disabled
     client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

@@ -14,6 +14,30 @@ public struct KeyInfo: Sendable, Hashable, Decodable {
   public var usageMonthly: Decimal?
   public var isFreeTier: Bool?
   public var expiresAt: String?
+  /// The key's request rate limit, when the endpoint reports one (OpenRouter marks it
+  /// deprecated but still sends it).
+  public var rateLimit: RateLimit?
+
+  /// `rate_limit` of `GET /key`: so many requests per interval (`"10s"`, `"1h"`).
+  public struct RateLimit: Sendable, Hashable, Decodable {
+    public var requests: Int?
+    public var interval: String?
+
+    public init(requests: Int? = nil, interval: String? = nil) {
+      self.requests = requests
+      self.interval = interval
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case requests, interval
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      requests = try? c.decodeIfPresent(Int.self, forKey: .requests)
+      interval = try? c.decodeIfPresent(String.self, forKey: .interval)
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
     case label, limit, usage
@@ -24,6 +48,7 @@ public struct KeyInfo: Sendable, Hashable, Decodable {
     case usageMonthly = "usage_monthly"
     case isFreeTier = "is_free_tier"
     case expiresAt = "expires_at"
+    case rateLimit = "rate_limit"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -38,6 +63,7 @@ public struct KeyInfo: Sendable, Hashable, Decodable {
     usageMonthly = try? c.decodeIfPresent(Decimal.self, forKey: .usageMonthly)
     isFreeTier = try? c.decodeIfPresent(Bool.self, forKey: .isFreeTier)
     expiresAt = try? c.decodeIfPresent(String.self, forKey: .expiresAt)
+    rateLimit = try? c.decodeIfPresent(RateLimit.self, forKey: .rateLimit)
   }
 }
 
