@@ -7,7 +7,7 @@ import ChatCore
 struct AgentsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "agents",
-    abstract: "List the agents: built-in ones and those in <config>/agents/NAME.toml.",
-    subcommands: [AgentsListCommand.self, AgentsShowCommand.self],
+    abstract: "List, show and create agents: built-in ones and <config>/agents/NAME.toml.",
+    subcommands: [AgentsListCommand.self, AgentsShowCommand.self, AgentsNewCommand.self],
     defaultSubcommand: AgentsListCommand.self)
 }

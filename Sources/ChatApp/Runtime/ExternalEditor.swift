@@ -4,13 +4,12 @@ import ChatUI
 import Foundation
 
 /// Runs `$VISUAL` or `$EDITOR` (else `vi`) on a temporary file holding the input's text, with
-/// the terminal handed over, and reads the result back.
+/// the terminal handed over, and reads the result back. Launching the editor is
+/// `EditorLauncher`'s (shared with `orchat agents new`).
 enum ExternalEditor {
   /// - Returns: the edited text, or `nil` when the editor exited with an error (the input
   ///   stays as it was).
   static func edit(_ text: String, environment: [String: String]) -> Result<String?, EditorFailure> {
-    let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("orchat-message-\(UUID().uuidString).md")
     do {
@@ -19,18 +18,13 @@ enum ExternalEditor {
       return .failure(.cannotWriteDraft(path: file.path, reason: FileProblem.reason(error)))
     }
     defer { try? FileManager.default.removeItem(at: file) }
-    // Through the shell, so EDITOR may carry arguments ("code --wait").
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "\(editor) \"$1\"", "orchat-editor", file.path]
-    do {
-      try process.run()
-    } catch {
-      return .failure(.cannotStart(editor: editor, reason: String(describing: error)))
-    }
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      return .failure(.failed(editor: editor, status: process.terminationStatus))
+    switch EditorLauncher.run(file: file, environment: environment) {
+    case .success:
+      break
+    case .failure(.cannotStart(let editor, let reason)):
+      return .failure(.cannotStart(editor: editor, reason: reason))
+    case .failure(.exited(let editor, let status)):
+      return .failure(.failed(editor: editor, status: status))
     }
     guard let data = try? Data(contentsOf: file) else { return .success(nil) }
     return .success(String(decoding: data, as: UTF8.self))
