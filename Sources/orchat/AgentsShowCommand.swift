@@ -8,7 +8,7 @@ struct AgentsShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show", abstract: "Print an agent's settings.")
 
-  @Argument(help: "The agent's name.")
+  @Argument(help: "The agent's name.", completion: .agentNames)
   var name: String
 
   @Flag(help: "Print a JSON object.")

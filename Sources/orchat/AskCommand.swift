@@ -17,13 +17,18 @@ struct AskCommand: AsyncParsableCommand {
       0 success, 1 error, 130 interrupted.
       """)
 
-  @Option(help: "Agent to ask (default: the session's, else default_agent of config.toml).")
+  @Option(
+    help: "Agent to ask (default: the session's, else default_agent of config.toml).",
+    completion: .agentNames)
   var agent: String?
 
-  @Option(help: "Continue a session: its id (or a unique prefix), or last.")
+  @Option(
+    help: "Continue a session: its id (or a unique prefix), or last.", completion: .sessionIDs)
   var session: String?
 
-  @Option(name: .long, help: "Model id, instead of the agent's; repeat for a fallback list.")
+  @Option(
+    name: .long, help: "Model id, instead of the agent's; repeat for a fallback list.",
+    completion: .modelIDs)
   var model: [String] = []
 
   @Option(help: "Sampling temperature (0–2).")

@@ -12,19 +12,24 @@ struct ChatCommand: AsyncParsableCommand {
     commandName: "chat",
     abstract: "Open the full-screen chat app (the default).")
 
-  @Option(help: "Open a session: its id, or `last`.")
+  @Option(help: "Open a session: its id, or `last`.", completion: .sessionIDs)
   var session: String?
 
-  @Option(help: "Start with this agent.")
+  @Option(help: "Start with this agent.", completion: .agentNames)
   var agent: String?
 
-  @Option(help: "Use this model for the session (instead of the agent's).")
+  @Option(
+    help: "Use this model for the session (instead of the agent's).", completion: .modelIDs)
   var model: String?
 
-  @Option(help: "The theme: a name from the themes directories, or a .toml path.")
+  @Option(
+    help: "The theme: a name from the themes directories, or a .toml path.",
+    completion: .themeNames)
   var theme: String?
 
-  @Option(name: .customLong("themes-dir"), help: "A directory searched for themes first.")
+  @Option(
+    name: .customLong("themes-dir"), help: "A directory searched for themes first.",
+    completion: .directory)
   var themesDir: String?
 
   @Option(name: .customLong("base-url"), help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")

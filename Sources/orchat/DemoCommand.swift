@@ -14,10 +14,14 @@ struct DemoCommand: AsyncParsableCommand {
     abstract: "Draw a sample transcript in a theme (q quits).",
     shouldDisplay: false)
 
-  @Option(help: "The theme: a name from the themes directories, or a .toml path.")
+  @Option(
+    help: "The theme: a name from the themes directories, or a .toml path.",
+    completion: .themeNames)
   var theme: String?
 
-  @Option(help: "A directory searched for themes before the user and shipped ones.")
+  @Option(
+    help: "A directory searched for themes before the user and shipped ones.",
+    completion: .directory)
   var themesDir: String?
 
   @Flag(help: "Leave mouse reporting off, so the terminal's own selection works.")

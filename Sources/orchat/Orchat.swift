@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 
 /// The `orchat` command: argument parsing only; the work happens in `ChatApp`.
 ///
@@ -12,9 +13,11 @@ struct Orchat: AsyncParsableCommand {
       Without a subcommand, orchat opens the full-screen app (`orchat chat`). Set \
       OPENROUTER_API_KEY to chat; history and the model list work without it.
       """,
+    version: "orchat \(BuildInfo.versionLine)",
     subcommands: [
       ChatCommand.self, AskCommand.self, SessionsCommand.self, ModelsCommand.self,
-      AgentsCommand.self, UsageCommand.self, DemoCommand.self,
+      AgentsCommand.self, ThemesCommand.self, UsageCommand.self, DoctorCommand.self,
+      VersionCommand.self, DemoCommand.self,
     ],
     defaultSubcommand: ChatCommand.self
   )

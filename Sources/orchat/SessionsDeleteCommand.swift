@@ -8,7 +8,7 @@ struct SessionsDeleteCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "delete", abstract: "Delete a session and its messages.")
 
-  @Argument(help: "The session: an id, a unique prefix, or last.")
+  @Argument(help: "The session: an id, a unique prefix, or last.", completion: .sessionIDs)
   var session: String
 
   @Flag(name: [.short, .long], help: "Do not ask for confirmation.")

@@ -9,7 +9,7 @@ struct SessionsExportCommand: AsyncParsableCommand {
     commandName: "export",
     abstract: "Export sessions: JSON (lossless, importable) or Markdown (readable).")
 
-  @Argument(help: "The session: an id, a unique prefix, or last.")
+  @Argument(help: "The session: an id, a unique prefix, or last.", completion: .sessionIDs)
   var session: String?
 
   @Flag(help: "Export every session.")
@@ -18,7 +18,9 @@ struct SessionsExportCommand: AsyncParsableCommand {
   @Option(help: "json or markdown.")
   var format: ExportFormat = .json
 
-  @Option(help: "Write to this file (readable by you only) instead of standard output.")
+  @Option(
+    help: "Write to this file (readable by you only) instead of standard output.",
+    completion: .file())
   var output: String?
 
   func validate() throws {

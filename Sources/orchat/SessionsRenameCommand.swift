@@ -8,7 +8,7 @@ struct SessionsRenameCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rename", abstract: "Give a session a new title.")
 
-  @Argument(help: "The session: an id, a unique prefix, or last.")
+  @Argument(help: "The session: an id, a unique prefix, or last.", completion: .sessionIDs)
   var session: String
 
   @Argument(help: "The new title.")

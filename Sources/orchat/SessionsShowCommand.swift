@@ -8,7 +8,7 @@ struct SessionsShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show", abstract: "Print a session's transcript.")
 
-  @Argument(help: "The session: an id, a unique prefix, or last.")
+  @Argument(help: "The session: an id, a unique prefix, or last.", completion: .sessionIDs)
   var session: String
 
   @Option(help: "text, markdown or json.")
