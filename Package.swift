@@ -85,7 +85,7 @@ let package = Package(
     .executableTarget(
       name: "orchat",
       dependencies: [
-        "BuildInfo", "ChatApp", "ChatCommands", "ChatCore", "ChatDomain",
+        "BuildInfo", "ChatApp", "ChatCommands", "ChatCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -44,7 +44,8 @@ public struct DoctorRunner: Sendable {
     var checks: [DoctorCheck] = []
     func report(_ new: [DoctorCheck]) {
       checks += new
-      if !json { for check in new { context.output.write(check.line + "\n") } }
+      // Paths, file names and server text are in the lines: printed terminal-safe.
+      if !json { for check in new { context.output.write(TextSanitizer.sanitize(check.line) + "\n") } }
     }
     let (config, configCheck) = loadConfig()
     report([configCheck])
