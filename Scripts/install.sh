@@ -41,10 +41,11 @@ manifest_path=share/orchat/install-manifest
 manifest="$prefix/$manifest_path"
 
 # The manifest: a comment line, then one "file PATH" or "dir PATH" per line, PATH relative
-# to the prefix; directories are those an install created, deepest last.
+# to the prefix; directories are those an install created, deepest last. Entries that could
+# reach outside the prefix (absolute, or with a .. component) are ignored.
 manifest_entries() { # KIND
   [ -f "$manifest" ] || return 0
-  sed -n "s/^$1 //p" "$manifest"
+  sed -n "s/^$1 //p" "$manifest" | grep -vE '^/|(^|/)\.\.(/|$)' || true
 }
 
 remove_empty_directories() { # PATH... (relative; removed deepest first, if empty)
