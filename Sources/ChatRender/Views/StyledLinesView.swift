@@ -4,10 +4,10 @@ import ChatUI
 /// Draws laid-out lines (`StyledLine`) into a rectangle of a grid, one line per row.
 ///
 /// Prose lines are drawn as laid out; one wider than the rectangle (a table that could not
-/// shrink enough) is clipped with a `›` in its last column. Code blocks are drawn as boxes
-/// spanning from the end of their prefix to the rectangle's right edge, labelled with the
-/// language and `[N]`; code lines are never wrapped: what does not fit is clipped, marked
-/// with `›` (and with `‹` when scrolled right).
+/// shrink enough) is clipped with a `›` in its last column. Code blocks are drawn with a
+/// rule down their left side, under a label with the language and `[N]`; code lines are never
+/// wrapped: what does not fit at the rectangle's right edge is clipped, marked with `›` (and
+/// with `‹` when scrolled right).
 public enum StyledLinesView {
   /// A horizontal scroll of one code block.
   public struct CodeScroll: Sendable, Hashable {

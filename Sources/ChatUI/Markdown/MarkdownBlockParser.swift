@@ -104,11 +104,16 @@ struct MarkdownBlockParser: Sendable {
     }
   }
 
-  /// Emits every block still open, as if the text ended here.
-  mutating func finish(into blocks: inout [MarkdownBlock]) {
+  /// Emits every block still open, as if the text ended here. A code block without its
+  /// closing fence gets a footer only when `closesFence` (the text is complete): while a
+  /// reply streams, a footer would move down a row with every code line, redrawing a row of
+  /// border on the terminal each time.
+  mutating func finish(into blocks: inout [MarkdownBlock], closesFence: Bool = true) {
     closeLeaf(into: &blocks)
     if let open = fence {
-      blocks.append(MarkdownBlock(.codeFooter(block: open.block), firstPrefix: open.prefix))
+      if closesFence {
+        blocks.append(MarkdownBlock(.codeFooter(block: open.block), firstPrefix: open.prefix))
+      }
       fence = nil
     }
   }

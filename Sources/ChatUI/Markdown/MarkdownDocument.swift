@@ -15,6 +15,8 @@ import ChatDomain
 public struct MarkdownDocument: Sendable {
   public private(set) var closedBlocks: [MarkdownBlock] = []
   public private(set) var openBlocks: [MarkdownBlock] = []
+  /// Whether the text is complete: then a code block left open gets its footer.
+  public private(set) var isComplete = false
   private var parser: MarkdownBlockParser
   private var pendingLine = ""
   private var codeBlocks: [CodeBlockSource] = []
@@ -47,10 +49,22 @@ public struct MarkdownDocument: Sendable {
       rest = rest[rest.utf8.index(after: newline)...]
     }
     pendingLine += rest
+    renderOpenBlocks()
+  }
+
+  /// Marks the text complete (the reply ended): a code block whose closing fence never came
+  /// is closed with a footer.
+  public mutating func complete() {
+    guard !isComplete else { return }
+    isComplete = true
+    renderOpenBlocks()
+  }
+
+  private mutating func renderOpenBlocks() {
     var preview = parser
     openBlocks = []
     if !pendingLine.isEmpty { preview.consume(Substring(pendingLine), into: &openBlocks) }
-    preview.finish(into: &openBlocks)
+    preview.finish(into: &openBlocks, closesFence: isComplete)
   }
 
   /// How many code blocks the text has opened so far.

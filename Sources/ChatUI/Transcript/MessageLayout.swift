@@ -86,6 +86,15 @@ public struct MessageLayout: Sendable {
     openLines = MarkdownRenderer.render(markdown?.openBlocks ?? [], width: width)
   }
 
+  /// Marks the text complete (the message stopped streaming): a code block left open gets
+  /// its footer. A new revision, so caches keyed by it refresh.
+  public mutating func complete() {
+    guard let markdown, !markdown.isComplete else { return }
+    self.markdown?.complete()
+    revision += 1
+    openLines = MarkdownRenderer.render(self.markdown?.openBlocks ?? [], width: width)
+  }
+
   /// Re-lays the message out at a new width; no work when the width is unchanged.
   public mutating func resize(to newWidth: Int) {
     let newWidth = max(1, newWidth)

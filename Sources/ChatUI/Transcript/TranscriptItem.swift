@@ -40,6 +40,7 @@ public struct TranscriptItem: Sendable {
         message.role == .assistant
         ? .markdown(textRole: .transcriptBody) : .plain(.transcriptUser)
       body = MessageLayout(message.content, format: format, width: width)
+      if message.status != .streaming { body?.complete() }
     } else {
       body?.resize(to: width)
     }

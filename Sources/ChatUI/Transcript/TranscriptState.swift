@@ -19,8 +19,8 @@ public struct TranscriptState: Sendable {
   /// Lines that arrived below the view while it was pinned ("↓ N new lines").
   public internal(set) var newLinesBelow = 0
   /// Blank rows kept below the last line while following the tail. When arriving text fills
-  /// the view it moves up half a screen at once, so a streaming reply grows in place instead
-  /// of shifting every line of the screen for every new line (which would cost a repaint of
+  /// the view it turns a page at once, so a streaming reply grows in place instead of
+  /// shifting every line of the screen for every new line (which would cost a repaint of
   /// the whole transcript on terminals that cannot scroll a region beside the side column).
   public internal(set) var tailSlack = 0
   /// The message picked in the transcript (for copy, variants, reasoning), if any.
@@ -113,6 +113,7 @@ public struct TranscriptState: Sendable {
     {
       item.body = old.body
       item.reasoning = old.reasoning
+      if message.status != .streaming { item.body?.complete() }
     }
     update(index) { $0 = item }
   }
@@ -183,16 +184,21 @@ public struct TranscriptState: Sendable {
     prepare()
   }
 
-  /// Uses up blank rows below the tail for `added` new lines; when they run out, leaves half
-  /// a screen free again (the view moves once, by half a screen).
+  /// Uses up blank rows below the tail for `added` new lines; when they run out, the view
+  /// turns a page: the last `pageContext` lines move to the top and the rest of the view is
+  /// free again. A page turn repaints little (a few lines, then blank rows) and happens once
+  /// per screenful, where scrolling by less repaints the text it keeps on screen.
   private mutating func consumeSlack(_ added: Int) {
     guard added > 0 else {
       tailSlack = max(0, tailSlack - added)
       return
     }
     tailSlack -= added
-    if tailSlack < 0 { tailSlack = contentFillsView ? height / 2 : 0 }
+    if tailSlack < 0 { tailSlack = contentFillsView ? max(0, height - 1 - pageContext) : 0 }
   }
+
+  /// Lines of the previous page kept at the top after a page turn, for reading on.
+  private var pageContext: Int { min(3, height / 4) }
 
   /// Whether the tail's content is taller than the view (walks at most `height` lines).
   private var contentFillsView: Bool {

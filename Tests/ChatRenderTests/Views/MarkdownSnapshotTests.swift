@@ -14,9 +14,11 @@ import Testing
     try #require(TestLocale.pinUTF8())
   }
 
+  /// A finished reply's text on a screen.
   private func screen(_ markdown: String, columns: Int, rows: Int) -> CellGrid {
     var grid = CellGrid(width: columns, height: rows)
-    let layout = MessageLayout(markdown, width: columns - 2)
+    var layout = MessageLayout(markdown, width: columns - 2)
+    layout.complete()
     StyledLinesView.draw(
       layout.lines, in: Rect(x: 1, y: 0, width: columns - 2, height: rows), on: &grid)
     return grid

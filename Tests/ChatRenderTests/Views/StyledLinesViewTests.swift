@@ -19,36 +19,37 @@ import Testing
     return grid
   }
 
-  @Test func codeBlocksAreBoxedWithLanguageAndNumber() {
+  @Test func codeBlocksHaveARuleOnTheLeftUnderTheirLanguageAndNumber() {
     let grid = draw("```swift\nlet a = 1\n```", width: 24, height: 3)
     #expect(
       grid.rowTexts == [
-        "  ┌ swift ──────── [1] ┐",
-        "  │ let a = 1          │",
-        "  └────────────────────┘",
+        "  ┌─ swift [1]          ",
+        "  │ let a = 1           ",
+        "  └─                    ",
       ])
     #expect(grid[2, 0].role == .codeBorder)
-    #expect(grid[4, 0].role == .codeLabel)
+    #expect(grid[5, 0].role == .codeLabel)
+    #expect(grid[11, 0].role == .codeBorder)
     #expect(grid[4, 1].role == .codeKeyword)
   }
 
   @Test func longCodeLinesAreClippedWithAMarkerNotWrapped() {
     let grid = draw("```\nabcdefghijklmnopqrstuvwxyz\nshort\n```", width: 16, height: 4)
-    #expect(grid.text(ofRow: 1) == "  │ abcdefghi› │")
-    #expect(grid.text(ofRow: 2) == "  │ short      │")
-    #expect(grid[13, 1].role == .codeBorder)
+    #expect(grid.text(ofRow: 1) == "  │ abcdefghijk›")
+    #expect(grid.text(ofRow: 2) == "  │ short       ")
+    #expect(grid[15, 1].role == .codeBorder)
   }
 
   @Test func scrolledCodeShowsMarkersOnBothSides() {
     let grid = draw(
       "```\nabcdefghijklmnopqrstuvwxyz\n```", width: 16, height: 3,
       codeScroll: StyledLinesView.CodeScroll(block: 1, offset: 5))
-    #expect(grid.text(ofRow: 1) == "  │ ‹ghijklmn› │")
+    #expect(grid.text(ofRow: 1) == "  │ ‹ghijklmnop›")
   }
 
-  @Test func wideGlyphCutByTheCodeBoxEdgeBecomesABlank() {
-    let grid = draw("```\nabcdefgh日本\n```", width: 16, height: 3)
-    #expect(grid.text(ofRow: 1) == "  │ abcdefgh › │")
+  @Test func wideGlyphCutByTheRightEdgeBecomesABlank() {
+    let grid = draw("```\nabcdefghij日本\n```", width: 16, height: 3)
+    #expect(grid.text(ofRow: 1) == "  │ abcdefghij ›")
     #expect(grid.wideGlyphViolation == nil)
   }
 

@@ -94,16 +94,23 @@ import Testing
       ])
   }
 
-  @Test func unclosedFenceRendersAsCodeWhileItStreams() {
+  /// While it streams, an unclosed fence has no footer (it would move down a row, and be
+  /// redrawn, with every code line); the footer comes with the closing fence or the end.
+  @Test func unclosedFenceRendersAsCodeWhileItStreamsAndCloses() {
     var document = MarkdownDocument()
     document.append("Here:\n```python\nprint(1)\npri")
-    let lines = MarkdownRenderer.render(document.blocks, width: 40)
+    var lines = MarkdownRenderer.render(document.blocks, width: 40)
     #expect(
       lines.map(\.kind) == [
         .text, .codeHeader(language: "python", block: 1), .code(block: 1), .code(block: 1),
-        .codeFooter(block: 1),
       ])
     #expect(lines[3].spans.plainText == "pri")
+    document.complete()
+    lines = MarkdownRenderer.render(document.blocks, width: 40)
+    #expect(lines.last?.kind == .codeFooter(block: 1))
+    var closed = MarkdownDocument()
+    closed.append("```python\nprint(1)\n```\n")
+    #expect(MarkdownRenderer.render(closed.blocks, width: 40).last?.kind == .codeFooter(block: 1))
   }
 
   @Test func fenceInsideAListItemDropsTheItemIndentation() {
