@@ -238,4 +238,32 @@ static inline void nc_guard_remove(void) {
   g->notify_fd = -1;
 }
 
+// MARK: - Attribute resets without a character-set switch
+
+// Last in the file: term.h defines a macro for every terminfo capability (`lines`,
+// `columns`...), which must not reach the code above.
+#include <string.h>
+#include <term.h>
+
+/// xterm-style entries select the ASCII character set (`ESC ( B`) in every attribute change
+/// (`sgr`) and reset (`sgr0`), for programs that draw with the alternate character set. This
+/// program never does (it writes Unicode box drawing), and ncurses resets attributes at the
+/// end of every frame, so while text streams those three bytes come with most updates.
+/// Drops them, in place, from the strings the loaded entry uses when they have exactly that
+/// shape (both edits only shorten a string); other terminals are left alone. Call after
+/// `newterm`. Returns 1 when the entry was changed.
+static inline int nc_drop_charset_from_attributes(void) {
+  static const char reset[] = "\033(B\033[m";
+  static const char prefix[] = "%?%p9%t\033(0%e\033(B%;";
+  char *sgr0 = tigetstr("sgr0");
+  char *sgr = tigetstr("sgr");
+  if (sgr0 == NULL || sgr0 == (char *)-1 || sgr == NULL || sgr == (char *)-1) return 0;
+  if (strcmp(sgr0, reset) != 0) return 0;
+  size_t length = strlen(prefix);
+  if (strncmp(sgr, prefix, length) != 0) return 0;
+  memmove(sgr, sgr + length, strlen(sgr + length) + 1);
+  memmove(sgr0, sgr0 + 3, strlen(sgr0 + 3) + 1);
+  return 1;
+}
+
 #endif

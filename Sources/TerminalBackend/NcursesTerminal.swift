@@ -152,6 +152,7 @@ public final class NcursesTerminal: Terminal {
       throw .unknownTerminalType(type ?? "")
     }
     _ = set_term(screen)
+    _ = nc_drop_charset_from_attributes()
     guard let window = nc_stdscr() else {
       _ = endwin()
       delscreen(screen)

@@ -124,6 +124,31 @@ import Testing
     #expect(bytes.count <= budget)
   }
 
+  /// Issue 16: on an xterm-style terminal, attribute changes and resets carry no
+  /// character-set switch (`ESC ( B`), which came with nearly every streamed update.
+  @Test func attributeChangesOnXtermCarryNoCharacterSetSwitch() throws {
+    let pty = try PseudoTerminal(size: size)
+    let terminal = try openTerminal(pty)
+    defer { terminal.shutdown() }
+    terminal.setTheme(defaultTheme)
+    var presenter = FramePresenter()
+    var grid = CellGrid(width: size.columns, height: size.rows)
+    grid.put("plain", x: 0, y: 1, role: .transcriptBody)
+    presenter.present(Frame(grid: grid), on: terminal)
+    _ = pty.readOutput()
+    grid.put(" bold", x: 5, y: 1, role: .markdownBold)
+    grid.put(" plain", x: 10, y: 1, role: .transcriptBody)
+    presenter.present(Frame(grid: grid), on: terminal)
+    let output = String(decoding: pty.readOutput(), as: UTF8.self)
+    #expect(output.contains("bold"))
+    #expect(output.contains("\u{1b}[0;1m") || output.contains("\u{1b}[1m"))  // bold is still set
+    #expect(!output.contains("\u{1b}(B"))
+    let bold = try #require(NcursesScreenReader.cell(x: 6, y: 1))
+    #expect(bold.attributes & NC_A_BOLD != 0)
+    let plain = try #require(NcursesScreenReader.cell(x: 11, y: 1))
+    #expect(plain.attributes & NC_A_BOLD == 0)
+  }
+
   // MARK: - Input
 
   @Test func typedKeysDecodeThroughTerminfo() throws {

@@ -5,11 +5,13 @@ extension StyledLinesView {
   /// Narrower boxes than this are drawn without borders: just the clipped code.
   static let minimumBoxWidth = 6
 
-  /// Rule cells, made once (each is one column wide under any UTF-8 locale).
-  private static let horizontal = Cell("─", role: .codeBorder)
-  private static let vertical = Cell("│", role: .codeBorder)
-  private static let topLeft = Cell("┌", role: .codeBorder)
-  private static let bottomLeft = Cell("└", role: .codeBorder)
+  /// Rule cells, made once (each is one column wide under any UTF-8 locale). They are in the
+  /// code's own role, not the border's: a colour change is two escape sequences on the
+  /// terminal, and the rule comes with every code line while a reply streams.
+  private static let horizontal = Cell("─", role: .code)
+  private static let vertical = Cell("│", role: .code)
+  private static let topLeft = Cell("┌", role: .code)
+  private static let bottomLeft = Cell("└", role: .code)
 
   /// `┌─ swift [2]`: a short label, not a rule across the width, so a code block costs the
   /// terminal a few cells of border per line rather than a row of them (a border row is

@@ -27,7 +27,7 @@ import Testing
         "  │ let a = 1           ",
         "  └─                    ",
       ])
-    #expect(grid[2, 0].role == .codeBorder)
+    #expect(grid[2, 0].role == .code)
     #expect(grid[5, 0].role == .codeLabel)
     #expect(grid[11, 0].role == .codeBorder)
     #expect(grid[4, 1].role == .codeKeyword)
