@@ -17,6 +17,7 @@ import Testing
   @Test(arguments: [
     "http://example.com/api/v1", "http://10.0.0.5:8080/v1", "HTTP://openrouter.ai/api/v1",
     "http://0.0.0.0:9/v1", "http://127.0.0.1.example.com/v1", "http://[::2]/v1",
+    "http://127.0.0.1@example.com/v1", "http://exa mple.com/v1",
   ])
   func plainHTTPToAnotherHostIsRefused(_ url: String) throws {
     let error = try #require(throws: ChatError.self) {

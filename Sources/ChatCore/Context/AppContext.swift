@@ -79,8 +79,9 @@ public struct AppContext: Sendable {
       else if let url = environment.baseURL { (url, "OPENROUTER_BASE_URL") }
       else if let url = config.api.baseURL { (url, "base_url in \(paths.configFile.path)") }
       else { (OpenRouterConfiguration.defaultBaseURL, "the default") }
-    guard !config.api.allowsInsecureBaseURL, let components = URLComponents(string: url),
-      components.scheme?.lowercased() == "http", !Self.isLoopback(host: components.host)
+    // Fails closed: plain http whose host cannot be read counts as another machine.
+    guard !config.api.allowsInsecureBaseURL, url.lowercased().hasPrefix("http:"),
+      !Self.isLoopback(host: URLComponents(string: url)?.host)
     else { return url }
     throw ChatError(
       .configuration,
@@ -96,7 +97,7 @@ public struct AppContext: Sendable {
     if host == "localhost" || host == "::1" { return true }
     let octets = host.split(separator: ".", omittingEmptySubsequences: false)
     return octets.count == 4 && octets[0] == "127"
-      && octets.allSatisfy { octet in UInt8(octet).map { _ in true } ?? false }
+      && octets.allSatisfy { UInt8($0) != nil }
   }
 
   /// A transport honouring the config's connect timeout. Shut it down when done.

@@ -136,7 +136,9 @@ public final class SessionStore: Sendable {
       }
       let deadline = ContinuousClock.now + timeout
       while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-        guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
+        // A file system without flock: open as before, unlocked, rather than not at all.
+        guard errno == EWOULDBLOCK || errno == EINTR else { break }
+        guard ContinuousClock.now < deadline else {
           close(descriptor)
           throw ChatError.storage(
             "cannot open the session database in \(directory.path): another orchat process "
