@@ -1,3 +1,4 @@
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -61,6 +62,30 @@ import Testing
     #expect(list.stdout.contains(TerminalHazards.sampleShown + " hi"))
     #expect(TerminalHazards.found(in: list.stdout).isEmpty)
     await stub.shutdown()
+  }
+
+  /// A cached catalog and an agent file whose names and descriptions hold the hazards.
+  @Test func catalogAndAgentTextIsInertOnATerminal() async throws {
+    let model = ModelSummary(
+      id: "evil/model", name: "Evil " + TerminalHazards.sample,
+      description: "desc " + TerminalHazards.sample, contextLength: 1000,
+      promptPrice: .perToken(Decimal(string: "0.000001")!),
+      completionPrice: .perToken(Decimal(string: "0.000002")!))
+    let snapshot = CatalogSnapshot(fetchedAt: Date(), source: "test", models: [model])
+    try FileManager.default.createDirectory(at: home.paths.cache, withIntermediateDirectories: true)
+    try snapshot.encoded().write(to: home.paths.modelCache)
+    try home.writeAgent(
+      "evil", "description = \"desc \\u001B]0;pwned\\u0007\\u202Eevil\\u200Bx\"\nmodel = \"m/x\"\n")
+    for arguments in [
+      ["models"], ["models", "--json"], ["agents"], ["agents", "--json"], ["agents", "show", "evil"],
+    ] {
+      let terminal = try await orchat.runOnTerminal(arguments, environment: home.environment)
+      #expect(terminal.status == 0, "\(arguments): \(terminal.stdout)")
+      #expect(terminal.stdout.contains("evil"), "\(arguments)")
+      #expect(TerminalHazards.found(in: terminal.stdout).isEmpty, "\(arguments)")
+      let piped = try await orchat.run(arguments, environment: home.environment)
+      #expect(piped.stdout.contains("\u{202E}evil\u{200B}x"), "\(arguments)")
+    }
   }
 
   @Test func askErrorLineIsInertOnATerminal() async throws {
