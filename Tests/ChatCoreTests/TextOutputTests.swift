@@ -79,4 +79,13 @@ import Testing
     output.write("nor this")
     close(writer)
   }
+
+  /// What orchat composes itself (a theme preview's colours) reaches a terminal as it is;
+  /// only text from outside goes through the sanitiser.
+  @Test func composedTextKeepsItsOwnControlSequences() {
+    let output = MemoryOutput(isTerminal: true)
+    output.writeComposed("\u{1B}[38;5;75mblue\u{1B}[0m ")
+    output.write("\u{1B}[2Jnot cleared")
+    #expect(output.text == "\u{1B}[38;5;75mblue\u{1B}[0m not cleared")
+  }
 }

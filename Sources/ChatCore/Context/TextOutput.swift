@@ -12,6 +12,10 @@ import Synchronization
 /// error messages as they are, JSON included.
 public protocol TextOutput: Sendable {
   func write(_ text: String)
+  /// Writes text orchat composed itself, its own control sequences included (the colours of
+  /// a theme preview), exactly as it is, on a terminal too. Never text from outside: what it
+  /// quotes (a theme's name) the caller sanitises first (`TextSanitizer.sanitize`).
+  func writeComposed(_ text: String)
   /// Whether the output is a terminal (then what is written is sanitised).
   var isTerminal: Bool { get }
   /// Whether the reader has gone (a closed pipe, `orchat ask … | head -1`): what is written
@@ -21,6 +25,7 @@ public protocol TextOutput: Sendable {
 
 extension TextOutput {
   public var isClosed: Bool { false }
+  public func writeComposed(_ text: String) { write(text) }
 }
 
 /// The text a terminal output lets through: one sanitiser for the whole stream, so a
@@ -61,10 +66,16 @@ public final class FileDescriptorOutput: TextOutput {
   public var isClosed: Bool { closed.load(ordering: .acquiring) }
 
   public func write(_ text: String) {
+    deliver(terminalFilter?.filter(text) ?? text)
+  }
+
+  public func writeComposed(_ text: String) {
+    deliver(text)
+  }
+
+  private func deliver(_ shown: String) {
     writing.withLock { _ in
-      guard !isClosed else { return }
-      let shown = terminalFilter?.filter(text) ?? text
-      guard !shown.isEmpty else { return }
+      guard !isClosed, !shown.isEmpty else { return }
       switch DescriptorWriter.writeAll(Array(shown.utf8), to: descriptor) {
       case .written: break
       case .closed, .failed, .timedOut: closed.store(true, ordering: .releasing)
@@ -88,6 +99,10 @@ public final class MemoryOutput: TextOutput {
   public func write(_ text: String) {
     let shown = terminalFilter?.filter(text) ?? text
     buffer.withLock { $0 += shown }
+  }
+
+  public func writeComposed(_ text: String) {
+    buffer.withLock { $0 += text }
   }
 
   /// Everything written so far.
