@@ -48,7 +48,8 @@ let package = Package(
     // libc wcwidth, which Swift's Glibc module does not declare; the same measure ncurses uses.
     .target(name: "CWidth"),
     // Values only: agents, sessions, messages, catalog entries, themes, config values.
-    .target(name: "ChatDomain"),
+    // Formatting's sanitiser keeps session titles free of control characters.
+    .target(name: "ChatDomain", dependencies: ["Formatting"]),
     // How money, prices, token counts, durations and times read, and the sanitiser for text
     // that reaches a terminal: one set of rules for the app and the commands.
     .target(name: "Formatting"),
@@ -138,7 +139,10 @@ let package = Package(
     ),
     .testTarget(
       name: "ChatCommandsTests",
-      dependencies: ["ChatCommands", "ChatDomain", "ChatCore", "Formatting", "TestSupport"]
+      dependencies: [
+        "ChatCommands", "ChatDomain", "ChatCore", "Formatting", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "EndToEndTests", dependencies: ["BuildInfo", "TestSupport", "OpenRouter", "ChatDomain"]),

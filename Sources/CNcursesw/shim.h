@@ -8,8 +8,9 @@
 // signal-safe terminal guard.
 //
 // State lives in function-local statics: file-scope statics in a system-library header
-// are never emitted. A static inline function gets one copy per importing Swift module,
-// so the guard functions (nc_guard_*) must only be called from TerminalBackend.
+// are never emitted. A static inline function gets one copy per object file that calls it
+// (in a debug build that can be one per Swift file), so the guard functions (nc_guard_*)
+// must only be called from one file: TerminalBackend's NcursesTerminal.swift.
 
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
@@ -19,6 +20,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
+#include <pthread.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdint.h>
@@ -121,9 +123,11 @@ static inline int nc_set_cloexec(int fd) {
 // While the guard is active:
 // - SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE and SIGTRAP restore the saved termios, write
 //   the reset sequence, put back the previous action (Swift's backtracer) and re-raise.
-// - SIGINT, SIGTERM, SIGHUP and SIGWINCH write their signal number as one byte to the
-//   notification pipe; the event loop turns it into an event. A second termination
-//   signal before the loop has shut down restores the terminal and dies of the signal.
+// - SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP and SIGCONT write their signal number as one
+//   byte to the notification pipe; the event loop turns it into an event (SIGTSTP: give the
+//   terminal back and stop, see nc_guard_stop_process; SIGCONT: repaint). A second
+//   termination signal before the loop has shut down restores the terminal and dies of the
+//   signal. SIGTSTP is left alone when it was ignored (no job control).
 // - An exit() that skips the orderly shutdown restores the terminal from atexit.
 
 typedef struct {
@@ -144,14 +148,15 @@ static inline nc_guard_state *nc__guard(void) {
 }
 
 // The signal lists are functions because file-scope data in this header is not emitted.
-enum { NC__CRASH_SIGNAL_COUNT = 6, NC__NOTIFY_SIGNAL_COUNT = 4 };
+enum { NC__CRASH_SIGNAL_COUNT = 6, NC__NOTIFY_SIGNAL_COUNT = 6 };
 static inline int nc__crash_signal(unsigned i) {
   static const int signals[NC__CRASH_SIGNAL_COUNT] = {SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE,
                                                        SIGTRAP};
   return signals[i];
 }
 static inline int nc__notify_signal(unsigned i) {
-  static const int signals[NC__NOTIFY_SIGNAL_COUNT] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
+  static const int signals[NC__NOTIFY_SIGNAL_COUNT] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH,
+                                                        SIGTSTP, SIGCONT};
   return signals[i];
 }
 
@@ -175,7 +180,8 @@ static inline void nc__on_crash(int sig) {
 static inline void nc__on_notify(int sig) {
   nc_guard_state *g = nc__guard();
   int saved_errno = errno;
-  if (sig != SIGWINCH && g->terminations++ > 0) {
+  int terminates = sig != SIGWINCH && sig != SIGTSTP && sig != SIGCONT;
+  if (terminates && g->terminations++ > 0) {
     nc__restore_terminal();
     signal(sig, SIG_DFL);
     raise(sig);
@@ -213,13 +219,53 @@ static inline void nc_guard_install(int tty_fd, int out_fd, int notify_fd) {
     action.sa_handler = nc__on_notify;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(sig, &action, &g->previous[sig & 63]);
+    sigaction(sig, NULL, &g->previous[sig & 63]);
+    // Without job control the shell ignores SIGTSTP for its children: keep it ignored.
+    if (sig == SIGTSTP && g->previous[sig & 63].sa_handler == SIG_IGN) continue;
+    sigaction(sig, &action, NULL);
   }
   if (!g->atexit_registered) {
     g->atexit_registered = 1;
     atexit(nc__at_exit);
   }
   g->active = 1;
+}
+
+/// Stops the process as job control asks (Ctrl-Z, SIGTSTP) and returns once it continues
+/// (`fg`). The caller has given the terminal back first. SIGTSTP takes its default action
+/// for the moment (raised in this thread, so the stop happens before this returns), then
+/// orchat's handler is back. Does nothing useful without job control: the kernel discards a
+/// stop signal in an orphaned process group, and an ignored SIGTSTP stays ignored.
+static inline void nc_guard_stop_process(void) {
+  if (!nc__guard()->active) return;
+  struct sigaction stop = {0};
+  struct sigaction previous;
+  stop.sa_handler = SIG_DFL;
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTSTP, NULL, &previous);
+  if (previous.sa_handler == SIG_IGN) return;
+  sigaction(SIGTSTP, &stop, NULL);
+  sigset_t only_tstp;
+  sigset_t saved_mask;
+  sigemptyset(&only_tstp);
+  sigaddset(&only_tstp, SIGTSTP);
+  pthread_sigmask(SIG_UNBLOCK, &only_tstp, &saved_mask);
+  raise(SIGTSTP);
+  pthread_sigmask(SIG_SETMASK, &saved_mask, NULL);
+  sigaction(SIGTSTP, &previous, NULL);
+}
+
+/// While another program has the terminal (`$EDITOR`), a Ctrl-Z must stop the whole job as
+/// it would without orchat: `handled` 0 gives SIGTSTP its default action, 1 takes it back.
+/// An ignored SIGTSTP stays ignored.
+static inline void nc_guard_handle_tstp(int handled) {
+  nc_guard_state *g = nc__guard();
+  if (!g->active || g->previous[SIGTSTP & 63].sa_handler == SIG_IGN) return;
+  struct sigaction action = {0};
+  action.sa_handler = handled ? nc__on_notify : SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGTSTP, &action, NULL);
 }
 
 /// Puts back every handler nc_guard_install replaced; the terminal is not touched (the

@@ -52,25 +52,37 @@ extension NcursesTerminal {
     if is_term_resized(rows, columns) { _ = resizeterm(rows, columns) }
   }
 
-  /// Reads the signal numbers the handlers wrote: SIGWINCH resizes, the others ask to quit.
+  /// Reads the signal numbers the handlers wrote: SIGWINCH resizes, SIGTSTP asks to stop,
+  /// SIGCONT (the process was stopped by something else, SIGSTOP) takes the terminal's modes
+  /// back and asks for a full repaint, the others ask to quit.
   private func handleSignals() -> [TerminalEvent] {
     var buffer = [UInt8](repeating: 0, count: 64)
     var events: [TerminalEvent] = []
     var resized = false
+    var continued = false
     while true {
       let count = read(signalDescriptor, &buffer, buffer.count)
       guard count > 0 else { break }
       for byte in buffer[0..<count] {
-        if Int32(byte) == SIGWINCH {
-          resized = true
-        } else {
-          events.append(.terminationRequested(signal: Int32(byte)))
+        switch Int32(byte) {
+        case SIGWINCH: resized = true
+        case SIGCONT: continued = true
+        case SIGTSTP: events.append(.suspendRequested)
+        default: events.append(.terminationRequested(signal: Int32(byte)))
         }
       }
+    }
+    if continued {
+      resume()
+      resized = true
     }
     if resized {
       refreshSize()
       events = drainInput() + events
+    }
+    // After SIGCONT the screen may hold anything: a `.resize` repaints it all, changed or not.
+    if continued, !events.contains(where: { if case .resize = $0 { true } else { false } }) {
+      events.insert(.resize(size), at: 0)
     }
     return events
   }

@@ -11,10 +11,13 @@ extension NcursesTerminal {
     if options.isMouseEnabled { _ = mousemask(0, nil) }
     _ = def_prog_mode()
     _ = endwin()
+    // Ctrl-Z in the other program stops the whole job, orchat included, as a shell expects.
+    if options.installsSignalHandlers { Self.handleStopSignal(false) }
   }
 
   /// Takes the terminal back after `suspend()`; the caller repaints everything next.
   public func resume() {
+    if options.installsSignalHandlers { Self.handleStopSignal(true) }
     _ = reset_prog_mode()
     if options.isMouseEnabled {
       let mask =
@@ -27,6 +30,16 @@ extension NcursesTerminal {
     }
     _ = clearok(window, true)
     _ = wrefresh(window)
+  }
+
+  /// Stops the process for the shell's job control and takes the terminal back on `fg`
+  /// (see `Terminal.suspendProcess()`). A size changed meanwhile is picked up.
+  public func suspendProcess() {
+    suspend()
+    // Only with the handlers installed: in-process tests must not stop the test runner.
+    if options.installsSignalHandlers { Self.stopForJobControl() }
+    resume()
+    refreshSize()
   }
 
   /// Sends a control sequence the app composed itself (OSC 52 copy) straight to the

@@ -205,10 +205,54 @@ public final class NcursesTerminal: Terminal {
   }
 
   /// Writes a control sequence straight to the terminal, around ncurses' own buffer (used
-  /// only for modes ncurses does not manage, whose order relative to drawing is irrelevant).
-  static func writeControl(_ sequence: String, to descriptor: Int32) {
-    var bytes = Array(sequence.utf8)
-    _ = write(descriptor, &bytes, bytes.count)
+  /// only for modes ncurses does not manage, whose order relative to drawing is irrelevant,
+  /// and OSC 52 copies, which can be megabytes).
+  ///
+  /// Every byte goes out: a short write continues, EINTR retries, and a descriptor left
+  /// non-blocking (the terminal's file description is shared with the shell) is waited on
+  /// with `poll` for up to `timeout` per stall. A terminal that is gone (EIO, EPIPE) ends
+  /// the write quietly.
+  static func writeControl(
+    _ sequence: String, to descriptor: Int32, timeout: Duration = .seconds(5)
+  ) {
+    let bytes = Array(sequence.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      }
+      if written > 0 {
+        offset += written
+      } else if written < 0, errno == EINTR {
+        continue
+      } else if written < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        var ready: Int32
+        repeat {
+          ready = poll(&entry, 1, PollTimeout.milliseconds(until: ContinuousClock.now + timeout))
+        } while ready < 0 && errno == EINTR
+        guard ready > 0 else { return }
+      } else {
+        return
+      }
+    }
+  }
+
+  // MARK: - The guard's job control
+  //
+  // The guard keeps its state in function-local statics of static inline C functions, and
+  // every object file that calls one gets a copy of its own: the calls that share the state
+  // installed in `open` must be made from this file.
+
+  /// Gives SIGTSTP back its default action (`false`, while another program has the
+  /// terminal) or takes it again (`true`).
+  static func handleStopSignal(_ handled: Bool) {
+    nc_guard_handle_tstp(handled ? 1 : 0)
+  }
+
+  /// Stops the process until `fg` (see `nc_guard_stop_process`).
+  static func stopForJobControl() {
+    nc_guard_stop_process()
   }
 
   private static func environmentValue(_ name: String) -> String? {

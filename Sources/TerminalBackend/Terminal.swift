@@ -34,6 +34,12 @@ public protocol Terminal: AnyObject {
   /// Takes the terminal back after `suspend()`; the next frame must repaint everything.
   func resume()
 
+  /// Job control's stop (Ctrl-Z, SIGTSTP): gives the terminal back as `suspend()` does
+  /// (main screen, original modes, mouse and bracketed paste off), stops the process, and
+  /// takes the terminal back when the process continues (`fg`). The next frame must repaint
+  /// everything.
+  func suspendProcess()
+
   /// Writes a control sequence composed by the app (an OSC 52 copy); never model text.
   func sendControlSequence(_ sequence: String)
 }
@@ -41,5 +47,9 @@ public protocol Terminal: AnyObject {
 extension Terminal {
   public func suspend() {}
   public func resume() {}
+  public func suspendProcess() {
+    suspend()
+    resume()
+  }
   public func sendControlSequence(_ sequence: String) {}
 }

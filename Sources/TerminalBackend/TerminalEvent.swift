@@ -13,6 +13,9 @@ public enum TerminalEvent: Sendable, Hashable {
   /// SIGINT, SIGTERM or SIGHUP arrived; shut down and exit with 128 + `signal`. A second
   /// signal before shutdown restores the terminal and kills the process.
   case terminationRequested(signal: Int32)
+  /// SIGTSTP arrived (`kill -TSTP`, a shell's job control): the loop should give the
+  /// terminal back and stop (`Terminal.suspendProcess()`), as Ctrl-Z does.
+  case suspendRequested
   /// The input reached end-of-file or hung up; no more input will arrive.
   case inputClosed
 }

@@ -10,11 +10,11 @@ struct AskCommand: AsyncParsableCommand {
     commandName: "ask",
     abstract: "Send one prompt and print the reply.",
     discussion: """
-      Standard input, when it is not a terminal, comes first in the prompt:
+      Standard input, when it is not a terminal, comes first in the prompt (up to 16 MiB):
         git diff | orchat ask "review this"
       Give --model several times for a fallback list. Every exchange is saved: a new
       session each time, or --session last (or an id) to continue one. Exit status:
-      0 success, 1 error, 130 interrupted.
+      0 success, 1 error, 130 interrupted, 141 standard output closed.
       """)
 
   @Option(
@@ -62,7 +62,12 @@ struct AskCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let standardInput = isatty(STDIN_FILENO) == 1 ? nil : Self.readStandardInput()
+    let standardInput: String?
+    do {
+      standardInput = try StandardInput.read()
+    } catch {
+      throw ExitCode(AppContext().fail(error))
+    }
     let text = AskOptions.joinPrompt(standardInput: standardInput, arguments: prompt)
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw ValidationError("No prompt: give it as arguments or on standard input.")
@@ -72,9 +77,5 @@ struct AskCommand: AsyncParsableCommand {
       stream: !noStream, json: json, agent: agent, session: session, prompt: text)
     let status = await AskCommandRunner.run(options, baseURL: baseURL)
     throw ExitCode(status)
-  }
-
-  private static func readStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
   }
 }

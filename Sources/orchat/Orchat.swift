@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuildInfo
+import ChatCore
 
 /// The `orchat` command: argument parsing only; the work happens in `ChatApp`.
 ///
@@ -21,4 +22,12 @@ struct Orchat: AsyncParsableCommand {
     ],
     defaultSubcommand: ChatCommand.self
   )
+
+  /// Process-wide settings first (`ProcessSetup`): standard descriptors that exist, and a
+  /// write to a closed pipe that fails with EPIPE, which every writer handles, instead of
+  /// killing orchat (`orchat ask … | head -1`, a clipboard helper that exits early).
+  static func main() async {
+    ProcessSetup.prepare()
+    await main(nil)
+  }
 }

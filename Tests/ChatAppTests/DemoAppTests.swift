@@ -34,7 +34,7 @@ import Testing
     #expect(text.contains("Show me hello world in Swift"))
     #expect(text.contains("こんにちは世界"))
     #expect(text.contains("print(\"Hello, \\(name)! 🚀\")"))
-    #expect(text.contains("┌ swift"))
+    #expect(text.contains("┌─ swift [1]"))
     #expect(runtime.state.session?.id == "demo")
     #expect(runtime.state.hasAPIKey == false)
   }

@@ -119,4 +119,42 @@ import Testing
     let config = AppConfig(apiKey: "sk-or-v1-secret")
     #expect(!String(describing: config).contains("sk-or-v1-secret"))
   }
+
+  @Test func aSymlinkIsJudgedByItsTarget() throws {
+    let privateTarget = try home.write(
+      "api_key = \"sk-or-v1-private\"\n", to: "real/private.toml", mode: 0o600)
+    let link = home.appending("config.toml")
+    try FileManager.default.createSymbolicLink(
+      atPath: link.path, withDestinationPath: privateTarget.path)
+    #expect(try AppConfig.load(from: link).apiKey == "sk-or-v1-private")
+
+    let exposedTarget = try home.write(
+      "api_key = \"sk-or-v1-exposed\"\n", to: "real/exposed.toml", mode: 0o644)
+    let exposedLink = home.appending("exposed-link.toml")
+    try FileManager.default.createSymbolicLink(
+      atPath: exposedLink.path, withDestinationPath: exposedTarget.path)
+    let error = try #require(throws: ChatError.self) { try AppConfig.load(from: exposedLink) }
+    #expect(error.key == "api_key")
+    #expect(error.message.contains("(mode 644)"))
+  }
+
+  @Test func aKeyIsRefusedWhenTheFilesModeCannotBeRead() throws {
+    let error = try #require(throws: ChatError.self) {
+      try AppConfig.parse("api_key = \"sk-or-v1-unknown\"\n", file: "config.toml", permissions: nil)
+    }
+    #expect(error.kind == .configuration)
+    #expect(error.key == "api_key")
+    #expect(error.message.hasPrefix("refused: the file's permissions cannot be read"))
+    #expect(!error.userMessage.contains("sk-or-v1-unknown"))
+    // Without a key there is nothing to protect.
+    #expect(try AppConfig.parse("theme = \"dark\"\n", file: "config.toml", permissions: nil).theme == "dark")
+  }
+
+  @Test func insecureBaseURLsAreAllowedOnlyWhenSaidSo() throws {
+    #expect(AppConfig().api.allowsInsecureBaseURL == false)
+    let file = try home.write(
+      "[api]\nbase_url = \"http://10.0.0.5/v1\"\nallow_insecure_base_url = true\n",
+      to: "config.toml")
+    #expect(try AppConfig.load(from: file).api.allowsInsecureBaseURL)
+  }
 }

@@ -39,15 +39,12 @@ import Testing
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// The display column of the last box-drawing border on `line` once the pane's own right
-  /// border is removed: the right edge of a code box or table drawn inside the pane.
-  private func innerRightEdge(_ line: String) -> Int? {
-    var body = line
-    guard body.hasSuffix("│") else { return nil }
-    body.removeLast()
-    while body.hasSuffix(" ") { body.removeLast() }
-    guard let last = body.last, "│┐┘┤".contains(last) else { return nil }
-    return TerminalText.columns(of: body.dropLast())
+  /// The display column of a code block's rule (`│`) on `line`, the pane's own left border
+  /// skipped.
+  private func codeRule(_ line: String) -> Int? {
+    let body = line.dropFirst()
+    guard let rule = body.firstIndex(of: "│") else { return nil }
+    return 1 + TerminalText.columns(of: body[..<rule])
   }
 
   /// The display column of a table's first column separator (`│` or `┼`) on `line`, the
@@ -66,10 +63,11 @@ import Testing
     #expect(text.contains("こんにちは世界"))
     #expect(text.contains("print(\"Hello, \\(name)! 🚀\")"))
 
-    let box = screen.drop { !$0.contains("┌ swift") }.prefix { !$0.contains("└") }
-    let boxEdges = Set(box.map(innerRightEdge))
-    #expect(box.count == 6)  // top border and five code lines
-    #expect(boxEdges.count == 1 && boxEdges.first != nil, "code box edges: \(boxEdges)")
+    // The code block's rule runs down one column, CJK and emoji lines included.
+    let block = screen.drop { !$0.contains("┌─ swift") }.prefix { !$0.contains("└─") }
+    let rules = Set(block.dropFirst().map(codeRule))
+    #expect(block.count == 6)  // the label and five code lines
+    #expect(rules.count == 1 && rules.first != nil, "code rule columns: \(rules)")
 
     // The table's column separator sits at one column in every row, CJK and emoji included.
     let table = screen.drop { !$0.contains("language │ greeting") }.prefix(4)
@@ -102,8 +100,9 @@ import Testing
       ["In Japanese", "konnichiwa", "Emoji", "take two", "display width"].contains { line.contains($0) }
     }
     #expect(narrowLines.count > wideLines.count)
-    let box = narrow.drop { !$0.contains("┌ swift") }.prefix { !$0.contains("└") }
-    #expect(Set(box.map(innerRightEdge)).count == 1)
+    let block = narrow.drop { !$0.contains("┌─ swift") }.prefix { !$0.contains("└─") }
+    #expect(block.count == 6)
+    #expect(Set(block.dropFirst().map(codeRule)).count == 1)
   }
 
   @Test func quittingLeavesTheAlternateScreenAndRestoresTheTerminal() async throws {

@@ -89,4 +89,64 @@ import Testing
       #expect(output.joined() == expected)
     }
   }
+
+  @Test func removesBidiMarks() {
+    #expect(TextSanitizer.sanitize("a\u{200E}b\u{200F}c\u{061C}d") == "abcd")
+  }
+
+  @Test func removesInvisibleCharacters() {
+    let hidden =
+      "p\u{200B}a\u{2060}y\u{2061}\u{2062}\u{2063}\u{2064}p\u{FEFF}a\u{206A}\u{206F}l"
+    #expect(TextSanitizer.sanitize(hidden) == "paypal")
+    // ASCII smuggled in tag characters ("ignore" as U+E0069 U+E0067…).
+    let smuggled = "ok" + "ignore".unicodeScalars.map { String(UnicodeScalar($0.value + 0xE0000)!) }
+      .joined() + "\u{E0001}\u{E007F}!"
+    #expect(TextSanitizer.sanitize(smuggled) == "ok!")
+    #expect(TextSanitizer.sanitize("\u{FEFF}start") == "start")
+  }
+
+  @Test func keepsZeroWidthJoinersInsideEmojiSequences() {
+    for emoji in ["👩\u{200D}💻", "🏳\u{FE0F}\u{200D}🌈", "👨🏽\u{200D}🚀", "👨\u{200D}👩\u{200D}👧"] {
+      #expect(TextSanitizer.sanitize("a \(emoji) b") == "a \(emoji) b")
+      #expect(TextSanitizer.sanitize(emoji).count == 1, "one grapheme: \(emoji)")
+    }
+  }
+
+  @Test func dropsJoinersThatJoinNothing() {
+    #expect(TextSanitizer.sanitize("pay\u{200D}pal") == "paypal")
+    #expect(TextSanitizer.sanitize("pay\u{200C}pal") == "paypal")
+    #expect(TextSanitizer.sanitize("👩\u{200D}") == "👩")
+    #expect(TextSanitizer.sanitize("\u{200D}👩") == "👩")
+    #expect(TextSanitizer.sanitize("👩\u{200D}a") == "👩a")
+    #expect(TextSanitizer.sanitize("1\u{200D}👩") == "1👩")
+    #expect(TextSanitizer.sanitize("👩\u{200D}\u{200D}💻") == "👩💻")
+  }
+
+  @Test func keepsJoinersBetweenLettersOfScriptsThatUseThem() {
+    let persian = "می\u{200C}خواهم"
+    #expect(TextSanitizer.sanitize(persian) == persian)
+    let sinhala = "ශ්\u{200D}රී"
+    #expect(TextSanitizer.sanitize(sinhala) == sinhala)
+  }
+
+  /// The joiners wait for the scalar after them, so where the stream is cut never matters.
+  @Test func joinerDecisionsDoNotDependOnTheSplit() {
+    let text = "a\u{200D}b 👩\u{200D}💻 می\u{200C}خ 👩\u{200D}\u{1B}[1m💻\u{200B}x\u{200D}"
+    let expected = TextSanitizer.sanitize(text)
+    #expect(expected == "ab 👩\u{200D}💻 می\u{200C}خ 👩\u{200D}💻x")
+    let scalars = Array(text.unicodeScalars)
+    for cut in 0...scalars.count {
+      var sanitizer = TextSanitizer()
+      let first = sanitizer.feed(String(String.UnicodeScalarView(scalars[..<cut])))
+      let second = sanitizer.feed(String(String.UnicodeScalarView(scalars[cut...])))
+      #expect(first + second == expected, "split at scalar \(cut)")
+    }
+  }
+
+  @Test func clipboardTextHasNoControlCharacters() {
+    let payload = "run this\u{1B}[201~\rrm -rf ~\n\tnext\u{9B}201~ é ©"
+    #expect(
+      TextSanitizer.removingControlCharacters(payload) == "run this[201~rm -rf ~\n\tnext201~ é ©")
+    #expect(TextSanitizer.removingControlCharacters("plain 👩\u{200D}💻") == "plain 👩\u{200D}💻")
+  }
 }

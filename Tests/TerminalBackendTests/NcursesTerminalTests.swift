@@ -5,6 +5,7 @@ import ChatRender
 import ChatUI
 import Foundation
 import Glibc
+import Synchronization
 import TestSupport
 import Testing
 
@@ -147,6 +148,52 @@ import Testing
     #expect(bold.attributes & NC_A_BOLD != 0)
     let plain = try #require(NcursesScreenReader.cell(x: 11, y: 1))
     #expect(plain.attributes & NC_A_BOLD == 0)
+  }
+
+  /// An OSC 52 copy of a megabyte through a terminal left in non-blocking mode (the file
+  /// description is shared with the shell, which may have set it): every byte arrives.
+  @Test func aLongControlSequenceArrivesWholeThroughANonBlockingTerminal() throws {
+    let pty = try PseudoTerminal(size: size)
+    let terminal = try openTerminal(pty)
+    defer { terminal.shutdown() }
+    _ = pty.readOutput()
+    let flags = fcntl(pty.deviceDescriptor, F_GETFL)
+    _ = fcntl(pty.deviceDescriptor, F_SETFL, flags | O_NONBLOCK)
+    defer { _ = fcntl(pty.deviceDescriptor, F_SETFL, flags) }
+    let payload = Data((0..<786_432).map { UInt8(truncatingIfNeeded: $0 &* 7) }).base64EncodedString()
+    let sequence = "\u{1b}]52;c;\(payload)\u{07}"
+    let controller = pty.controllerDescriptor
+    let received = Mutex<[UInt8]>([])
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      received.withLock { $0 = Self.readUntilBell(controller, timeout: .seconds(20)) }
+      done.signal()
+    }.start()
+    terminal.sendControlSequence(sequence)
+    done.wait()
+    let bytes = received.withLock { $0 }
+    #expect(bytes.count == sequence.utf8.count)
+    #expect(String(decoding: bytes, as: UTF8.self) == sequence)
+  }
+
+  /// What the controller side receives up to and including the first BEL, or everything
+  /// that came before `timeout`.
+  private static func readUntilBell(_ descriptor: Int32, timeout: Duration) -> [UInt8] {
+    let deadline = ContinuousClock.now + timeout
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while ContinuousClock.now < deadline {
+      var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      guard poll(&entry, 1, 100) > 0 else { continue }
+      let count = read(descriptor, &buffer, buffer.count)
+      guard count > 0 else { continue }
+      if let bell = buffer[0..<count].firstIndex(of: 0x07) {
+        bytes += buffer[0...bell]
+        return bytes
+      }
+      bytes += buffer[0..<count]
+    }
+    return bytes
   }
 
   // MARK: - Input

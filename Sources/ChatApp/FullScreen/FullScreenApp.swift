@@ -39,7 +39,12 @@ public enum FullScreenApp {
       context.errors.write("error: orchat needs a terminal; use `orchat ask` in pipes and scripts\n")
       return 1
     }
+    ProcessSetup.ignoreBrokenPipes()
     let startup = Startup(options: options, context: context)
+    if let problem = startup.baseURLProblem {
+      waitFor { await startup.shutdown() }
+      return context.fail(problem)
+    }
     let wake: WakeSignal
     let terminal: NcursesTerminal
     do {
@@ -47,6 +52,7 @@ public enum FullScreenApp {
       terminal = try NcursesTerminal(
         options: .init(isMouseEnabled: options.isMouseEnabled && startup.config.isMouseEnabled), wake: wake)
     } catch {
+      waitFor { await startup.shutdown() }
       context.errors.write("error: cannot open the terminal: \(error)\n")
       return 1
     }

@@ -21,6 +21,9 @@ struct Startup {
   let ownedTransport: HTTPClientTransport?
   /// Files that could not be used (config, agent files, theme); the reducer words them.
   let problems: [StartupProblem]
+  /// Why the base URL is refused (plain http to another machine), if it is: the app does not
+  /// start then (`FullScreenApp.run`).
+  let baseURLProblem: ChatError?
 
   /// - Parameter transport: Replaces the live HTTP transport (tests answer requests by hand).
   init(options: FullScreenApp.Options, context: AppContext, transport: (any Transport)? = nil) {
@@ -42,6 +45,12 @@ struct Startup {
       colorDisabled: ThemeCatalog.isColorDisabled(in: context.environment.values))
     problems += theme.problems.map(StartupProblem.theme)
     self.problems = problems
+    do {
+      _ = try context.checkedBaseURL(config: config, override: options.baseURL)
+      baseURLProblem = nil
+    } catch {
+      baseURLProblem = ChatError(error)
+    }
     if let transport {
       self.transport = transport
       ownedTransport = nil
@@ -59,10 +68,12 @@ struct Startup {
 
   func services() -> AppServices {
     let paths = context.paths
-    let client = OpenRouterClient(
-      configuration: context.clientConfiguration(
-        apiKey: apiKey ?? "", config: config, baseURL: options.baseURL),
-      transport: transport)
+    // A refused base URL never gets the key (`run` does not even start then).
+    let configuration =
+      (try? context.clientConfiguration(
+        apiKey: apiKey ?? "", config: config, baseURL: options.baseURL))
+      ?? OpenRouterConfiguration(apiKey: "", baseURL: options.baseURL ?? "")
+    let client = OpenRouterClient(configuration: configuration, transport: transport)
     let store = Task { try await SessionStore.open(paths: paths) }
     return AppServices(
       paths: paths, config: config, agents: agents, client: client, hasAPIKey: apiKey != nil,

@@ -28,7 +28,8 @@ final class EffectRunner: Sendable {
   var activeRequestCount: Int { requests.withLock { $0.count } }
 
   /// Starts an I/O effect. The effects that need the terminal (`openEditor`, `copy`,
-  /// `changeTheme`, `quit`) are the run loop's own; `Runtime` never passes them here.
+  /// `changeTheme`, `suspend`, `quit`) are the run loop's own; `Runtime` never passes them
+  /// here.
   func run(_ effect: Effect) {
     switch effect {
     case .send(let id, let sessionID, let agentName, let overrides, let text):
@@ -104,7 +105,7 @@ final class EffectRunner: Sendable {
           await Self.result { try await Self.export(id, format: format, to: path, store: store()) }
         )
       }
-    case .openEditor, .copy, .changeTheme, .quit:
+    case .openEditor, .copy, .changeTheme, .suspend, .quit:
       assertionFailure("\(effect) belongs to the run loop")
     }
   }
@@ -198,7 +199,8 @@ final class EffectRunner: Sendable {
           .utf8)
     }
     do {
-      try data.write(to: url, options: .atomic)
+      // Private (0600) whatever the umask, like `orchat sessions export --output`.
+      try PrivateFile.write(data, to: url.path, .inPlace)
     } catch {
       throw ChatError.file("write", path: url.path, error)
     }

@@ -13,7 +13,9 @@ enum ExternalEditor {
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("orchat-message-\(UUID().uuidString).md")
     do {
-      try Data(text.utf8).write(to: file, options: .atomic)
+      // The draft is conversation text in a shared directory: a new file (never an
+      // existing one or a symlink planted there), readable by the user only.
+      try PrivateFile.write(Data(text.utf8), to: file.path, .newFile)
     } catch {
       return .failure(.cannotWriteDraft(path: file.path, reason: FileProblem.reason(error)))
     }

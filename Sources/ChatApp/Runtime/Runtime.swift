@@ -65,6 +65,7 @@ public final class Runtime<Screen: Terminal> {
         presenter.invalidate()
         actions.append(.resized(size))
       case .wake: break
+      case .suspendRequested: suspendProcess()
       case .terminationRequested(let signal):
         runner.cancelAll()
         exitStatus = 128 + signal
@@ -131,6 +132,14 @@ public final class Runtime<Screen: Terminal> {
     FullScreenApp.waitFor { await runner.waitForRequests(timeout: .seconds(3)) }
   }
 
+  /// Job control's stop (Ctrl-Z, SIGTSTP): the terminal goes back to the shell until `fg`,
+  /// then everything is repainted.
+  private func suspendProcess() {
+    terminal.suspendProcess()
+    presenter.invalidate()
+    isDirty = true
+  }
+
   // MARK: - Effects
 
   /// The one interpreter of effects: those that need the terminal run here, on the loop's
@@ -139,6 +148,8 @@ public final class Runtime<Screen: Terminal> {
     switch effect {
     case .quit:
       exitStatus = 0
+    case .suspend:
+      suspendProcess()
     case .copy(let text, let description):
       Clipboard.copy(text, terminal: terminal)
       dispatch(.copied(what: description, characters: text.count))

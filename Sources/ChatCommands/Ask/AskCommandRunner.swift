@@ -23,7 +23,10 @@ public enum AskCommandRunner {
     let store: SessionStore
     let agent: Agent
     var session: Session?
+    let configuration: OpenRouterConfiguration
     do {
+      configuration = try context.clientConfiguration(
+        apiKey: key, config: config, baseURL: baseURL)
       store = try await context.openStore()
       if let reference = options.session { session = try await store.resolveSession(reference) }
       agent = try await chooseAgent(
@@ -33,9 +36,7 @@ public enum AskCommandRunner {
       return context.fail(error)
     }
     let transport = context.transport(config: config)
-    let client = OpenRouterClient(
-      configuration: context.clientConfiguration(apiKey: key, config: config, baseURL: baseURL),
-      transport: transport)
+    let client = OpenRouterClient(configuration: configuration, transport: transport)
     let runner = AskRunner(
       engine: ConversationEngine(store: store, client: client), output: context.output,
       errors: context.errors)

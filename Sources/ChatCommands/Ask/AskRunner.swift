@@ -1,14 +1,21 @@
 import ChatDomain
 import ChatCore
 import Foundation
+import Synchronization
 
 /// Runs `orchat ask`: one prompt, one reply, streamed to standard output and stored as an
 /// exchange of a session (new, or continued with `--session`).
 ///
 /// Text already written stays written when something fails; the failure is one line on
 /// standard error (`error: <what to do>`) and exit status 1. Cancellation (Ctrl-C) exits 130
-/// after the partial reply is saved.
+/// after the partial reply is saved. When standard output's reader goes away
+/// (`orchat ask … | head -1`), the exchange is cancelled the same way (reading stops, the
+/// connection closes, the reply is saved as `cancelled`) and the exit status is 141, what a
+/// shell reports for a process ended by SIGPIPE.
 public struct AskRunner: Sendable {
+  /// The exit status when standard output closed before the reply was written.
+  public static let outputClosedStatus: Int32 = 141
+
   let engine: ConversationEngine
   let output: any TextOutput
   let errors: any TextOutput
@@ -27,15 +34,17 @@ public struct AskRunner: Sendable {
     let turn = ConversationTurn(
       sessionID: sessionID, agent: agent, overrides: Self.overrides(options), text: options.prompt,
       streams: options.stream)
-    let printer = ReplyPrinter(output: output, isJSON: options.json)
-    let outcome = await engine.run(turn) { printer.handle($0) }
+    let exchange = CancellableTask<ConversationOutcome>()
+    let printer = ReplyPrinter(output: output, isJSON: options.json) { exchange.cancel() }
+    let engine = engine
+    let outcome = await exchange.run { await engine.run(turn) { printer.handle($0) } }
     printer.end()
     switch outcome {
     case .finished(let reply):
       if options.json { output.write(AskResult(reply: reply).jsonText() + "\n") }
-      return 0
+      return output.isClosed ? Self.outputClosedStatus : 0
     case .cancelled:
-      return 130
+      return output.isClosed ? Self.outputClosedStatus : 130
     case .failed(let error, _):
       errors.write("error: \(error.userMessage)\n")
       return 1
@@ -50,5 +59,34 @@ public struct AskRunner: Sendable {
       fallbackModels: options.models.isEmpty ? nil : Array(options.models.dropFirst()),
       temperature: options.temperature, systemPrompt: options.system,
       maxTokens: options.maxTokens)
+  }
+}
+
+/// Work in a task of its own that something other than the caller can cancel (the reply
+/// printer, when standard output closes), and that the caller's cancellation (Ctrl-C)
+/// cancels too. A `cancel()` before the task has started cancels it as it starts.
+final class CancellableTask<Value: Sendable>: Sendable {
+  private let state = Mutex<(task: Task<Value, Never>?, isCancelled: Bool)>((nil, false))
+
+  func run(_ body: @escaping @Sendable () async -> Value) async -> Value {
+    let task = Task { await body() }
+    let cancelled = state.withLock { state in
+      state.task = task
+      return state.isCancelled
+    }
+    if cancelled { task.cancel() }
+    return await withTaskCancellationHandler {
+      await task.value
+    } onCancel: {
+      task.cancel()
+    }
+  }
+
+  func cancel() {
+    let task = state.withLock { state in
+      state.isCancelled = true
+      return state.task
+    }
+    task?.cancel()
   }
 }

@@ -1,36 +1,43 @@
 import ChatDomain
-import Formatting
 import ChatCore
 
 import Synchronization
 
-/// Writes reply text as it arrives: sanitised on a terminal, unchanged through a pipe, and
-/// ending with a newline. Events arrive from the engine's task, one at a time.
+/// Writes reply text as it arrives, ending with a newline. The output sanitises it when it
+/// is a terminal (`TextOutput`). Events arrive from the engine's task, one at a time.
+///
+/// When the output's reader goes away (`orchat ask … | head -1`), `onOutputClosed` is called
+/// once, so the exchange can be cancelled: the connection closes and the provider stops
+/// generating.
 final class ReplyPrinter: Sendable {
   private struct State {
-    var sanitizer = TextSanitizer()
     var wroteText = false
     var endsWithNewline = false
+    var reportedClosed = false
   }
 
   private let output: any TextOutput
   private let isJSON: Bool
+  private let onOutputClosed: @Sendable () -> Void
   private let state = Mutex(State())
 
-  init(output: any TextOutput, isJSON: Bool) {
+  init(output: any TextOutput, isJSON: Bool, onOutputClosed: @escaping @Sendable () -> Void = {}) {
     self.output = output
     self.isJSON = isJSON
+    self.onOutputClosed = onOutputClosed
   }
 
   func handle(_ event: ConversationEvent) {
-    guard !isJSON, case .content(let text) = event else { return }
-    state.withLock { state in
-      let shown = output.isTerminal ? state.sanitizer.feed(text) : text
-      guard !shown.isEmpty else { return }
-      output.write(shown)
+    guard !isJSON, case .content(let text) = event, !text.isEmpty else { return }
+    let closed = state.withLock { state in
+      output.write(text)
       state.wroteText = true
-      state.endsWithNewline = shown.hasSuffix("\n")
+      state.endsWithNewline = text.hasSuffix("\n")
+      guard output.isClosed, !state.reportedClosed else { return false }
+      state.reportedClosed = true
+      return true
     }
+    if closed { onOutputClosed() }
   }
 
   /// Ends the text with a newline if it does not end with one.

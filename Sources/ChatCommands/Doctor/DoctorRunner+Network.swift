@@ -20,8 +20,18 @@ extension DoctorRunner {
         DoctorCheck("key_accepted", .info, "not checked (no endpoint)"),
       ]
     }
-    var configuration = context.clientConfiguration(
-      apiKey: key ?? "", config: config, baseURL: baseURL)
+    var configuration: OpenRouterConfiguration
+    do {
+      configuration = try context.clientConfiguration(
+        apiKey: key ?? "", config: config, baseURL: baseURL)
+    } catch {
+      return [
+        DoctorCheck(
+          "endpoint", .fail, AppContext.message(for: error),
+          advice: "use https://, or set allow_insecure_base_url = true under [api] in config.toml"),
+        DoctorCheck("key_accepted", .info, "not checked (the endpoint is refused)"),
+      ]
+    }
     configuration.retry.maxRetries = 0
     configuration.requestTimeout = .seconds(20)
     let transport = context.transport(config: config, retriesFailedConnections: false)

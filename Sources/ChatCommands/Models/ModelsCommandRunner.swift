@@ -80,12 +80,11 @@ public struct ModelsCommandRunner: Sendable {
   /// `GET /models` needs no key; one is sent when there is one.
   private func refresh(baseURL: String?) async throws -> ModelCatalog {
     let config = try context.loadConfig()
+    let configuration = try context.clientConfiguration(
+      apiKey: context.apiKey(config: config) ?? "", config: config, baseURL: baseURL)
     let store = try await context.openStore()
     let transport = context.transport(config: config)
-    let client = OpenRouterClient(
-      configuration: context.clientConfiguration(
-        apiKey: context.apiKey(config: config) ?? "", config: config, baseURL: baseURL),
-      transport: transport)
+    let client = OpenRouterClient(configuration: configuration, transport: transport)
     do {
       let catalog = try await ModelCatalog.refresh(
         using: client, cacheURL: context.paths.modelCache, log: store)

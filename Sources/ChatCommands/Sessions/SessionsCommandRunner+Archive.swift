@@ -67,19 +67,12 @@ extension SessionsCommandRunner {
     }
   }
 
-  /// Exports hold whole conversations: a new file is created readable by its owner only.
+  /// Exports hold whole conversations: the file is readable by its owner only (0600, also
+  /// when it existed with another mode), written in place so `--output` may name a symlink
+  /// or `/dev/stdout`.
   private static func writePrivately(_ data: Data, to path: String) throws {
-    if !FileManager.default.fileExists(atPath: path) {
-      guard
-        FileManager.default.createFile(
-          atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-      else {
-        let code = POSIXErrorCode(rawValue: errno) ?? .EIO
-        throw ChatError.file("write the export", path: path, POSIXError(code))
-      }
-    }
     do {
-      try data.write(to: URL(fileURLWithPath: path))
+      try PrivateFile.write(data, to: path, .inPlace)
     } catch {
       throw ChatError.file("write the export", path: path, error)
     }

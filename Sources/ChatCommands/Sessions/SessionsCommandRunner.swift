@@ -48,7 +48,7 @@ public struct SessionsCommandRunner: Sendable {
         table.append([
           Format.shortID(session.id), Format.time(session.updatedAt),
           String(summary.messageCount), Format.cost(summary.cost), session.agent,
-          TranscriptText.visible(session.title, on: context.output),
+          session.title,
         ])
       }
       context.output.write(sessions.isEmpty ? "No sessions.\n" : table.text)
@@ -69,7 +69,7 @@ public struct SessionsCommandRunner: Sendable {
         context.output.write(MarkdownTranscript.render(session, transcript: transcript))
       case .text:
         let transcript = try await store.transcript(sessionID: session.id)
-        context.output.write(TranscriptText.render(session, transcript, on: context.output))
+        context.output.write(TranscriptText.render(session, transcript))
       }
       return 0
     }

@@ -5,16 +5,13 @@ import Formatting
 import Foundation
 
 /// `sessions show` in text: a header, then each message under a rule naming who wrote it.
-/// On a terminal, stored text is sanitised like streamed text (model output may hold escape
-/// sequences); through a pipe it passes unchanged.
+/// Stored text is written as it is; a terminal output sanitises it (`TextOutput`).
 enum TranscriptText {
-  static func render(_ session: Session, _ transcript: [TranscriptEntry], on output: any TextOutput)
-    -> String
-  {
+  static func render(_ session: Session, _ transcript: [TranscriptEntry]) -> String {
     let costs = transcript.flatMap { [$0.message] + $0.otherVariants }
       .compactMap { $0.usage?.cost }
     var lines = [
-      visible(session.title, on: output),
+      session.title,
       "session \(session.id) · agent \(session.agent) · created "
         + Format.time(session.createdAt)
         + " · updated \(Format.time(session.updatedAt))"
@@ -26,9 +23,9 @@ enum TranscriptText {
       lines.append("")
       lines.append("── \(heading(entry)) ──")
       if let reasoning = message.reasoning, !reasoning.isEmpty {
-        lines.append("(reasoning) " + visible(reasoning, on: output))
+        lines.append("(reasoning) " + reasoning)
       }
-      lines.append(visible(message.content, on: output))
+      lines.append(message.content)
       if message.status != .complete {
         lines.append("[\(message.status.rawValue)\(message.error.map { ": \($0)" } ?? "")]")
       }
@@ -58,10 +55,5 @@ enum TranscriptText {
       parts.append("\(entry.otherVariants.count + 1) variants")
     }
     return parts.joined(separator: " · ")
-  }
-
-  /// `text` as it may be shown on `output`.
-  static func visible(_ text: String, on output: any TextOutput) -> String {
-    output.isTerminal ? TextSanitizer.sanitize(text) : text
   }
 }

@@ -63,7 +63,7 @@ public struct ThemesCommandRunner: Sendable {
       let preview = ThemePreview(
         theme: selection.theme, source: Self.source(selection),
         style: ANSIStyle(depth: ANSIStyle.Depth(environment: context.environment.values)))
-      context.output.write(preview.text)
+      context.output.writeComposed(preview.text)
     } else {
       context.output.write(Self.describe(selection))
     }

@@ -6,25 +6,39 @@ extension AppConfig {
   ///
   /// An `api_key` is accepted only when no one but the owner can read the file (mode 0600 or
   /// stricter): otherwise the whole file is refused with a message saying how to fix it,
-  /// rather than silently using a key others can read.
+  /// rather than silently using a key others can read. The mode is that of the file read (a
+  /// symlink is judged by its target: one descriptor is both read and examined), and a mode
+  /// that cannot be read refuses the key too.
   /// - Throws: `ChatError` of kind `configuration`, naming the file, line and key.
   public static func load(from url: URL) throws -> AppConfig {
-    guard FileManager.default.fileExists(atPath: url.path) else { return AppConfig() }
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw ChatError(
-        .configuration, "cannot read the file: \(FileProblem.reason(error))", file: url.path)
+    let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return AppConfig() }
+      throw unreadable(url, POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
     }
-    let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
-    let permissions = (mode as? NSNumber)?.intValue ?? 0o600
+    defer { close(descriptor) }
+    var status = stat()
+    let permissions = fstat(descriptor, &status) == 0 ? Int(status.st_mode & 0o7777) : nil
+    let data: Data
+    do {
+      data = try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readToEnd() ?? Data()
+    } catch {
+      throw unreadable(url, error)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ChatError(.configuration, "cannot read the file: it is not UTF-8 text", file: url.path)
+    }
     return try parse(text, file: url.path, permissions: permissions)
   }
 
+  private static func unreadable(_ url: URL, _ error: any Error) -> ChatError {
+    ChatError(.configuration, "cannot read the file: \(FileProblem.reason(error))", file: url.path)
+  }
+
   /// Parses the text of a config file.
-  /// - Parameter permissions: The file's mode bits, to decide whether an `api_key` is safe.
-  static func parse(_ text: String, file: String, permissions: Int) throws -> AppConfig {
+  /// - Parameter permissions: The file's mode bits, to decide whether an `api_key` is safe;
+  ///   `nil` when they could not be read (then an `api_key` is refused).
+  static func parse(_ text: String, file: String, permissions: Int?) throws -> AppConfig {
     let document = try TOMLDocument(text: text, file: file, kind: .configuration)
     let root = TOMLTableReader(document: document, kind: .configuration)
     try root.rejectUnknownKeys(["default_agent", "theme", "mouse", "api_key", "api", "retry", "keys"])
@@ -38,6 +52,12 @@ extension AppConfig {
     config.theme = try root.string("theme")
     config.isMouseEnabled = try root.boolean("mouse") ?? true
     if let key = try root.string("api_key") {
+      guard let permissions else {
+        throw root.error(
+          "api_key",
+          "refused: the file's permissions cannot be read, so others may be able to read "
+            + "the key; set OPENROUTER_API_KEY instead")
+      }
       guard permissions & 0o077 == 0 else {
         throw root.error(
           "api_key",
@@ -55,7 +75,8 @@ extension AppConfig {
 
   private static func parseAPI(_ table: TOMLTableReader) throws -> API {
     try table.rejectUnknownKeys([
-      "base_url", "app_title", "app_url", "connect_timeout", "idle_timeout", "request_timeout",
+      "base_url", "allow_insecure_base_url", "app_title", "app_url", "connect_timeout",
+      "idle_timeout", "request_timeout",
     ])
     var api = API()
     if let url = try table.string("base_url") {
@@ -65,6 +86,7 @@ extension AppConfig {
       else { throw table.error("base_url", "must be an http or https URL") }
       api.baseURL = url
     }
+    api.allowsInsecureBaseURL = try table.boolean("allow_insecure_base_url") ?? false
     api.appTitle = try table.string("app_title")
     api.appURL = try table.string("app_url")
     let seconds: ClosedRange<Double> = 0.1...86_400

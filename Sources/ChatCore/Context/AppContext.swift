@@ -1,6 +1,5 @@
 import BuildInfo
 import ChatDomain
-import ChatCore
 import Foundation
 import OpenRouter
 
@@ -52,11 +51,13 @@ public struct AppContext: Sendable {
 
   /// The client settings: the base URL from the flag, `OPENROUTER_BASE_URL`, the config, or
   /// OpenRouter; timeouts, retries and app identity from the config.
-  public func clientConfiguration(apiKey: String, config: AppConfig, baseURL: String?)
+  /// - Throws: `ChatError` of kind `configuration` when the base URL would send the key
+  ///   unencrypted (see `checkedBaseURL`).
+  public func clientConfiguration(apiKey: String, config: AppConfig, baseURL: String?) throws
     -> OpenRouterConfiguration
   {
     var configuration = OpenRouterConfiguration(
-      apiKey: apiKey, baseURL: self.baseURL(flag: baseURL, config: config),
+      apiKey: apiKey, baseURL: try checkedBaseURL(config: config, override: baseURL),
       userAgent: "orchat/\(BuildInfo.version)")
     if let title = config.api.appTitle { configuration.appTitle = title }
     if let url = config.api.appURL { configuration.appURL = url }
@@ -70,6 +71,40 @@ public struct AppContext: Sendable {
   /// The API base URL: the flag, `OPENROUTER_BASE_URL`, the config, or OpenRouter's.
   public func baseURL(flag: String?, config: AppConfig?) -> String {
     flag ?? environment.baseURL ?? config?.api.baseURL ?? OpenRouterConfiguration.defaultBaseURL
+  }
+
+  /// The base URL requests go to: `override` (`--base-url`), else `OPENROUTER_BASE_URL`,
+  /// else `base_url` of the config, else OpenRouter's.
+  ///
+  /// Every request carries the key, so plain `http://` is refused unless the host is this
+  /// machine (`localhost`, `127.0.0.0/8`, `::1`: local servers and tests) or the config says
+  /// `allow_insecure_base_url = true`.
+  /// - Throws: `ChatError` of kind `configuration`, naming where the URL came from.
+  public func checkedBaseURL(config: AppConfig, override: String?) throws -> String {
+    let (url, origin): (String, String) =
+      if let override { (override, "--base-url") }
+      else if let url = environment.baseURL { (url, "OPENROUTER_BASE_URL") }
+      else if let url = config.api.baseURL { (url, "base_url in \(paths.configFile.path)") }
+      else { (OpenRouterConfiguration.defaultBaseURL, "the default") }
+    // Fails closed: plain http whose host cannot be read counts as another machine.
+    guard !config.api.allowsInsecureBaseURL, url.lowercased().hasPrefix("http:"),
+      !Self.isLoopback(host: URLComponents(string: url)?.host)
+    else { return url }
+    throw ChatError(
+      .configuration,
+      "refusing the base URL \(url) (from \(origin)): over http:// the API key would travel "
+        + "unencrypted; use https://, or set allow_insecure_base_url = true under [api] in "
+        + "\(paths.configFile.path)")
+  }
+
+  /// Whether `host` is this machine.
+  static func isLoopback(host: String?) -> Bool {
+    guard var host = host?.lowercased(), !host.isEmpty else { return false }
+    if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+    if host == "localhost" || host == "::1" { return true }
+    let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+    return octets.count == 4 && octets[0] == "127"
+      && octets.allSatisfy { UInt8($0) != nil }
   }
 
   /// A transport honouring the config's connect timeout. Shut it down when done.

@@ -2,7 +2,7 @@ import ChatDomain
 import Foundation
 
 /// File-system plumbing shared by the store, the catalog cache and the exporters: short
-/// reasons for failures and private atomic writes.
+/// reasons for failures and private atomic writes (see `PrivateFile`).
 public enum FileProblem {
   /// A short lower-case reason for a file-system error (`permission denied`,
   /// `no space left on device`), not Foundation's long localized sentence.
@@ -26,22 +26,13 @@ public enum FileProblem {
   }
 
   /// Writes `data` to `url` through a temporary file and a rename, so readers never see half
-  /// a file, with mode 0600.
+  /// a file, with mode 0600 whatever the umask (`PrivateFile`).
   /// - Throws: `ChatError` of kind `storage`.
   static func writeAtomically(_ data: Data, to url: URL) throws {
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard
-      FileManager.default.createFile(
-        atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-    else {
-      throw ChatError.storage(
-        "cannot write \(url.path): \(String(cString: strerror(errno)).lowercased())")
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno)).lowercased()
-      try? FileManager.default.removeItem(at: temporary)
-      throw ChatError.storage("cannot write \(url.path): \(reason)")
+    do {
+      try PrivateFile.write(data, to: url.path, .atomic)
+    } catch {
+      throw ChatError.storage("cannot write \(url.path): \(reason(error))")
     }
   }
 }

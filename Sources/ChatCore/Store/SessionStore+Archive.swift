@@ -3,10 +3,13 @@ import Foundation
 import GRDB
 
 extension SessionStore {
-  /// The sessions `ids` (in that order) as an export, read in one snapshot.
+  /// The sessions `ids` (in that order) as an export, read in one snapshot. Replies whose
+  /// writer died are `interrupted` (see `messages(sessionID:)`), so exporting, importing and
+  /// exporting again gives the same bytes.
   /// - Throws: `notFound` when an id is unknown.
   public func exportSessions(ids: [String]) async throws -> SessionArchive {
-    try await read("export sessions") { db in
+    try await recoverAbandonedReplies()
+    return try await read("export sessions") { db in
       let sessions = try ids.map { id in
         guard let record = try SessionRecord.fetchOne(db, key: id) else {
           throw ChatError.notFound("no session \"\(id)\"")
@@ -19,7 +22,8 @@ extension SessionStore {
 
   /// Every session, archived ones included, oldest first.
   public func exportAllSessions() async throws -> SessionArchive {
-    try await read("export sessions") { db in
+    try await recoverAbandonedReplies()
+    return try await read("export sessions") { db in
       let records = try SessionRecord.fetchAll(
         db, sql: "SELECT * FROM session ORDER BY created_at, id")
       return SessionArchive(sessions: try records.map { try Self.archived($0.session, db) })
@@ -48,8 +52,12 @@ extension SessionStore {
           throw ChatError.invalidImport(
             "session \(archived.id) already exists; delete it first to import it again")
         }
+        // Titles are stored clean (`SessionTitle`); an export of orchat's own has clean
+        // titles already, so export → import → export is unchanged.
         let session = Session(
-          id: archived.id, title: archived.title, agent: archived.agent,
+          id: archived.id,
+          title: SessionTitle.normalized(archived.title) ?? SessionTitle.untitled,
+          agent: archived.agent,
           isArchived: archived.archived, createdAt: archived.createdAt.date,
           updatedAt: archived.updatedAt.date)
         try SessionRecord(session).insert(db)

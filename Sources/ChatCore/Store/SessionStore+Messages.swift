@@ -4,8 +4,13 @@ import GRDB
 
 extension SessionStore {
   /// Every message of a session, variants included, by position then age.
+  ///
+  /// A reply whose writer has died since the store opened reads as `interrupted`, exactly
+  /// as after reopening (`recoverAbandonedReplies` runs first), so a long-lived process (the
+  /// full-screen app) and a fresh command agree.
   public func messages(sessionID: String) async throws -> [Message] {
-    try await read("read messages") { db in try Self.messages(sessionID: sessionID, db) }
+    try await recoverAbandonedReplies()
+    return try await read("read messages") { db in try Self.messages(sessionID: sessionID, db) }
   }
 
   static func messages(sessionID: String, _ db: Database) throws -> [Message] {

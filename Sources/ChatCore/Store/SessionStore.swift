@@ -1,6 +1,7 @@
 import ChatDomain
 import Foundation
 import GRDB
+import Glibc
 
 /// The sessions, messages and request log, in one SQLite file (GRDB, WAL).
 ///
@@ -40,11 +41,20 @@ public final class SessionStore: Sendable {
 
   /// Opens (creating when needed) the database at `url`, migrates it, and recovers replies
   /// whose writer died.
+  ///
+  /// A database that a newer orchat migrated (it records migrations this one does not
+  /// know) is refused before it is opened for writing: it is never migrated, recovered or
+  /// written.
   /// - Parameter leasesDirectory: Where streaming processes keep their lock files.
   /// - Throws: `ChatError` of kind `storage`.
   public static func open(at url: URL, leasesDirectory: URL) async throws -> SessionStore {
     try AppPaths.ensureDirectory(url.deletingLastPathComponent())
+    // One process (or store) at a time creates, checks, migrates and recovers.
+    let opening = try await OpeningLock.acquire(
+      directory: url.deletingLastPathComponent(), timeout: .seconds(busyTimeout))
+    defer { opening.release() }
     try createPrivateFile(url)
+    try refuseNewerSchema(url)
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
@@ -68,15 +78,79 @@ public final class SessionStore: Sendable {
   /// SQLite creates files with the process umask (often world-readable); the database holds
   /// private conversations, so it is created 0600 first. The WAL and shared-memory files
   /// SQLite adds take the database file's mode.
+  ///
+  /// `O_EXCL`: of two processes creating the database at the same moment, one creates it
+  /// and the other finds it; neither can replace the file the other already uses.
   private static func createPrivateFile(_ url: URL) throws {
-    guard !FileManager.default.fileExists(atPath: url.path) else { return }
-    guard
-      FileManager.default.createFile(
-        atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-    else {
+    let descriptor = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      if errno == EEXIST { return }
       throw ChatError.storage(
         "cannot create the session database \(url.path): "
           + String(cString: strerror(errno)).lowercased())
+    }
+    // The umask may have taken bits from 0600; set exactly that.
+    _ = fchmod(descriptor, 0o600)
+    close(descriptor)
+  }
+
+  /// Throws when the database records migrations this version does not know: a newer orchat
+  /// wrote it, and migrating or writing it could damage what that version keeps. Reads
+  /// through a read-only connection, so nothing is written.
+  private static func refuseNewerSchema(_ url: URL) throws {
+    let unknown: Set<String>
+    do {
+      var configuration = Configuration()
+      configuration.readonly = true
+      configuration.busyMode = .timeout(busyTimeout)
+      let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+      unknown = try queue.read { db in
+        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+      }
+      try queue.close()
+    } catch {
+      throw Self.storageError(error, action: "open the session database", path: url.path)
+    }
+    guard unknown.isEmpty else {
+      throw ChatError.storage(
+        "the session database \(url.path) was written by a newer version of orchat "
+          + "(schema \(unknown.sorted().joined(separator: ", "))); update orchat to use it, "
+          + "or set ORCHAT_DATA_DIR to use another directory")
+    }
+  }
+
+  /// An exclusive `flock` on the database's directory while a store opens, so that two
+  /// processes opening a new database at the same moment take turns: one creates the file,
+  /// switches it to WAL and migrates it, the other finds it ready. (Not a lock on the
+  /// database file itself: closing any descriptor of that file would drop the locks SQLite
+  /// holds on it in this process.)
+  struct OpeningLock {
+    let descriptor: Int32
+
+    static func acquire(directory: URL, timeout: Duration) async throws -> OpeningLock {
+      let descriptor = Glibc.open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw ChatError.storage(
+          "cannot open the directory \(directory.path): "
+            + String(cString: strerror(errno)).lowercased())
+      }
+      let deadline = ContinuousClock.now + timeout
+      while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        // A file system without flock: open as before, unlocked, rather than not at all.
+        guard errno == EWOULDBLOCK || errno == EINTR else { break }
+        guard ContinuousClock.now < deadline else {
+          close(descriptor)
+          throw ChatError.storage(
+            "cannot open the session database in \(directory.path): another orchat process "
+              + "is still opening it; try again")
+        }
+        try? await Task.sleep(for: .milliseconds(5))
+      }
+      return OpeningLock(descriptor: descriptor)
+    }
+
+    func release() {
+      close(descriptor)  // drops the lock
     }
   }
 

@@ -33,8 +33,11 @@ enum WriterLease {
           throw ChatError.storage(
             "cannot create the lock file \(path): \(String(cString: strerror(errno)).lowercased())")
         }
-        // The descriptor stays open (and locked) for the life of the process on purpose.
+        // The descriptor stays open (and locked) for the life of the process on purpose;
+        // the file goes at a normal exit (a killed process's file goes when another process
+        // finds it abandoned).
         state = (token, descriptor)
+        WriterLease.removeAtExit(path)
         return token
       }
     }
@@ -43,6 +46,25 @@ enum WriterLease {
     func owns(_ token: String) -> Bool {
       state.withLock { $0?.token == token }
     }
+  }
+
+  /// The lease files of this process, removed by an `atexit` handler.
+  private static let ownFiles = Mutex<[String]>([])
+  private static let exitHandler: Void = {
+    atexit { WriterLease.removeOwnFiles() }
+  }()
+
+  /// Removes `path` when the process exits normally (`exit`, a return from `main`).
+  static func removeAtExit(_ path: String) {
+    _ = exitHandler
+    ownFiles.withLock { $0.append(path) }
+  }
+
+  /// Unlinks this process's lease files. The locks stay until the process is gone, which
+  /// is immediately after; a reader that looks in between finds no file, which also means
+  /// the lease's process has ended.
+  static func removeOwnFiles() {
+    for path in ownFiles.withLock({ $0 }) { unlink(path) }
   }
 
   static func path(of token: String, in directory: URL) -> String {

@@ -10,6 +10,7 @@ import Foundation
 ///
 /// [api]
 /// base_url = "https://openrouter.ai/api/v1"
+/// allow_insecure_base_url = false # true: allow http:// to a host other than this machine
 /// app_title = "orchat"          # sent as X-Title
 /// app_url = "https://…"         # sent as HTTP-Referer
 /// connect_timeout = 10          # seconds
@@ -43,6 +44,9 @@ public struct AppConfig: Sendable, Hashable {
 
   public struct API: Sendable, Hashable {
     public var baseURL: String?
+    /// Whether an `http://` base URL may name a host other than this machine (the key then
+    /// travels unencrypted). Off by default: such a URL is refused.
+    public var allowsInsecureBaseURL = false
     public var appTitle: String?
     /// Sent as `HTTP-Referer`.
     public var appURL: String?

@@ -1,4 +1,9 @@
-/// Session titles: made from the first user message, or typed by the user.
+import Formatting
+
+/// Session titles: made from the first user message, typed by the user, or imported.
+///
+/// A title is stored clean: without escape sequences, control characters, bidi controls or
+/// invisible characters (`TextSanitizer`), on one line, so wherever it is shown it is inert.
 public enum SessionTitle {
   public static let maximumLength = 80
   public static let untitled = "Untitled"
@@ -7,15 +12,15 @@ public enum SessionTitle {
   /// characters (with an ellipsis); `untitled` when there is no text.
   public static func from(message: String) -> String {
     let line =
-      message.split(whereSeparator: \.isNewline)
+      TextSanitizer.sanitize(message).split(whereSeparator: \.isNewline)
       .first { !$0.allSatisfy(\.isWhitespace) } ?? ""
     return normalized(String(line)) ?? untitled
   }
 
-  /// A title as given by the user, whitespace collapsed onto one line and cut to
-  /// `maximumLength`, or `nil` when nothing is left.
+  /// A title as given by the user, sanitised, whitespace collapsed onto one line and cut to
+  /// `maximumLength`, or `nil` when nothing is left. Applying it twice changes nothing.
   public static func normalized(_ text: String) -> String? {
-    let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+    let words = TextSanitizer.sanitize(text).split { $0.isWhitespace || $0.isNewline }
     guard !words.isEmpty else { return nil }
     let joined = words.joined(separator: " ")
     guard joined.count > maximumLength else { return joined }

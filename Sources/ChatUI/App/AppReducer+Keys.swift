@@ -1,6 +1,14 @@
+import Formatting
+
 extension AppReducer {
   static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
     if state.isQuitArmed, key != .control("c") { state.isQuitArmed = false }
+    // Suspending works everywhere, overlays and half-typed chords included, as the shell's
+    // Ctrl-Z does.
+    if state.keyMap.match([key], in: .global) == .command(.suspend) {
+      state.pendingKeys = []
+      return [.suspend]
+    }
     if let overlay = state.overlay {
       if key == .control("c") { return run(.quit, &state) }
       return handleOverlayKey(&state, overlay, key)
@@ -73,6 +81,7 @@ extension AppReducer {
     case .editor: return [.openEditor(state.composer.text)]
     case .cancel: return escape(&state)
     case .quit: return quit(&state)
+    case .suspend: return [.suspend]
     case .help:
       state.overlay = .help
       state.helpWindow.reset()
@@ -156,7 +165,11 @@ extension AppReducer {
     return []
   }
 
-  static func handlePaste(_ state: inout AppState, _ text: String) -> [Effect] {
+  /// A paste inserts text only: escape sequences, control characters (but newlines and
+  /// tabs), bidi controls and invisible characters in it are dropped (`TextSanitizer`), so
+  /// pasted bytes can neither act as keys nor hide in the message.
+  static func handlePaste(_ state: inout AppState, _ pasted: String) -> [Effect] {
+    let text = TextSanitizer.sanitize(pasted)
     switch state.overlay {
     case .models:
       state.modelPicker.query.insert(text.replacingOccurrences(of: "\n", with: " "))

@@ -1,4 +1,5 @@
 import ChatDomain
+import Formatting
 
 extension AppReducer {
   static func transcriptCommand(_ command: Command, _ state: inout AppState) -> [Effect] {
@@ -56,7 +57,9 @@ extension AppReducer {
     return []
   }
 
-  /// Copies the raw markdown of the selected message (else the last reply).
+  /// Copies the raw markdown of the selected message (else the last reply), without control
+  /// characters: pasted into a terminal from the clipboard, it can hold no escape sequence
+  /// (no bracketed-paste end `ESC [ 201 ~` that would type the rest as keys).
   static func copyMessage(_ state: inout AppState) -> [Effect] {
     guard let index = selectedOrLastReply(state) else {
       notify(&state, "Nothing to copy yet")
@@ -64,7 +67,7 @@ extension AppReducer {
     }
     let message = state.transcript.items[index].message
     let who = message.role == .user ? "your message" : "the reply"
-    return [.copy(message.content, description: who)]
+    return [.copy(TextSanitizer.removingControlCharacters(message.content), description: who)]
   }
 
   /// Copies code block `number` of the selected message (else the last reply).
@@ -78,7 +81,9 @@ extension AppReducer {
       notify(&state, "That message has no code block \(number)", .warning)
       return []
     }
-    return [.copy(code, description: "code block \(number)")]
+    return [
+      .copy(TextSanitizer.removingControlCharacters(code), description: "code block \(number)")
+    ]
   }
 
   /// Shows the previous or next variant of the selected (else last) reply.

@@ -31,5 +31,8 @@ public enum Effect: Sendable, Hashable {
   /// Edit text in `$EDITOR`; answers with `.editorFinished`.
   case openEditor(String)
   case changeTheme(String)
+  /// Give the terminal back and stop the process (job control); the loop repaints when it
+  /// continues.
+  case suspend
   case quit
 }

@@ -5,6 +5,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
   case editor
   case cancel
   case quit
+  case suspend
   case help
   case focusNext = "focus_next"
   case focusPrevious = "focus_previous"
@@ -33,6 +34,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case .editor: "edit the message in $EDITOR"
     case .cancel: "stop the reply, close, or leave the input"
     case .quit: "quit (press twice; the first stops a reply)"
+    case .suspend: "suspend to the shell (fg brings orchat back)"
     case .help: "this help"
     case .focusNext: "next pane"
     case .focusPrevious: "previous pane"

@@ -7,6 +7,7 @@ extension KeyMap {
     Binding(KeyChord(.control("x"), .control("e")), .editor, .composer),
     Binding(KeyChord(KeyEvent(.escape)), .cancel, .global),
     Binding(KeyChord(.control("c")), .quit, .global),
+    Binding(KeyChord(.control("z")), .suspend, .global),
     Binding(KeyChord(KeyEvent(.function(1))), .help, .global),
     Binding(KeyChord(.character("?")), .help, .transcript),
     Binding(KeyChord(KeyEvent(.tab)), .focusNext, .global),

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The full-screen app run under tmux for end-to-end tests: the real binary on a real
 /// terminal emulator, pointed at a stub server and a private home directory.
@@ -29,6 +30,44 @@ public struct AppUnderTmux: Sendable {
       """
     let session = try await TmuxSession.start(columns: columns, rows: rows, command: script)
     return AppUnderTmux(tmux: session, scratch: scratch)
+  }
+
+  /// Starts `orchat <arguments>` from an interactive shell with job control (bash without
+  /// line editing, so the shell itself turns no terminal mode on), for tests of Ctrl-Z,
+  /// SIGTSTP and `fg`. The app's process id is in the file `pid` once it runs; the shell's
+  /// prompt is `shell$ `.
+  public static func startUnderShell(
+    arguments: [String] = [], environment: [String: String], columns: Int = 100, rows: Int = 30
+  ) async throws -> AppUnderTmux {
+    let binary = try BinaryRunner.orchat().executable
+    let scratch = NSTemporaryDirectory() + "orchat-app-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    var env = ["PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8"]
+    env.merge(environment) { $1 }
+    let assignments = env.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(env[$0] ?? "")") }
+    let app = (["exec", "env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
+      + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
+    try "echo $$ > \(scratch)/pid\n\(app)\n".write(
+      toFile: "\(scratch)/run.sh", atomically: true, encoding: .utf8)
+    let shell = [
+      "env", "-i", "PATH=/usr/bin:/bin", "TERM=tmux-256color", "LANG=C.UTF-8", "HOME=\(scratch)",
+      "PS1=shell$ ", "bash", "--norc", "--noprofile", "--noediting", "-i",
+    ].map(TmuxSession.shellQuoted).joined(separator: " ")
+    let session = try await TmuxSession.start(columns: columns, rows: rows, command: shell)
+    try await session.waitForText("shell$")
+    let started = AppUnderTmux(tmux: session, scratch: scratch)
+    await started.send("sh \(scratch)/run.sh")
+    return started
+  }
+
+  /// The app's process id (`startUnderShell`), once it has started.
+  public func processID(timeout: Duration = .seconds(10)) async throws -> pid_t? {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      if let text = file("pid"), let pid = pid_t(text) { return pid }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    return nil
   }
 
   /// A file the outer shell wrote (`before`, `after`, `status`), trimmed; `nil` until written.

@@ -10,6 +10,10 @@ public enum StubErrors {
     var headers: [(String, String)] = []
     let body: String
     switch (status, variant) {
+    case (400, "escapes"?):
+      // A message that would retitle the window, reverse the text and hide a character.
+      body = #"{"error":{"code":400,"message":"\u001b]0;pwned\u0007bad \u202erequest\u200b","#
+        + #""metadata":{"error_type":"invalid_request"}}}"#
     case (400, _):
       body = #"{"error":{"code":400,"message":"max_tokens must be at least 1","#
         + #""metadata":{"error_type":"invalid_request"}},"user_id":"user_2abc"}"#

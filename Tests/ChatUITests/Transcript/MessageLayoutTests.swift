@@ -15,6 +15,18 @@ import Testing
     #expect(layout.lines[0].spans.first == StyledSpan("hi", role: .markdownBold))
   }
 
+  /// The app draws what the commands print: invisible characters and bidi marks are gone
+  /// before layout, and an emoji ZWJ sequence stays one grapheme, drawn as its first emoji
+  /// in one two-column cell, also when the joiner ends one delta.
+  @Test func invisibleCharactersGoAndEmojiSequencesStayWhole() throws {
+    var layout = MessageLayout("a\u{200B}b\u{200E}c\u{FEFF}\u{E0041} 👩\u{200D}", width: 20)
+    layout.append("💻 d")
+    let line = try #require(layout.lines.first)
+    #expect(layout.lines.count == 1)
+    #expect(line.plainText == "abc 👩\u{200D}💻 d")
+    #expect(DisplayWidth.width(of: line.plainText) == "abc ".count + 2 + 2)
+  }
+
   @Test func escapeSequenceSplitAcrossDeltasIsRemoved() {
     var layout = MessageLayout(width: 20)
     for delta in ["a\u{1B}", "]52;c;", "Zm9v", "\u{07}b"] { layout.append(delta) }
