@@ -103,16 +103,25 @@ extension AppReducer {
       state.completion = .streaming(reply)
       return []
     case .content(let text):
-      guard case .streaming(var reply) = state.completion else { return [] }
-      state.transcript.appendContent(text, to: reply.replyID)
-      reply.countDelta(at: time)
-      state.completion = .streaming(reply)
-      if state.banner?.countdownTo != nil { state.banner = nil }
-      return []
+      return content(&state, id, text, pieces: 1, at: time)
     case .usage(let usage):
       modifyReply(&state) { $0.usage = usage }
       return []
     }
+  }
+
+  /// Reply text of request `id`: `pieces` deltas joined into `text`.
+  static func content(
+    _ state: inout AppState, _ id: RequestID, _ text: String, pieces: Int, at time: Date
+  ) -> [Effect] {
+    guard state.completion.requestID == id, case .streaming(var reply) = state.completion else {
+      return []
+    }
+    state.transcript.appendContent(text, to: reply.replyID)
+    reply.countDeltas(pieces, at: time)
+    state.completion = .streaming(reply)
+    if state.banner?.countdownTo != nil { state.banner = nil }
+    return []
   }
 
   /// Request `id` ended: the reply as stored replaces the streamed one, and the banner says
@@ -194,7 +203,11 @@ extension AppReducer {
 
 extension StreamingReply {
   mutating func countDelta(at time: Date) {
-    deltas += 1
+    countDeltas(1, at: time)
+  }
+
+  mutating func countDeltas(_ count: Int, at time: Date) {
+    deltas += count
     if firstTextAt == nil { firstTextAt = time }
     lastDeltaAt = time
   }
