@@ -134,6 +134,8 @@ struct ReplyExchange: Sendable {
       emit(.reasoning(text))
     case .toolCall:
       return  // orchat sends no tools; a stray fragment has nothing to run
+    case .annotations:
+      return
     case .finishReason(let reason):
       result.finishReason = reason.rawValue
     case .usage(let usage):

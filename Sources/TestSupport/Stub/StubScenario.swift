@@ -41,6 +41,16 @@ public enum StubScenario: String, CaseIterable, Sendable {
   case unicode
   /// Output with terminal escape sequences (an OSC 2 title, a CSI clear, an OSC 52 copy).
   case escapes
+  /// Web search through Exa, as 2026 streams have it: the sources first, one per delta, with
+  /// no passage ranges; the count under `server_tool_use_details` (OpenRouter.docc/WebSearch.md).
+  case webSearch = "web-search"
+  /// A native search: the answer links its source, whose annotation arrives after the text
+  /// with the passage's range; two searches under `server_tool_use`; cached prompt tokens
+  /// and a caching discount.
+  case webSearchRanged = "web-search-ranged"
+  /// Sources whose URLs must not be linked (a `javascript:` URL, an escape sequence in a
+  /// title) next to a good one.
+  case webSearchHostile = "web-search-hostile"
 
   /// `http-<status>[-variant]` scenarios are answered by `StubErrors`.
   public static func reply(for request: CapturedRequest) -> StubReply {
@@ -73,6 +83,7 @@ public enum StubScenario: String, CaseIterable, Sendable {
     let chunks = StubChunks(model: served)
     let usage = chunks.usage(prompt: 9, completion: 4, cost: "0.0000100")
     if chat?.stream != true, let whole = nonStreaming(chunks, chat: chat) { return whole }
+    if let search = StubScenario.webSearchReply(self, chunks: chunks, chat: chat) { return search }
     let generation = [("X-Generation-Id", chunks.id)]
     switch self {
     case .echo:
