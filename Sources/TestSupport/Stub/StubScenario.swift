@@ -79,7 +79,10 @@ public enum StubScenario: String, CaseIterable, Sendable {
   /// The reply of this scenario to `chat`.
   public func reply(for chat: ChatRequest?) -> StubReply {
     let requested = [chat?.model].compactMap { $0 } + (chat?.models ?? [])
-    let served = requested.first { !$0.hasPrefix("stub/") } ?? "openai/gpt-4.1-mini"
+    // A preset (`@preset/NAME`) is answered by the model it names, as OpenRouter does.
+    let served =
+      requested.first { !$0.hasPrefix("stub/") && !$0.hasPrefix("@preset/") }
+      ?? "openai/gpt-4.1-mini"
     let chunks = StubChunks(model: served)
     let usage = chunks.usage(prompt: 9, completion: 4, cost: "0.0000100")
     if chat?.stream != true, let whole = nonStreaming(chunks, chat: chat) { return whole }
