@@ -45,7 +45,10 @@ public enum FullScreenApp {
     do {
       wake = try WakeSignal()
       terminal = try NcursesTerminal(
-        options: .init(isMouseEnabled: options.isMouseEnabled && startup.config.isMouseEnabled), wake: wake)
+        options: .init(
+          isMouseEnabled: options.isMouseEnabled && startup.config.isMouseEnabled,
+          hyperlinks: startup.hyperlinks),
+        wake: wake)
     } catch {
       context.errors.write("error: cannot open the terminal: \(error)\n")
       return 1

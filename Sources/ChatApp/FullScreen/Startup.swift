@@ -21,6 +21,9 @@ struct Startup {
   let ownedTransport: HTTPClientTransport?
   /// Files that could not be used (config, agent files, theme); the reducer words them.
   let problems: [StartupProblem]
+  /// Whether sources are written as OSC 8 hyperlinks: `hyperlinks` of `config.toml`, else a
+  /// guess from the terminal's environment.
+  let hyperlinks: Bool
 
   /// - Parameter transport: Replaces the live HTTP transport (tests answer requests by hand).
   init(options: FullScreenApp.Options, context: AppContext, transport: (any Transport)? = nil) {
@@ -33,7 +36,7 @@ struct Startup {
       config = AppConfig()
       problems.append(.config(ChatError(error)))
     }
-    agents = context.loadAgents()
+    agents = context.loadAgents(config: config)
     problems += agents.issues.map(StartupProblem.agentFile)
     apiKey = context.apiKey(config: config)
     themes = ThemeCatalog(searchPath: .standard(explicitDirectory: options.themesDirectory))
@@ -42,6 +45,8 @@ struct Startup {
       colorDisabled: ThemeCatalog.isColorDisabled(in: context.environment.values))
     problems += theme.problems.map(StartupProblem.theme)
     self.problems = problems
+    hyperlinks =
+      config.hyperlinks ?? HyperlinkSupport.isLikely(environment: context.environment.values)
     if let transport {
       self.transport = transport
       ownedTransport = nil
@@ -76,7 +81,7 @@ struct Startup {
     var state = AppState(
       size: size, agents: agents.agents, agentName: options.agent ?? config.defaultAgent,
       hasAPIKey: apiKey != nil, now: Date(), keyMap: keyMap, themeName: theme.theme.name,
-      isMouseEnabled: options.isMouseEnabled && config.isMouseEnabled)
+      isMouseEnabled: options.isMouseEnabled && config.isMouseEnabled, hyperlinks: hyperlinks)
     state.availableThemes = themes.availableThemeNames()
     return (state, keyProblems)
   }
