@@ -136,4 +136,30 @@ import Testing
     #expect(total["web_searches"] as? Int == 4)
     await stub.shutdown()
   }
+
+  @Test func sourcesSurviveShowExportAndImport() async throws {
+    let stub = try await StubOpenRouter.start()
+    for model in ["stub/web-search", "stub/web-search-ranged"] {
+      let ask = try await orchat.run(["ask", "--web", "--model", model, "q"], environment: environment(stub))
+      #expect(ask.status == 0, "\(ask.stderr)")
+    }
+    let show = try await orchat.run(["sessions", "show", "last"], environment: environment(stub))
+    #expect(
+      show.stdout.contains(
+        "([swift.org](https://www.swift.org/blog/)).\nSources:\n"
+          + "[1] Swift.org - Blog — https://www.swift.org/blog/\n"))
+    let file = home.root.appending("all.json")
+    let export = try await orchat.run(
+      ["sessions", "export", "--all", "--output", file.path], environment: environment(stub))
+    #expect(export.status == 0, "\(export.stderr)")
+    let exported = try String(contentsOf: file, encoding: .utf8)
+    #expect(exported.contains(#""citations" : ["#))
+    #expect(exported.contains(#""url" : "https://github.com/swiftlang/swift""#))
+    let elsewhere = try OrchatHome()
+    let imported = try await orchat.run(["sessions", "import", file.path], environment: elsewhere.environment)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let again = try await orchat.run(["sessions", "export", "--all"], environment: elsewhere.environment)
+    #expect(again.stdout == exported)
+    await stub.shutdown()
+  }
 }

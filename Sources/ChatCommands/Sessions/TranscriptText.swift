@@ -29,6 +29,12 @@ enum TranscriptText {
         lines.append("(reasoning) " + visible(reasoning, on: output))
       }
       lines.append(visible(message.content, on: output))
+      if !message.citations.isEmpty {
+        // The same list `orchat ask` prints after a reply, without its leading blank line.
+        lines.append(
+          String(SourcesText.render(message.citations, forTerminal: output.isTerminal)
+            .dropFirst().dropLast()))
+      }
       if message.status != .complete {
         lines.append("[\(message.status.rawValue)\(message.error.map { ": \($0)" } ?? "")]")
       }
