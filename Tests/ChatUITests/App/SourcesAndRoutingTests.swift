@@ -118,6 +118,11 @@ import Testing
       return
     }
     #expect(overrides.webSearch == true)
+    // The switch is the session's: it survives a change of agent.
+    state.composer.set("/agent coder")
+    apply(&state, enter)
+    #expect(state.agentName == "coder")
+    #expect(state.isWebSearchOn)
     state.composer.set("/web maybe")
     apply(&state, enter)
     #expect(state.banner?.text == "Usage: /web [on|off]")
