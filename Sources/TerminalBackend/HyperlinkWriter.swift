@@ -55,10 +55,14 @@ public struct HyperlinkTracker: Sendable {
       // A row the diff left alone whose runs are the same needs nothing.
       guard diff.changedRows.contains(y) || diff.isFull || old != new else { continue }
       for stale in old where !new.contains(stale) {
-        write(grid, row: y, from: stale.column, length: stale.length, url: nil, bounds: bounds, sgr: sgr, into: &body)
+        write(
+          grid, row: y, from: stale.column, length: stale.length, url: nil, bounds: bounds,
+          sgr: sgr, into: &body)
       }
       for run in new {
-        write(grid, row: y, from: run.column, length: run.length, url: run.url, bounds: bounds, sgr: sgr, into: &body)
+        write(
+          grid, row: y, from: run.column, length: run.length, url: run.url, bounds: bounds,
+          sgr: sgr, into: &body)
       }
     }
     guard !body.isEmpty else { return [] }

@@ -104,8 +104,10 @@ public struct AgentsCommandRunner: Sendable {
 
   /// `prompt 3, completion 15` (USD per million tokens).
   static func maxPrice(_ price: Agent.ProviderRouting.MaxPrice) -> String {
-    [price.prompt.map { "prompt \(Self.number($0))" }, price.completion.map { "completion \(Self.number($0))" }]
-      .compactMap { $0 }.joined(separator: " ")
+    [
+      price.prompt.map { "prompt \(Self.number($0))" },
+      price.completion.map { "completion \(Self.number($0))" },
+    ].compactMap { $0 }.joined(separator: " ")
   }
 
   private static func number(_ value: Double) -> String {

@@ -185,7 +185,9 @@ extension Citation {
   init?(wire: URLCitation) {
     guard let url = LinkSanitizer.httpURL(wire.url) else { return nil }
     var title = (wire.title ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
-    if title.count > Self.maximumTitleLength { title = String(title.prefix(Self.maximumTitleLength)) + "…" }
+    if title.count > Self.maximumTitleLength {
+      title = String(title.prefix(Self.maximumTitleLength)) + "…"
+    }
     self.init(url: url, title: title, startIndex: wire.startIndex, endIndex: wire.endIndex)
   }
 }

@@ -62,8 +62,9 @@ extension StubScenario {
         chunks.citation(url: "https://evil.example/\u{1B}]8;;x\u{07}", title: "Escapes"),
         chunks.citation(url: "https://good.example/page", title: "Good \u{1B}[31mred\u{1B}[0m page"),
       ]
+      let list = sources.joined(separator: ",")
       return .sse(
-        [.data(chunks.delta(#""content":"","role":"assistant","annotations":[\#(sources.joined(separator: ","))]"#))]
+        [.data(chunks.delta(#""content":"","role":"assistant","annotations":[\#(list)]"#))]
           + [.data(chunks.content("Answer.")), .data(chunks.finish()),
             .data(chunks.usage(prompt: 9, completion: 4, cost: "0.0000100")), .done])
     default:
