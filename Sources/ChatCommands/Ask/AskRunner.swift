@@ -41,7 +41,11 @@ public struct AskRunner: Sendable {
     printer.end()
     switch outcome {
     case .finished(let reply):
-      if options.json { output.write(AskResult(reply: reply).jsonText() + "\n") }
+      if options.json {
+        output.write(AskResult(reply: reply).jsonText() + "\n")
+      } else if !reply.citations.isEmpty {
+        output.write(SourcesText.render(reply.citations, forTerminal: output.isTerminal))
+      }
       return output.isClosed ? Self.outputClosedStatus : 0
     case .cancelled:
       return output.isClosed ? Self.outputClosedStatus : 130
@@ -58,7 +62,7 @@ public struct AskRunner: Sendable {
       model: options.models.first,
       fallbackModels: options.models.isEmpty ? nil : Array(options.models.dropFirst()),
       temperature: options.temperature, systemPrompt: options.system,
-      maxTokens: options.maxTokens)
+      maxTokens: options.maxTokens, webSearch: options.webSearch)
   }
 }
 

@@ -26,6 +26,12 @@ enum TranscriptText {
         lines.append("(reasoning) " + reasoning)
       }
       lines.append(message.content)
+      if !message.citations.isEmpty {
+        // The same list `orchat ask` prints after a reply, without its leading blank line.
+        lines.append(
+          String(SourcesText.render(message.citations, forTerminal: false)
+            .dropFirst().dropLast()))
+      }
       if message.status != .complete {
         lines.append("[\(message.status.rawValue)\(message.error.map { ": \($0)" } ?? "")]")
       }

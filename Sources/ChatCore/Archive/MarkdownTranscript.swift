@@ -54,6 +54,12 @@ public enum MarkdownTranscript {
       lines += ["<details><summary>Reasoning</summary>", "", reasoning, "", "</details>", ""]
     }
     lines.append(message.content.isEmpty ? "_(no text)_" : message.content)
+    if !message.citations.isEmpty {
+      lines += ["", "Sources:", ""]
+      for (index, citation) in message.citations.enumerated() {
+        lines.append("\(index + 1). \(sourceLink(citation))")
+      }
+    }
     if message.status != .complete {
       let reason = message.error.map { ": \($0)" } ?? ""
       lines += ["", "> **\(message.status.rawValue)**\(reason)"]
@@ -63,6 +69,19 @@ public enum MarkdownTranscript {
       lines += ["", "_\(count) other variant\(count == 1 ? "" : "s") of this reply not shown_"]
     }
     return lines
+  }
+
+  /// `[title](url)`, or `<url>` for an untitled source; the title's markdown brackets are
+  /// escaped so it cannot end the link early.
+  private static func sourceLink(_ citation: Citation) -> String {
+    let title = citation.title.trimmingCharacters(in: .whitespaces)
+    guard !title.isEmpty else { return "<\(citation.url)>" }
+    var escaped = ""
+    for character in title {
+      if "[]\\".contains(character) { escaped.append("\\") }
+      escaped.append(character)
+    }
+    return "[\(escaped)](\(citation.url))"
   }
 
   /// A YAML double-quoted scalar (YAML accepts JSON's escapes).

@@ -41,7 +41,10 @@ extension AppConfig {
   static func parse(_ text: String, file: String, permissions: Int?) throws -> AppConfig {
     let document = try TOMLDocument(text: text, file: file, kind: .configuration)
     let root = TOMLTableReader(document: document, kind: .configuration)
-    try root.rejectUnknownKeys(["default_agent", "theme", "mouse", "api_key", "api", "retry", "keys"])
+    try root.rejectUnknownKeys([
+      "default_agent", "theme", "mouse", "hyperlinks", "api_key", "api", "retry", "keys",
+      "provider",
+    ])
     var config = AppConfig()
     if let agent = try root.string("default_agent") {
       guard Agent.isValidName(agent) else {
@@ -51,6 +54,7 @@ extension AppConfig {
     }
     config.theme = try root.string("theme")
     config.isMouseEnabled = try root.boolean("mouse") ?? true
+    config.hyperlinks = try root.boolean("hyperlinks")
     if let key = try root.string("api_key") {
       guard let permissions else {
         throw root.error(
@@ -70,6 +74,10 @@ extension AppConfig {
     if let api = try root.table("api") { config.api = try parseAPI(api) }
     if let retry = try root.table("retry") { config.retry = try parseRetry(retry) }
     if let keys = try root.table("keys") { config.keyBindings = try parseKeys(keys) }
+    if let provider = try root.table("provider") {
+      let routing = try Agent.ProviderRouting.parse(provider)
+      config.provider = routing.isEmpty ? nil : routing
+    }
     return config
   }
 

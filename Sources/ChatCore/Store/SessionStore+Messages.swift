@@ -14,11 +14,18 @@ extension SessionStore {
   }
 
   static func messages(sessionID: String, _ db: Database) throws -> [Message] {
-    try MessageRecord.fetchAll(
+    var messages = try MessageRecord.fetchAll(
       db,
       sql: "SELECT * FROM message WHERE session_id = ? ORDER BY position, created_at, rowid",
       arguments: [sessionID]
     ).map(\.message)
+    let sources = try citations(sessionID: sessionID, db)
+    if !sources.isEmpty {
+      for index in messages.indices {
+        messages[index].citations = sources[messages[index].id] ?? []
+      }
+    }
+    return messages
   }
 
   /// The transcript: the selected message of each position, with the position's other

@@ -93,8 +93,11 @@ extension AppReducer {
         "\(reason); retrying in {countdown} (attempt \(attempt + 1))", kind: .warning,
         countdownTo: time.addingTimeInterval(seconds))
       return []
-    case .served(let model, _):
-      modifyReply(&state) { $0.servedModel = model }
+    case .served(let model, let provider):
+      modifyReply(&state) {
+        $0.servedModel = model
+        $0.provider = provider
+      }
       return []
     case .reasoning(let text):
       guard case .streaming(var reply) = state.completion else { return [] }
@@ -106,6 +109,10 @@ extension AppReducer {
       return content(&state, id, text, pieces: 1, at: time)
     case .usage(let usage):
       modifyReply(&state) { $0.usage = usage }
+      return []
+    case .citations(let citations):
+      guard case .streaming(let reply) = state.completion else { return [] }
+      state.transcript.setCitations(citations, of: reply.replyID)
       return []
     }
   }

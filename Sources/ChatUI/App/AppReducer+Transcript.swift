@@ -30,11 +30,33 @@ extension AppReducer {
     return []
   }
 
+  /// Moves the selection one step through the messages and, below each reply that cites
+  /// any, its sources: message, its source 1, 2, …, the next message.
   static func moveSelection(_ state: inout AppState, by step: Int) {
-    let count = state.transcript.items.count
-    guard count > 0 else { return }
-    let current = state.transcript.selection ?? count
-    state.transcript.selection = max(0, min(count - 1, current + step))
+    let items = state.transcript.items
+    guard !items.isEmpty else { return }
+    // Every place the selection can be, top to bottom.
+    var places: [(item: Int, source: Int?)] = []
+    for (index, item) in items.enumerated() {
+      places.append((index, nil))
+      places += item.sources.indices.map { (index, $0) }
+    }
+    let current =
+      state.transcript.selection.flatMap { selected in
+        places.firstIndex { $0.item == selected && $0.source == state.transcript.sourceSelection }
+      } ?? places.count
+    let target = places[max(0, min(places.count - 1, current + step))]
+    state.transcript.selection = target.item
+    state.transcript.sourceSelection = target.source
+  }
+
+  /// The selected source of the selected message, when one is picked.
+  static func selectedSource(_ state: AppState) -> SourceLine? {
+    guard let item = state.transcript.selection, let source = state.transcript.sourceSelection,
+      state.transcript.items.indices.contains(item)
+    else { return nil }
+    let sources = state.transcript.items[item].sources
+    return sources.indices.contains(source) ? sources[source] : nil
   }
 
   /// The selected message, else the last reply.
@@ -57,10 +79,14 @@ extension AppReducer {
     return []
   }
 
-  /// Copies the raw markdown of the selected message (else the last reply), without control
-  /// characters: pasted into a terminal from the clipboard, it can hold no escape sequence
-  /// (no bracketed-paste end `ESC [ 201 ~` that would type the rest as keys).
+  /// Copies the URL of the selected source, else the raw markdown of the selected message
+  /// (else the last reply), without control characters: pasted into a terminal from the
+  /// clipboard, it can hold no escape sequence (no bracketed-paste end `ESC [ 201 ~` that
+  /// would type the rest as keys).
   static func copyMessage(_ state: inout AppState) -> [Effect] {
+    if let source = selectedSource(state) {
+      return [.copy(source.url, description: "the link of source \(source.number)")]
+    }
     guard let index = selectedOrLastReply(state) else {
       notify(&state, "Nothing to copy yet")
       return []

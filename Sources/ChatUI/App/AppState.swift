@@ -50,13 +50,18 @@ public struct AppState: Sendable {
   /// Theme names offered by `/theme` completion.
   public var availableThemes: [String] = []
   public var isMouseEnabled: Bool
+  /// Whether the terminal shows OSC 8 hyperlinks: sources are then links, else their URLs
+  /// are shown as text.
+  public var hyperlinks: Bool {
+    didSet { transcript.showsSourceURLs = !hyperlinks }
+  }
 
   /// - Parameters:
   ///   - agents: The agents to offer; when `agentName` is not one of them, the first is used.
   public init(
     size: TerminalSize, agents: [Agent] = [], agentName: String, hasAPIKey: Bool, now: Date,
     keyMap: KeyMap = .standard, timeZone: TimeZone = .current, themeName: String = "dark",
-    isMouseEnabled: Bool = true
+    isMouseEnabled: Bool = true, hyperlinks: Bool = false
   ) {
     self.size = size
     self.agents = agents
@@ -69,6 +74,8 @@ public struct AppState: Sendable {
     self.timeZone = timeZone
     self.themeName = themeName
     self.isMouseEnabled = isMouseEnabled
+    self.hyperlinks = hyperlinks
+    transcript.showsSourceURLs = !hyperlinks
     let layout = ScreenLayout(size: size, composerLines: 1, hasBanner: false)
     transcript.resize(width: layout.transcriptTextWidth, height: layout.transcriptText.height)
     agentWindow.resize(count: agents.count)
@@ -92,6 +99,11 @@ public struct AppState: Sendable {
 
   /// The model the next message asks for: the session's choice, else the agent's.
   public var model: String? { overrides.model ?? agent?.model }
+
+  /// Whether the next message may search the web: the session's switch, else the agent's.
+  public var isWebSearchOn: Bool {
+    agent.map { overrides.webSearch(for: $0) != nil } ?? (overrides.webSearch == true)
+  }
 
   /// The current model's catalog entry.
   public var modelSummary: ModelSummary? { model.flatMap { catalog?.model(id: $0) } }

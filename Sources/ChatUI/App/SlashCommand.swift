@@ -13,13 +13,16 @@ public enum SlashCommand: Sendable, Hashable {
   case theme(String?)
   case system(String?)
   case temperature(Double?)
+  /// `/web`, `/web on`, `/web off`: `nil` toggles.
+  case web(Bool?)
+  case provider
   case help
   case quit
 
   /// Every command name, for completion and help.
   public static let names = [
-    "agent", "copy", "edit", "export", "help", "model", "new", "quit", "retry", "search",
-    "sessions", "system", "temperature", "theme", "title",
+    "agent", "copy", "edit", "export", "help", "model", "new", "provider", "quit", "retry",
+    "search", "sessions", "system", "temperature", "theme", "title", "web",
   ]
 
   /// The usage line of each command.
@@ -37,6 +40,8 @@ public enum SlashCommand: Sendable, Hashable {
     "theme": "/theme NAME  switch theme",
     "system": "/system TEXT  set this session's system prompt (no text: the agent's)",
     "temperature": "/temperature T  set this session's temperature (no value: the agent's)",
+    "web": "/web [on|off]  let the model search the web in this session (no argument: switch)",
+    "provider": "/provider  show the provider routing the next message is sent with",
     "help": "/help  keys and commands",
     "quit": "/quit  quit",
   ]
@@ -81,6 +86,14 @@ public enum SlashCommand: Sendable, Hashable {
         return .failure(.badArgument("temperature", "/temperature T: T from 0 to 2"))
       }
       return .success(.temperature(number))
+    case "web":
+      switch value?.lowercased() {
+      case nil: return .success(.web(nil))
+      case "on"?: return .success(.web(true))
+      case "off"?: return .success(.web(false))
+      default: return .failure(.badArgument("web", "/web [on|off]"))
+      }
+    case "provider", "providers": return .success(.provider)
     case "help", "?": return .success(.help)
     case "quit", "exit", "q": return .success(.quit)
     default: return .failure(.unknown(name))

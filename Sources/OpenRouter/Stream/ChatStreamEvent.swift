@@ -12,6 +12,9 @@ public enum ChatStreamEvent: Sendable, Hashable {
   /// A piece of a tool call; `index` is already resolved
   /// (OpenRouter.docc/EdgeCases.md, cases 27–32).
   case toolCall(ToolCallFragment)
+  /// Web sources the reply cites, each reported once, in order of arrival
+  /// (OpenRouter.docc/WebSearch.md, Annotations).
+  case annotations([URLCitation])
   /// The first non-null finish reason.
   case finishReason(FinishReason)
   /// Token counts and cost (the last usage object seen wins).
@@ -66,6 +69,8 @@ public struct StreamSummary: Sendable, Hashable {
   public var reasoningDetails: [JSONValue]
   /// Retries made before this stream started.
   public var retries: [RetryNotice]
+  /// The web sources cited, in order of arrival, repeats left out.
+  public var annotations: [URLCitation] = []
 
   public init(
     metadata: ResponseMetadata = .init(), content: String = "", reasoning: String = "",

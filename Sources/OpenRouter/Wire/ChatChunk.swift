@@ -28,9 +28,11 @@ struct ChatChunk: Decodable {
     var reasoning: String?
     var reasoningDetails: [JSONValue]?
     var toolCalls: [ToolCallFragment]?
+    /// Sources of a web search, one or a few per delta (OpenRouter.docc/WebSearch.md).
+    var annotations: [URLCitation]?
 
     enum CodingKeys: String, CodingKey {
-      case content, reasoning
+      case content, reasoning, annotations
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -41,6 +43,8 @@ struct ChatChunk: Decodable {
       reasoning = try? c.decodeIfPresent(String.self, forKey: .reasoning)
       reasoningDetails = try? c.decodeIfPresent([JSONValue].self, forKey: .reasoningDetails)
       toolCalls = try c.decodeIfPresent([ToolCallFragment].self, forKey: .toolCalls)
+      annotations = (try? c.decodeIfPresent([JSONValue].self, forKey: .annotations))
+        .map(URLCitation.citations(in:))
     }
   }
 

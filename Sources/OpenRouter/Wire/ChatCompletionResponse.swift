@@ -41,11 +41,13 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
     public var reasoningDetails: [JSONValue]?
     public var toolCalls: [ToolCall]?
     public var refusal: String?
+    /// The web sources the reply cites (OpenRouter.docc/WebSearch.md, Annotations).
+    public var annotations: [URLCitation]?
 
     init() {}
 
     enum CodingKeys: String, CodingKey {
-      case role, content, reasoning, refusal
+      case role, content, reasoning, refusal, annotations
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -63,6 +65,8 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
       reasoningDetails = try? c.decodeIfPresent([JSONValue].self, forKey: .reasoningDetails)
       toolCalls = try? c.decodeIfPresent([ToolCall].self, forKey: .toolCalls)
       refusal = try? c.decodeIfPresent(String.self, forKey: .refusal)
+      annotations = (try? c.decodeIfPresent([JSONValue].self, forKey: .annotations))
+        .map(URLCitation.citations(in:))
     }
   }
 
@@ -92,4 +96,6 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
     return message.reasoning
   }
   public var finishReason: FinishReason? { choices.first?.finishReason }
+  /// The web sources the first choice cites.
+  public var citations: [URLCitation] { choices.first?.message.annotations ?? [] }
 }

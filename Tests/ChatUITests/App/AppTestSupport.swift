@@ -68,6 +68,10 @@ extension TranscriptState {
       case .divider(let text): "── \(text)"
       case .notice(let text): text
       case .reasoningToggle: "·thinking·"
+      case .usageDetails(let text): text
+      case .sourcesHeading: "Sources"
+      case .source(let index): items[row.item].sources[index].label + items[row.item].sources[index].linkText
+      case .sourceURL(let index): "    " + items[row.item].sources[index].url
       case .blank: ""
       }
     }
