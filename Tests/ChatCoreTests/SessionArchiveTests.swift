@@ -28,8 +28,8 @@ import Testing
     failed.finishReason = "error"
     try await store.finishReply(failed, at: base + 2)
     var retry = try await store.startReply(
-      sessionID: first.id, position: failed.position, agent: "coder", model: "openai/gpt-5",
-      at: base + 3)
+      sessionID: first.id, parentID: try #require(failed.parentID), agent: "coder",
+      model: "openai/gpt-5", at: base + 3)
     retry.content = "full answer"
     retry.reasoning = "thinking it over"
     retry.status = .complete
@@ -76,11 +76,11 @@ import Testing
     let data = try await store.exportSessions(ids: [sessions[0].id]).encoded()
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(Set(object.keys) == ["schema_version", "sessions"])
-    #expect(object["schema_version"] as? Int == 1)
+    #expect(object["schema_version"] as? Int == 2)
     let session = try #require((object["sessions"] as? [[String: Any]])?.first)
     #expect(
       Set(session.keys) == [
-        "id", "title", "created_at", "updated_at", "agent", "archived", "messages",
+        "id", "title", "created_at", "updated_at", "agent", "archived", "messages", "branches",
       ])
     #expect(session["created_at"] as? String == "2026-02-02T02:40:00.123Z")
     let messages = try #require(session["messages"] as? [[String: Any]])
@@ -90,8 +90,11 @@ import Testing
       Set(reply.keys) == [
         "id", "role", "content", "reasoning", "agent", "model", "served_model", "provider",
         "status", "error", "finish_reason", "usage", "generation_id", "ttft_ms", "duration_ms",
-        "created_at", "citations", "variants",
+        "created_at", "citations", "variants", "parent_id", "selected",
       ])
+    #expect(reply["parent_id"] as? String == messages[2]["id"] as? String)
+    #expect(reply["selected"] as? Bool == true)
+    #expect(messages[0]["parent_id"] is NSNull)
     #expect(reply["model"] as? String == "openai/gpt-5")
     #expect(reply["provider"] as? String == "OpenAI")
     let citations = try #require(reply["citations"] as? [[String: Any]])
@@ -140,7 +143,7 @@ import Testing
     let future = try #require(throws: ChatError.self) {
       try SessionArchive.decode(Data(#"{"schema_version": 9, "sessions": []}"#.utf8))
     }
-    #expect(future.message == "schema_version 9 is not supported (this orchat reads 1)")
+    #expect(future.message == "schema_version 9 is not supported (this orchat reads 1 and 2)")
   }
 
   @Test func aSourceThatCannotBeLinkedIsRefusedOnImport() async throws {
@@ -203,8 +206,8 @@ import Testing
 
   @Test func markdownHasFrontMatterAndATranscript() async throws {
     let sessions = try await populate()
-    let transcript = try await store.transcript(sessionID: sessions[0].id)
-    let markdown = MarkdownTranscript.render(sessions[0], transcript: transcript)
+    let messages = try await store.messages(sessionID: sessions[0].id)
+    let markdown = MarkdownTranscript.render(sessions[0], messages: messages)
     #expect(
       markdown.hasPrefix(
         "---\nid: \(sessions[0].id)\ntitle: \"Ünïcode 🚀 title\"\nagent: \"assistant\"\n"))
@@ -215,7 +218,8 @@ import Testing
     #expect(markdown.contains("## You — 2026-02-02 02:40 UTC\n\nq1\n"))
     #expect(markdown.contains("## coder · openai/gpt-5-2025-08-07 — 2026-02-02 02:40 UTC\n"))
     #expect(markdown.contains("<details><summary>Reasoning</summary>\n\nthinking it over\n"))
-    #expect(markdown.contains("_1 other variant of this reply not shown_"))
+    #expect(markdown.contains("_Other variant here: branch 1 (below)_"))
+    #expect(markdown.contains("\n# Other branches\n\n## Branch 1 · instead of message 4\n"))
     #expect(
       markdown.contains(
         "full answer\n\nSources:\n\n1. [A “quoted” title](https://example.org/a)\n"

@@ -35,7 +35,7 @@ import Testing
     let applied = try await reopened.pool.read { db in
       try SessionStore.migrator.appliedMigrations(db)
     }
-    #expect(applied == ["v1", "v2-sources"])
+    #expect(applied == ["v1", "v2-sources", "v3-tree"])
   }
 
   @Test func listsSessionsMostRecentFirstWithCountsAndCosts() async throws {
@@ -57,7 +57,7 @@ import Testing
     try await fixture.session("Two", messages: ["a"])
     let last = try #require(try await store.messages(sessionID: first.id).last)
     var variant = try await store.startReply(
-      sessionID: first.id, position: last.position, agent: "a", model: "m")
+      sessionID: first.id, parentID: try #require(last.parentID), agent: "a", model: "m")
     try await store.checkpointReply(id: variant.id, content: "partial", reasoning: nil)
     variant.status = .complete
     variant.usage = TokenUsage(cost: Decimal(string: "0.5"))
@@ -74,7 +74,7 @@ import Testing
         try Row.fetchAll(
           db,
           sql: """
-            SELECT s.id, COALESCE(SUM(m.selected), 0) AS message_count,
+            SELECT s.id, COALESCE(MAX(m.position) + 1, 0) AS message_count,
               COALESCE(SUM(m.cost_picos), 0) AS cost_picos,
               COUNT(m.cost_picos) AS priced_messages
             FROM session s LEFT JOIN message m ON m.session_id = s.id
@@ -158,7 +158,8 @@ import Testing
     let session = try await fixture.session("Variants", messages: ["question", "first answer"])
     let first = try #require(try await store.messages(sessionID: session.id).last)
     var second = try await store.startReply(
-      sessionID: session.id, position: first.position, agent: "assistant", model: "m")
+      sessionID: session.id, parentID: try #require(first.parentID), agent: "assistant",
+      model: "m")
     second.content = "second answer"
     second.status = .complete
     try await store.finishReply(second)

@@ -48,7 +48,7 @@ import Testing
     let url = try Self.versionOneDatabase(in: directory)
     let store = try await SessionStore.open(at: url, leasesDirectory: directory.appending("leases"))
     let applied = try await store.pool.read { try SessionStore.migrator.appliedMigrations($0) }
-    #expect(applied == ["v1", "v2-sources"])
+    #expect(applied == ["v1", "v2-sources", "v3-tree"])
     let messages = try await store.messages(sessionID: "s-old")
     #expect(messages.map(\.content) == ["What is new in Swift?", "Swift 6.2."])
     let answer = try #require(messages.last)
@@ -91,7 +91,7 @@ import Testing
     first.citations = [Citation(url: "https://one.example/", title: "One")]
     try await fixture.store.finishReply(first)
     var second = try await fixture.store.startReply(
-      sessionID: session.id, position: first.position, agent: "a", model: "m")
+      sessionID: session.id, parentID: try #require(first.parentID), agent: "a", model: "m")
     second.status = .complete
     second.content = "two"
     second.citations = [Citation(url: "https://two.example/", title: "Two"), Citation(url: "https://three.example/")]

@@ -195,7 +195,7 @@ final class EffectRunner: Sendable {
         throw ChatError(.notFound, "the session no longer exists")
       }
       data = Data(
-        MarkdownTranscript.render(session, transcript: try await store.transcript(sessionID: id))
+        MarkdownTranscript.render(session, messages: try await store.messages(sessionID: id))
           .utf8)
     }
     do {

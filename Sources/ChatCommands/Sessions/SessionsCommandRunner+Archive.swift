@@ -33,8 +33,8 @@ extension SessionsCommandRunner {
         var documents: [String] = []
         for archived in archive.sessions {
           guard let session = try await store.session(id: archived.id) else { continue }
-          let transcript = try await store.transcript(sessionID: session.id)
-          documents.append(MarkdownTranscript.render(session, transcript: transcript))
+          let messages = try await store.messages(sessionID: session.id)
+          documents.append(MarkdownTranscript.render(session, messages: messages))
         }
         data = Data(documents.joined(separator: "\n").utf8)
       }

@@ -65,11 +65,11 @@ public struct SessionsCommandRunner: Sendable {
         let archive = try await store.exportSessions(ids: [session.id])
         context.output.write(try JSONText.encode(archive.sessions[0]))
       case .markdown:
-        let transcript = try await store.transcript(sessionID: session.id)
-        context.output.write(MarkdownTranscript.render(session, transcript: transcript))
+        let messages = try await store.messages(sessionID: session.id)
+        context.output.write(MarkdownTranscript.render(session, messages: messages))
       case .text:
-        let transcript = try await store.transcript(sessionID: session.id)
-        context.output.write(TranscriptText.render(session, transcript))
+        let messages = try await store.messages(sessionID: session.id)
+        context.output.write(TranscriptText.render(session, messages: messages))
       }
       return 0
     }

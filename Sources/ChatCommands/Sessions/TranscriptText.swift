@@ -7,9 +7,11 @@ import Foundation
 /// `sessions show` in text: a header, then each message under a rule naming who wrote it.
 /// Stored text is written as it is; a terminal output sanitises it (`TextOutput`).
 enum TranscriptText {
-  static func render(_ session: Session, _ transcript: [TranscriptEntry]) -> String {
-    let costs = transcript.flatMap { [$0.message] + $0.otherVariants }
-      .compactMap { $0.usage?.cost }
+  /// The active path of `messages` (every message of the session); the cost counts every
+  /// reply, on every branch.
+  static func render(_ session: Session, messages: [Message]) -> String {
+    let transcript = SessionStore.transcript(from: messages)
+    let costs = messages.compactMap { $0.usage?.cost }
     var lines = [
       session.title,
       "session \(session.id) · agent \(session.agent) · created "

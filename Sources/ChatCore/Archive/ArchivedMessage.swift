@@ -25,10 +25,18 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
   public var citations: [ArchivedCitation]
   /// The position's other messages; always empty inside a variant.
   public var variants: [ArchivedMessage]
+  /// The message this one follows (`null` at the root). Written from version 2; a version 1
+  /// file has none, and its messages follow one another.
+  public var parentID: String?
+  /// Whether this is the selected variant at its place (version 2; `null` in version 1,
+  /// where the transcript's messages are selected and their variants are not).
+  public var isSelected: Bool?
 
   enum CodingKeys: String, CodingKey {
     case id, role, content, reasoning, agent, model, provider, status, error, usage, variants
     case citations
+    case parentID = "parent_id"
+    case isSelected = "selected"
     case servedModel = "served_model"
     case finishReason = "finish_reason"
     case generationID = "generation_id"
@@ -43,7 +51,8 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     status: MessageStatus = .complete, error: String? = nil, finishReason: String? = nil,
     usage: ArchivedUsage? = nil, generationID: String? = nil, ttftMilliseconds: Int? = nil,
     durationMilliseconds: Int? = nil, createdAt: ArchiveTime, variants: [ArchivedMessage] = [],
-    provider: String? = nil, citations: [ArchivedCitation] = []
+    provider: String? = nil, citations: [ArchivedCitation] = [], parentID: String? = nil,
+    isSelected: Bool? = nil
   ) {
     self.id = id
     self.role = role
@@ -63,10 +72,12 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     self.variants = variants
     self.provider = provider
     self.citations = citations
+    self.parentID = parentID
+    self.isSelected = isSelected
   }
 
-  /// Reads every key; `provider` and `citations`, added after the first exports, may be
-  /// missing (no provider, no sources).
+  /// Reads every key; `provider` and `citations`, added after the first exports, and
+  /// `parent_id` and `selected` (version 2) may be missing.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
@@ -87,6 +98,8 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     createdAt = try container.decode(ArchiveTime.self, forKey: .createdAt)
     citations = try container.decodeIfPresent([ArchivedCitation].self, forKey: .citations) ?? []
     variants = try container.decode([ArchivedMessage].self, forKey: .variants)
+    parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
+    isSelected = try container.decodeIfPresent(Bool.self, forKey: .isSelected)
   }
 
   init(_ message: Message, variants: [Message]) {
@@ -108,12 +121,15 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     createdAt = ArchiveTime(message.createdAt)
     citations = message.citations.map(ArchivedCitation.init)
     self.variants = variants.map { ArchivedMessage($0, variants: []) }
+    parentID = message.parentID
+    isSelected = message.isSelected
   }
 
-  /// The stored message at `position` of `sessionID`.
-  func message(sessionID: String, position: Int, isSelected: Bool) -> Message {
+  /// The stored message at `position` of `sessionID`, after `parentID`.
+  func message(sessionID: String, position: Int, parentID: String?, isSelected: Bool) -> Message {
     Message(
-      id: id, sessionID: sessionID, position: position, isSelected: isSelected, role: role,
+      id: id, sessionID: sessionID, position: position, parentID: parentID,
+      isSelected: isSelected, role: role,
       content: content, reasoning: reasoning, agent: agent, model: model,
       servedModel: servedModel, provider: provider, status: status, error: error,
       finishReason: finishReason, usage: usage?.tokenUsage, generationID: generationID,
@@ -143,6 +159,8 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     try container.encode(createdAt, forKey: .createdAt)
     try container.encode(citations, forKey: .citations)
     try container.encode(variants, forKey: .variants)
+    try container.encode(parentID, forKey: .parentID)
+    try container.encode(isSelected, forKey: .isSelected)
   }
 }
 

@@ -2,9 +2,13 @@ import ChatDomain
 import Foundation
 
 /// A session as a readable Markdown document: YAML front matter (agent, models, tokens,
-/// cost), then the transcript. For reading and sharing; the JSON export is the lossless one.
+/// cost), then the transcript (the active path), then the other branches. For reading and
+/// sharing; the JSON export is the lossless one.
 public enum MarkdownTranscript {
-  public static func render(_ session: Session, transcript: [TranscriptEntry]) -> String {
+  /// - Parameter messages: Every message of the session (`SessionStore.messages`), ordered
+  ///   by depth, then age.
+  public static func render(_ session: Session, messages all: [Message]) -> String {
+    let transcript = SessionStore.transcript(from: all)
     let messages = transcript.map(\.message)
     let replies = messages.filter { $0.role == .assistant }
     var models: [String] = []
@@ -13,7 +17,7 @@ public enum MarkdownTranscript {
         models.append(model)
       }
     }
-    let usages = transcript.flatMap { [$0.message] + $0.otherVariants }.compactMap(\.usage)
+    let usages = all.compactMap(\.usage)
     let costs = usages.compactMap(\.cost)
     var lines = [
       "---",
@@ -32,15 +36,82 @@ public enum MarkdownTranscript {
       "",
       "# \(session.title)",
     ]
-    for entry in transcript {
+    let branches = Branches(all, path: messages)
+    for message in messages {
       lines.append("")
-      lines.append(contentsOf: section(entry))
+      lines.append(contentsOf: section(message, level: "##"))
+      lines.append(contentsOf: branches.note(for: message))
+    }
+    guard !branches.chains.isEmpty else { return lines.joined(separator: "\n") + "\n" }
+    lines += ["", "---", "", "# Other branches"]
+    for (index, chain) in branches.chains.enumerated() {
+      lines += ["", "## Branch \(index + 1) · \(branches.origin(of: chain))"]
+      for message in chain {
+        lines.append("")
+        lines.append(contentsOf: section(message, level: "###"))
+        lines.append(contentsOf: branches.note(for: message))
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func section(_ entry: TranscriptEntry) -> [String] {
-    let message = entry.message
+  /// The branches off the active path as chains: each starts at a message that is not
+  /// selected at its place and runs down the selected (else newest) child of each message.
+  /// A chain's own other variants start later chains, so every message is in exactly one.
+  private struct Branches {
+    var chains: [[Message]] = []
+    /// Where each message is: `nil` on the path, else its chain's number (from 1).
+    private var chainOf: [String: Int] = [:]
+    /// The chains that start among the variants of each message's place, by message id.
+    private var startsBeside: [String: [Int]] = [:]
+
+    init(_ all: [Message], path: [Message]) {
+      var byParent: [String: [Message]] = [:]
+      for message in all { byParent[message.parentID ?? "", default: []].append(message) }
+      var shown = Set(path.map(\.id))
+      var queue = path
+      var next = 0
+      while next < queue.count {
+        let message = queue[next]
+        next += 1
+        for sibling in byParent[message.parentID ?? ""] ?? [] where !shown.contains(sibling.id) {
+          var chain = [sibling]
+          shown.insert(sibling.id)
+          while let children = byParent[chain[chain.count - 1].id], !children.isEmpty {
+            let child = children.last(where: \.isSelected) ?? children[children.count - 1]
+            guard shown.insert(child.id).inserted else { break }
+            chain.append(child)
+          }
+          chains.append(chain)
+          startsBeside[message.id, default: []].append(chains.count)
+          for member in chain { chainOf[member.id] = chains.count }
+          queue += chain
+        }
+      }
+    }
+
+    /// `_Other variants here: branches 1, 2 (below)_` under a message whose place has more.
+    func note(for message: Message) -> [String] {
+      guard let numbers = startsBeside[message.id], !numbers.isEmpty else { return [] }
+      let names = numbers.map(String.init).joined(separator: ", ")
+      return [
+        "", "_Other variant\(numbers.count == 1 ? "" : "s") here: "
+          + "branch\(numbers.count == 1 ? "" : "es") \(names) (below)_",
+      ]
+    }
+
+    /// `instead of message 3`, or `instead of message 5 of branch 2`.
+    func origin(of chain: [Message]) -> String {
+      guard let first = chain.first else { return "" }
+      var text = "instead of message \(first.position + 1)"
+      if let parent = first.parentID, let number = chainOf[parent] {
+        text += " of branch \(number)"
+      }
+      return text
+    }
+  }
+
+  private static func section(_ message: Message, level: String) -> [String] {
     var heading: String
     switch message.role {
     case .user: heading = "You"
@@ -49,7 +120,7 @@ public enum MarkdownTranscript {
       heading = message.agent ?? "Assistant"
       if let model = message.servedModel ?? message.model { heading += " · \(model)" }
     }
-    var lines = ["## \(heading) — \(displayTime(message.createdAt))", ""]
+    var lines = ["\(level) \(heading) — \(displayTime(message.createdAt))", ""]
     if let reasoning = message.reasoning, !reasoning.isEmpty {
       lines += ["<details><summary>Reasoning</summary>", "", reasoning, "", "</details>", ""]
     }
@@ -63,10 +134,6 @@ public enum MarkdownTranscript {
     if message.status != .complete {
       let reason = message.error.map { ": \($0)" } ?? ""
       lines += ["", "> **\(message.status.rawValue)**\(reason)"]
-    }
-    if !entry.otherVariants.isEmpty {
-      let count = entry.otherVariants.count
-      lines += ["", "_\(count) other variant\(count == 1 ? "" : "s") of this reply not shown_"]
     }
     return lines
   }

@@ -4,24 +4,36 @@ import Foundation
 /// The JSON export of sessions: lossless, versioned, and importable.
 ///
 /// ```json
-/// {"schema_version": 1, "sessions": [{"id", "title", "created_at", "updated_at", "agent",
-///   "archived", "messages": [{"id", "role", "content", "reasoning", "agent", "model",
-///   "served_model", "provider", "status", "error", "finish_reason", "usage": {"prompt_tokens",
-///   "completion_tokens", "total_tokens", "reasoning_tokens", "cached_tokens", "cost",
-///   "web_searches", "cache_savings"}, "generation_id", "ttft_ms", "duration_ms", "created_at",
-///   "citations": [{"url", "title", "start_index", "end_index"}], "variants": [...]}]}]}
+/// {"schema_version": 2, "sessions": [{"id", "title", "created_at", "updated_at", "agent",
+///   "archived", "messages": [{"id", "parent_id", "selected", "role", "content", "reasoning",
+///   "agent", "model", "served_model", "provider", "status", "error", "finish_reason",
+///   "usage": {"prompt_tokens", "completion_tokens", "total_tokens", "reasoning_tokens",
+///   "cached_tokens", "cost", "web_searches", "cache_savings"}, "generation_id", "ttft_ms",
+///   "duration_ms", "created_at", "citations": [{"url", "title", "start_index", "end_index"}],
+///   "variants": [...]}], "branches": [...]}]}
 /// ```
 ///
-/// `provider`, `citations`, `web_searches` and `cache_savings` came later than the first
-/// exports; a file without them imports as having none (the version stays 1: older orchat
-/// reads newer files, leaving those keys aside).
+/// A session's messages form a tree (see `Message`). `messages` is the transcript, the
+/// active path: its messages in order, so a reader that knows nothing of branches reads the
+/// conversation as shown. Each one's `variants` holds the other messages with the same
+/// parent (earlier regenerations, other branches' first messages, compared replies), oldest
+/// first, themselves with empty `variants`. `branches` holds every other message: the
+/// continuations of the branches that are not shown, by depth then age, each naming its
+/// `parent_id` (always a message listed before it) and whether it is the `selected` one at
+/// its place. Together they are the whole tree.
 ///
-/// `messages` is the transcript: the selected message of each position, in order; each one's
-/// `variants` holds the other messages of its position (earlier regenerations), oldest first,
-/// themselves with empty `variants`. Times are UTC ISO 8601 with milliseconds; `cost` is USD.
-/// Every key is always written, absent values as `null`, so the shape is fixed.
+/// Version 1 had no `parent_id`, `selected` or `branches` (its `messages` followed one
+/// another, each position's variants beside them); it still imports. `provider`,
+/// `citations`, `web_searches` and `cache_savings` came later than the first exports; a file
+/// without them imports as having none.
+///
+/// Times are UTC ISO 8601 with milliseconds; `cost` is USD. Every key is always written,
+/// absent values as `null`, so the shape is fixed.
 public struct SessionArchive: Sendable, Hashable, Codable {
-  public static let schemaVersion = 1
+  /// The version written.
+  public static let schemaVersion = 2
+  /// The versions read.
+  public static let readableVersions = 1...2
 
   public var schemaVersion: Int
   public var sessions: [ArchivedSession]
@@ -63,12 +75,19 @@ public struct SessionArchive: Sendable, Hashable, Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
-    guard schemaVersion == Self.schemaVersion else {
+    guard Self.readableVersions.contains(schemaVersion) else {
       throw ChatError.invalidImport(
-        "schema_version \(schemaVersion) is not supported (this orchat reads \(Self.schemaVersion))"
-      )
+        "schema_version \(schemaVersion) is not supported (this orchat reads "
+          + "\(Self.readableVersions.map(String.init).joined(separator: " and ")))")
     }
     sessions = try container.decode([ArchivedSession].self, forKey: .sessions)
+  }
+
+  /// Always written as the current version.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Self.schemaVersion, forKey: .schemaVersion)
+    try container.encode(sessions, forKey: .sessions)
   }
 }
 
@@ -80,11 +99,14 @@ public struct ArchivedSession: Sendable, Hashable, Codable {
   public var updatedAt: ArchiveTime
   public var agent: String
   public var archived: Bool
+  /// The active path, each message with its variants.
   public var messages: [ArchivedMessage]
+  /// The rest of the tree: messages of the branches not shown (version 2).
+  public var branches: [ArchivedMessage]
 
   public init(
     id: String, title: String, createdAt: ArchiveTime, updatedAt: ArchiveTime, agent: String,
-    archived: Bool, messages: [ArchivedMessage]
+    archived: Bool, messages: [ArchivedMessage], branches: [ArchivedMessage] = []
   ) {
     self.id = id
     self.title = title
@@ -93,11 +115,24 @@ public struct ArchivedSession: Sendable, Hashable, Codable {
     self.agent = agent
     self.archived = archived
     self.messages = messages
+    self.branches = branches
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, title, agent, archived, messages
+    case id, title, agent, archived, messages, branches
     case createdAt = "created_at"
     case updatedAt = "updated_at"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    title = try container.decode(String.self, forKey: .title)
+    createdAt = try container.decode(ArchiveTime.self, forKey: .createdAt)
+    updatedAt = try container.decode(ArchiveTime.self, forKey: .updatedAt)
+    agent = try container.decode(String.self, forKey: .agent)
+    archived = try container.decode(Bool.self, forKey: .archived)
+    messages = try container.decode([ArchivedMessage].self, forKey: .messages)
+    branches = try container.decodeIfPresent([ArchivedMessage].self, forKey: .branches) ?? []
   }
 }

@@ -63,77 +63,115 @@ public struct ConversationEngine: Sendable {
     guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw ChatError.invalidInput("the message is empty")
     }
-    var session: Session
-    if let id = turn.sessionID {
+    var session = try await session(turn.sessionID, titledAfter: turn.text, agent: turn.agent)
+    var history: [Message]
+    if let replaced = turn.replacing {
+      // An edit: the new message goes where the old one is, after the same history.
+      let lineage = try await store.lineage(of: replaced, sessionID: session.id)
+      guard lineage.last?.role == .user else {
+        throw ChatError.invalidInput("only your own messages can be edited")
+      }
+      history = Array(lineage.dropLast())
+    } else {
+      history = try await store.transcript(sessionID: session.id).map(\.message)
+    }
+    let requested = turn.overrides.model ?? turn.agent.model
+    let userMessage = try await store.appendUserMessage(
+      sessionID: session.id, parentID: history.last?.id, content: turn.text,
+      agent: turn.agent.name, model: requested)
+    session.updatedAt = max(session.updatedAt, userMessage.createdAt)
+    history.append(userMessage)
+    return try await exchange(
+      session: session, history: history, userMessage: userMessage, agent: turn.agent,
+      overrides: turn.overrides, streams: turn.streams, onEvent: onEvent)
+  }
+
+  /// The session `id`, or a new one titled after `text` when `id` is `nil`.
+  func session(_ id: String?, titledAfter text: String, agent: Agent) async throws -> Session {
+    if let id {
       guard let existing = try await store.session(id: id) else {
         throw ChatError.notFound("no session \"\(id)\"")
       }
-      session = existing
-    } else {
-      session = try await store.createSession(
-        title: SessionTitle.from(message: turn.text), agent: turn.agent.name)
+      return existing
     }
-    let history = try await store.transcript(sessionID: session.id).map(\.message)
-    let requested = turn.overrides.model ?? turn.agent.model
-    let userMessage = try await store.appendUserMessage(
-      sessionID: session.id, content: turn.text, agent: turn.agent.name, model: requested)
-    session.updatedAt = max(session.updatedAt, userMessage.createdAt)
-    return try await exchange(
-      session: session, history: history + [userMessage], userMessage: userMessage,
-      position: nil, agent: turn.agent, overrides: turn.overrides, streams: turn.streams,
-      onEvent: onEvent)
+    return try await store.createSession(
+      title: SessionTitle.from(message: text), agent: agent.name)
   }
 
-  /// Asks again for the last reply of a session: a new variant at its position, which
-  /// becomes the selected one (the earlier replies are kept). When the session ends with a
-  /// user message (its reply failed to start), answers that message instead.
+  /// Asks again for a reply of a session: a new variant at its place, which becomes the
+  /// selected one. The earlier replies are kept, each with the branch that follows it.
   ///
-  /// Outcomes as `run`; `.failed(invalidInput)` when the session has no user message to
-  /// answer.
+  /// - Parameter replyID: The reply to ask again for (anywhere in the session), or a user
+  ///   message to answer again; `nil`: the last reply of the active path, or, when the path
+  ///   ends with a user message (its reply failed to start), an answer to that message.
+  ///
+  /// Outcomes as `run`; `.failed(invalidInput)` when there is no user message to answer,
+  /// `.failed(notFound)` for an unknown `replyID`.
   public func runRegeneration(
-    sessionID: String, agent: Agent, overrides: ConversationOverrides = .init(),
-    streams: Bool = true, onEvent: @escaping @Sendable (ConversationEvent) -> Void
+    sessionID: String, replyID: String? = nil, agent: Agent,
+    overrides: ConversationOverrides = .init(), streams: Bool = true,
+    onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async -> ConversationOutcome {
     await Self.outcome {
       try await startRegeneration(
-        sessionID: sessionID, agent: agent, overrides: overrides, streams: streams,
-        onEvent: onEvent)
+        sessionID: sessionID, replyID: replyID, agent: agent, overrides: overrides,
+        streams: streams, onEvent: onEvent)
     }
   }
 
   private func startRegeneration(
-    sessionID: String, agent: Agent, overrides: ConversationOverrides, streams: Bool,
-    onEvent: @escaping @Sendable (ConversationEvent) -> Void
+    sessionID: String, replyID: String?, agent: Agent, overrides: ConversationOverrides,
+    streams: Bool, onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
     guard let session = try await store.session(id: sessionID) else {
       throw ChatError.notFound("no session \"\(sessionID)\"")
     }
-    var history = try await store.transcript(sessionID: sessionID).map(\.message)
-    var position: Int?
-    if let last = history.last, last.role == .assistant {
-      position = last.position
-      history.removeLast()
+    let history = try await question(sessionID: sessionID, at: replyID)
+    return try await exchange(
+      session: session, history: history, userMessage: nil, agent: agent,
+      overrides: overrides, streams: streams, onEvent: onEvent)
+  }
+
+  /// The history up to and including the user message that a new reply answers: the
+  /// parent of reply `messageID`, user message `messageID` itself, or (`nil`) the last user
+  /// message of the active path.
+  func question(sessionID: String, at messageID: String?) async throws -> [Message] {
+    var history: [Message]
+    if let messageID {
+      history = try await store.lineage(of: messageID, sessionID: sessionID)
+    } else {
+      history = try await store.transcript(sessionID: sessionID).map(\.message)
     }
+    if history.last?.role == .assistant { history.removeLast() }
     guard history.last?.role == .user else {
       throw ChatError.invalidInput("the session has no message to answer")
     }
-    return try await exchange(
-      session: session, history: history, userMessage: nil, position: position, agent: agent,
-      overrides: overrides, streams: streams, onEvent: onEvent)
+    return history
   }
 
   // MARK: - The exchange
 
+  /// Starts the reply to the last message of `history` (a user message) and runs it.
   private func exchange(
-    session: Session, history: [Message], userMessage: Message?, position: Int?, agent: Agent,
+    session: Session, history: [Message], userMessage: Message?, agent: Agent,
     overrides: ConversationOverrides, streams: Bool,
     onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
     let plan = Self.plan(
       agent: agent, overrides: overrides, history: history, sessionID: session.id)
+    let question = history[history.count - 1]
     let reply = try await store.startReply(
-      sessionID: session.id, position: position, agent: agent.name, model: plan.requestedModel)
+      sessionID: session.id, parentID: question.id, agent: agent.name,
+      model: plan.requestedModel)
     onEvent(.started(session: session, userMessage: userMessage, reply: reply))
+    return await run(reply, plan: plan, agent: agent, streams: streams, onEvent: onEvent)
+  }
+
+  /// Runs the request for `reply` (already stored, `streaming`) and saves how it ended.
+  func run(
+    _ reply: Message, plan: RequestPlan, agent: Agent, streams: Bool,
+    onEvent: @escaping @Sendable (ConversationEvent) -> Void
+  ) async -> ConversationOutcome {
     let startedAt = Date()
     let result = await ReplyExchange(
       client: client, store: store, replyID: reply.id, checkpoints: checkpoints,
@@ -155,7 +193,7 @@ public struct ConversationEngine: Sendable {
 
   /// Runs the part of an exchange before its reply exists, turning what it throws into an
   /// outcome with no reply.
-  private static func outcome(
+  static func outcome(
     _ body: () async throws -> ConversationOutcome
   ) async -> ConversationOutcome {
     do {

@@ -32,12 +32,19 @@ extension SessionStore {
   }
 
   private static func archived(_ session: Session, _ db: Database) throws -> ArchivedSession {
-    let entries = transcript(from: try messages(sessionID: session.id, db))
+    let all = try messages(sessionID: session.id, db)
+    let entries = transcript(from: all)
+    var listed = Set<String>()
+    for entry in entries {
+      listed.insert(entry.message.id)
+      for variant in entry.otherVariants { listed.insert(variant.id) }
+    }
     return ArchivedSession(
       id: session.id, title: session.title, createdAt: ArchiveTime(session.createdAt),
       updatedAt: ArchiveTime(session.updatedAt), agent: session.agent,
       archived: session.isArchived,
-      messages: entries.map { ArchivedMessage($0.message, variants: $0.otherVariants) })
+      messages: entries.map { ArchivedMessage($0.message, variants: $0.otherVariants) },
+      branches: all.filter { !listed.contains($0.id) }.map { ArchivedMessage($0, variants: []) })
   }
 
   /// Restores the sessions of an export exactly (ids, times, every message field, variants),
@@ -62,29 +69,53 @@ extension SessionStore {
           isArchived: archived.archived, createdAt: archived.createdAt.date,
           updatedAt: archived.updatedAt.date)
         try SessionRecord(session).insert(db)
-        for (position, entry) in archived.messages.enumerated() {
-          let messages =
-            [entry.message(sessionID: session.id, position: position, isSelected: true)]
-            + entry.variants.map {
-              $0.message(sessionID: session.id, position: position, isSelected: false)
-            }
-          for message in messages {
-            do {
-              try MessageRecord(message).insert(db)
-              try Self.saveCitations(message.citations, messageID: message.id, db)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-              throw ChatError.invalidImport(
-                "message \(message.id) of session \(session.id) already exists")
-            }
+        for message in Self.tree(of: archived, sessionID: session.id) {
+          do {
+            try MessageRecord(message).insert(db)
+            try Self.saveCitations(message.citations, messageID: message.id, db)
+          } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw ChatError.invalidImport(
+              "message \(message.id) of session \(session.id) already exists")
           }
         }
+        try Self.refreshMessageCount(sessionID: session.id, db)
         return session
       }
     }
   }
 
+  /// The messages of an archived session as stored, parents before children: the active
+  /// path with each message's variants, then the other branches. In a version 1 file the
+  /// messages follow one another and each one's variants share its parent.
+  private static func tree(of archived: ArchivedSession, sessionID: String) -> [Message] {
+    var stored: [Message] = []
+    var depth: [String: Int] = [:]
+    var previous: String?
+    for (position, entry) in archived.messages.enumerated() {
+      for (index, message) in ([entry] + entry.variants).enumerated() {
+        stored.append(
+          message.message(
+            sessionID: sessionID, position: position, parentID: previous,
+            isSelected: index == 0))
+        depth[message.id] = position
+      }
+      previous = entry.id
+    }
+    for message in archived.branches {
+      let position = message.parentID.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
+      depth[message.id] = position
+      stored.append(
+        message.message(
+          sessionID: sessionID, position: position, parentID: message.parentID,
+          isSelected: message.isSelected ?? false))
+    }
+    return stored
+  }
+
   /// Checks what the schema cannot: unique, non-empty ids; titles; variants not nested;
-  /// source URLs that are safe to link.
+  /// a tree that holds together (each message after the one its `parent_id` names, which
+  /// is listed before it; one selected message at each place); source URLs that are safe
+  /// to link.
   private static func validate(_ archive: SessionArchive) throws {
     var sessionIDs: Set<String> = []
     var messageIDs: Set<String> = []
@@ -96,22 +127,55 @@ extension SessionStore {
       guard SessionTitle.normalized(session.title) != nil else {
         throw ChatError.invalidImport("\(location).title: empty")
       }
+      var known: Set<String> = []
+      var selectedAt: [String: Int] = [:]
+      var previous: String?
+      func check(_ candidate: ArchivedMessage, path: String, isVariant: Bool) throws {
+        guard !candidate.id.isEmpty, messageIDs.insert(candidate.id).inserted else {
+          throw ChatError.invalidImport("\(path).id: empty or repeated (\"\(candidate.id)\")")
+        }
+        guard !isVariant || candidate.variants.isEmpty else {
+          throw ChatError.invalidImport("\(path).variants: a variant cannot have variants")
+        }
+        // Sources are linked and copied: only what orchat itself would have stored.
+        for (number, citation) in candidate.citations.enumerated()
+        where LinkSanitizer.httpURL(citation.url) != citation.url {
+          throw ChatError.invalidImport(
+            "\(path).citations[\(number)].url: not a plain http or https URL")
+        }
+        known.insert(candidate.id)
+      }
       for (position, message) in session.messages.enumerated() {
         for (variantIndex, candidate) in ([message] + message.variants).enumerated() {
           let path =
             "\(location).messages[\(position)]"
             + (variantIndex == 0 ? "" : ".variants[\(variantIndex - 1)]")
-          guard !candidate.id.isEmpty, messageIDs.insert(candidate.id).inserted else {
-            throw ChatError.invalidImport("\(path).id: empty or repeated (\"\(candidate.id)\")")
-          }
-          guard variantIndex == 0 || candidate.variants.isEmpty else {
-            throw ChatError.invalidImport("\(path).variants: a variant cannot have variants")
-          }
-          // Sources are linked and copied: only what orchat itself would have stored.
-          for (number, citation) in candidate.citations.enumerated()
-          where LinkSanitizer.httpURL(citation.url) != citation.url {
+          if let parent = candidate.parentID, parent != previous {
             throw ChatError.invalidImport(
-              "\(path).citations[\(number)].url: not a plain http or https URL")
+              "\(path).parent_id: not the message before it in messages (\"\(parent)\")")
+          }
+          if candidate.isSelected == (variantIndex != 0) {
+            throw ChatError.invalidImport(
+              "\(path).selected: a message of the transcript is selected, its variants are not")
+          }
+          try check(candidate, path: path, isVariant: variantIndex > 0)
+        }
+        selectedAt[previous ?? "", default: 0] += 1
+        previous = message.id
+      }
+      for (number, branch) in session.branches.enumerated() {
+        let path = "\(location).branches[\(number)]"
+        if let parent = branch.parentID, !known.contains(parent) {
+          throw ChatError.invalidImport(
+            "\(path).parent_id: no message \"\(parent)\" before it in this session")
+        }
+        try check(branch, path: path, isVariant: true)
+        if branch.isSelected == true {
+          let place = branch.parentID ?? ""
+          selectedAt[place, default: 0] += 1
+          guard selectedAt[place] == 1 else {
+            throw ChatError.invalidImport(
+              "\(path).selected: another message after the same parent is selected")
           }
         }
       }

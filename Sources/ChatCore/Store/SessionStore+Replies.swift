@@ -5,28 +5,59 @@ import GRDB
 /// The life of a streamed reply in the store: created `streaming`, checkpointed while it
 /// grows, finished once; recovered as `interrupted` if its process dies first.
 extension SessionStore {
-  /// Creates a reply row, `streaming` and empty, leased to this process.
-  /// - Parameters:
-  ///   - position: `nil` for a new turn at the end; an existing position to add a variant
-  ///     there (a regeneration), which becomes the selected one.
-  ///   - model: The requested model.
+  /// Creates a reply row at the end of the active path, `streaming` and empty, leased to
+  /// this process.
+  /// - Parameter model: The requested model.
   public func startReply(
-    sessionID: String, position: Int? = nil, agent: String?, model: String?,
+    sessionID: String, agent: String?, model: String?, at date: Date = Date()
+  ) async throws -> Message {
+    try await startReplies(
+      sessionID: sessionID, parent: .endOfPath, models: [model], agent: agent, at: date)[0]
+  }
+
+  /// Creates a reply row after `parentID` (a user message), `streaming` and empty, leased to
+  /// this process. When that message already has replies, the new one is another variant
+  /// there (a regeneration); it becomes the selected one when `selects`.
+  public func startReply(
+    sessionID: String, parentID: String, selects: Bool = true, agent: String?, model: String?,
     at date: Date = Date()
   ) async throws -> Message {
+    try await startReplies(
+      sessionID: sessionID, parent: .message(parentID), models: [model], agent: agent,
+      selectsFirst: selects, at: date)[0]
+  }
+
+  /// Creates one reply row per model after `parentID`, in one transaction, for a compare:
+  /// variants of each other, the first selected (`selectsFirst`), each created a millisecond
+  /// after the one before so their order is the models' order.
+  public func startReplies(
+    sessionID: String, parentID: String, models: [String], agent: String?,
+    at date: Date = Date()
+  ) async throws -> [Message] {
+    try await startReplies(
+      sessionID: sessionID, parent: .message(parentID), models: models, agent: agent, at: date)
+  }
+
+  private func startReplies(
+    sessionID: String, parent: Placement, models: [String?], agent: String?,
+    selectsFirst: Bool = true, at date: Date
+  ) async throws -> [Message] {
     let lease = try lease.token()
     let now = StoredValues.truncated(date)
     return try await write("save the reply") { db in
-      let position = try position ?? Self.nextPosition(sessionID: sessionID, db)
-      let reply = Message(
-        id: UUID().uuidString.lowercased(), sessionID: sessionID, position: position,
-        isSelected: false, role: .assistant, content: "", agent: agent, model: model,
-        status: .streaming, createdAt: now)
-      try MessageRecord(reply, writerLease: lease).insert(db)
-      try Self.select(reply.id, sessionID: sessionID, position: position, db)
-      var selected = reply
-      selected.isSelected = true
-      return selected
+      let (parentID, position) = try Self.place(parent, sessionID: sessionID, db)
+      var replies: [Message] = []
+      for (index, model) in models.enumerated() {
+        let reply = Message(
+          id: UUID().uuidString.lowercased(), sessionID: sessionID, position: position,
+          parentID: parentID, isSelected: false, role: .assistant, content: "", agent: agent,
+          model: model, status: .streaming,
+          createdAt: StoredValues.date(StoredValues.milliseconds(now) + Int64(index)))
+        replies.append(
+          try Self.insert(reply, selects: index == 0 && selectsFirst, writerLease: lease, db))
+      }
+      try Self.refreshMessageCount(sessionID: sessionID, db)
+      return replies
     }
   }
 

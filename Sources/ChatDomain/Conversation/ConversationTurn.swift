@@ -9,15 +9,50 @@ public struct ConversationTurn: Sendable, Hashable {
   /// `false` asks for the whole reply at once (`stream: false`); events still arrive, the
   /// text in one piece.
   public var streams: Bool
+  /// The user message this one replaces (an edit): the new message goes to the same place,
+  /// a new branch, and the old one is kept with everything after it. `nil`: the message goes
+  /// at the end of the session's active path.
+  public var replacing: String?
 
   public init(
     sessionID: String? = nil, agent: Agent, overrides: ConversationOverrides = .init(),
-    text: String, streams: Bool = true
+    text: String, streams: Bool = true, replacing: String? = nil
   ) {
     self.sessionID = sessionID
     self.agent = agent
     self.overrides = overrides
     self.text = text
+    self.streams = streams
+    self.replacing = replacing
+  }
+}
+
+/// The same prompt to several models at once (a compare): one reply each, side by side, all
+/// kept as variants of each other.
+public struct CompareTurn: Sendable, Hashable {
+  /// The most models one compare asks.
+  public static let modelLimit = 4
+
+  /// The session to continue; `nil` starts a new one (then `text` is needed).
+  public var sessionID: String?
+  public var agent: Agent
+  /// The session's settings; each reply replaces the model with its own, without fallbacks.
+  public var overrides: ConversationOverrides
+  /// The prompt; `nil` asks the session's last user message again.
+  public var text: String?
+  /// The models, in order: the first one's reply is the selected one until another is kept.
+  public var models: [String]
+  public var streams: Bool
+
+  public init(
+    sessionID: String? = nil, agent: Agent, overrides: ConversationOverrides = .init(),
+    text: String?, models: [String], streams: Bool = true
+  ) {
+    self.sessionID = sessionID
+    self.agent = agent
+    self.overrides = overrides
+    self.text = text
+    self.models = models
     self.streams = streams
   }
 }

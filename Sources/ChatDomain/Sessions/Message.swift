@@ -2,14 +2,19 @@ import Foundation
 
 /// One message of a session, as stored.
 ///
-/// Messages sit at `position`s 0, 1, 2… in their session. A regenerated reply is another
-/// message at the same position: the variants of a position keep every earlier reply, and
-/// exactly one of them `isSelected` (the schema enforces it). The transcript is the selected
-/// message of each position.
+/// A session's messages form a tree: each names its parent (`parentID`, `nil` at the root).
+/// The messages with the same parent are the *variants* at that place: regenerated replies,
+/// an edited question (a new branch), the replies of a compare. Exactly one of them
+/// `isSelected` (the schema enforces it). The transcript, the *active path*, starts at the
+/// selected root and follows the selected child of each message; `position` is a message's
+/// depth, so it is also its index in any path through it.
 public struct Message: Sendable, Hashable, Identifiable {
   public var id: String
   public var sessionID: String
   public var position: Int
+  /// The message this one follows; `nil` for the first message of the session (or of a
+  /// branch that replaces it).
+  public var parentID: String?
   public var isSelected: Bool
   public var role: MessageRole
   /// The text; for a streaming reply, as of the last checkpoint.
@@ -41,7 +46,8 @@ public struct Message: Sendable, Hashable, Identifiable {
   public var citations: [Citation]
 
   public init(
-    id: String, sessionID: String, position: Int, isSelected: Bool = true, role: MessageRole,
+    id: String, sessionID: String, position: Int, parentID: String? = nil,
+    isSelected: Bool = true, role: MessageRole,
     content: String, reasoning: String? = nil, agent: String? = nil, model: String? = nil,
     servedModel: String? = nil, provider: String? = nil, status: MessageStatus = .complete,
     error: String? = nil,
@@ -52,6 +58,7 @@ public struct Message: Sendable, Hashable, Identifiable {
     self.id = id
     self.sessionID = sessionID
     self.position = position
+    self.parentID = parentID
     self.isSelected = isSelected
     self.role = role
     self.content = content
@@ -72,10 +79,12 @@ public struct Message: Sendable, Hashable, Identifiable {
   }
 }
 
-/// A transcript entry: the selected message of a position and the other variants there.
+/// A transcript entry: a message of the active path and the other variants at its place
+/// (the messages with the same parent).
 public struct TranscriptEntry: Sendable, Hashable, Identifiable {
   public var message: Message
-  /// The position's other messages (earlier or later regenerations), oldest first.
+  /// The other messages with the same parent (regenerations, other branches, compared
+  /// replies), oldest first.
   public var otherVariants: [Message]
 
   public var id: String { message.id }

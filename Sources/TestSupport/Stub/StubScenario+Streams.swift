@@ -87,6 +87,24 @@ extension StubScenario {
         .data(fallback.content("Served by the fallback.")), .data(fallback.finish()),
         .data(fallback.usage(prompt: 9, completion: 5, cost: "0.00002")), .done,
       ])
+    case .pacedFast, .pacedSlow, .pacedFail:
+      let (name, count, delay) =
+        switch scenario {
+        case .pacedFast: ("Fast", 30, 10)
+        case .pacedSlow: ("Slow", 50, 40)
+        default: ("Failing", 12, 25)
+        }
+      var items: [SSEItem] = [.data(chunks.content("**\(name)** reply:"))]
+      items += (1...count).map { .data(chunks.content(" \(name.lowercased())-\($0)")) }
+      if scenario == .pacedFail {
+        items.append(.data(chunks.midStreamError(code: "502", message: "Provider disconnected")))
+      } else {
+        items += [
+          .data(chunks.content(" \(name) done.")), .data(chunks.finish()),
+          .data(chunks.usage(prompt: 9, completion: count + 2, cost: "0.0001")), .done,
+        ]
+      }
+      return .sse(items, tokenDelay: .milliseconds(delay))
     case .slowCancel:
       return .sse([.data(chunks.content("Counting:")), .pause(.milliseconds(50))]
         + (1...600).map { .data(chunks.content(" \($0)")) }, tokenDelay: .milliseconds(50))

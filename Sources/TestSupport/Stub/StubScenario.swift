@@ -37,6 +37,11 @@ public enum StubScenario: String, CaseIterable, Sendable {
   case slow
   /// A reply of many paragraphs (scrolling tests).
   case long
+  /// Compare tests: three replies at three paces, each naming itself; `paced-fail` breaks
+  /// off mid-stream with a provider error after a few tokens.
+  case pacedFast = "paced-fast"
+  case pacedSlow = "paced-slow"
+  case pacedFail = "paced-fail"
   /// CJK, emoji and combining marks.
   case unicode
   /// Output with terminal escape sequences (an OSC 2 title, a CSI clear, an OSC 52 copy).

@@ -9,6 +9,7 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
   var id: String
   var sessionId: String
   var position: Int
+  var parentId: String?
   var selected: Bool
   var role: String
   var content: String
@@ -37,6 +38,7 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
   enum CodingKeys: String, CodingKey {
     case id, position, selected, role, content, reasoning, agent, model, provider, status, error
     case sessionId = "session_id"
+    case parentId = "parent_id"
     case servedModel = "served_model"
     case finishReason = "finish_reason"
     case promptTokens = "prompt_tokens"
@@ -58,6 +60,7 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
     id = message.id
     sessionId = message.sessionID
     position = message.position
+    parentId = message.parentID
     selected = message.isSelected
     role = message.role.rawValue
     content = message.content
@@ -96,7 +99,7 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
         webSearches: webSearches, cacheSavings: StoredValues.cost(cacheSavingsPicos))
     }
     return Message(
-      id: id, sessionID: sessionId, position: position, isSelected: selected,
+      id: id, sessionID: sessionId, position: position, parentID: parentId, isSelected: selected,
       role: MessageRole(rawValue: role) ?? .user, content: content, reasoning: reasoning,
       agent: agent, model: model, servedModel: servedModel, provider: provider,
       status: MessageStatus(rawValue: status) ?? .interrupted, error: error,
