@@ -44,9 +44,12 @@ extension ChatError.ProviderFailure {
 }
 
 extension Duration {
-  /// The duration in whole milliseconds, rounded down.
+  /// The duration in whole milliseconds, rounded toward zero; `Int.max` or `Int.min` beyond
+  /// what an `Int` holds, never a trap.
   var wholeMilliseconds: Int {
     let (seconds, attoseconds) = components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    let (scaled, overflow) = Int(seconds).multipliedReportingOverflow(by: 1000)
+    if overflow { return seconds > 0 ? .max : .min }
+    return scaled.addingSaturated(Int(attoseconds / 1_000_000_000_000_000))
   }
 }

@@ -42,8 +42,7 @@ extension OpenRouterError {
       message: bestMessage(body),
       providerName: metadata?["provider_name"]?.stringValue,
       errorType: errorType,
-      providerCode: metadata?["provider_code"]?.stringValue
-        ?? metadata?["provider_code"]?.doubleValue.map { String(Int($0)) },
+      providerCode: metadata?["provider_code"].flatMap(providerCode),
       metadata: metadata,
       availabilityRetryable: body.availability?.retryable,
       isInBand: isInBand,
@@ -51,6 +50,16 @@ extension OpenRouterError {
     if isInBand { error.retryAfter = RetryAfter.delay(headers: [], body: body, now: Date()) }
     error.category = error.categoryWithHint
     return error
+  }
+
+  /// `provider_code` as text: a string as sent, a whole number by its digits, any other
+  /// number (`1e300`, `1.5`) by its shortest spelling; never converted to `Int` blindly.
+  static func providerCode(_ value: JSONValue) -> String? {
+    switch value {
+    case .string(let text): return text
+    case .number(let number): return Int(exactly: number).map(String.init) ?? String(number)
+    default: return nil
+    }
   }
 
   /// `rateLimited` carries the server's hint.

@@ -134,9 +134,12 @@ public struct OpenRouterError: Error, Sendable, Hashable {
     return [408, 429].contains(number) || number >= 500
   }
 
+  /// `40`, `1.5`: whole seconds exactly, others to a tenth. Never traps, whatever the size.
   static func seconds(_ duration: Duration) -> String {
-    let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    return value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+    let (seconds, attoseconds) = duration.components
+    if attoseconds == 0 { return String(seconds) }
+    let value = Double(seconds) + Double(attoseconds) / 1e18
+    return String(format: "%.1f", value)
   }
 }
 

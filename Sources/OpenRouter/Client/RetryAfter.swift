@@ -4,34 +4,49 @@ import Foundation
 /// match wins: `retry-after-ms`, `Retry-After` (seconds, possibly fractional, or an HTTP
 /// date), `error.availability.retry_after`, then `X-RateLimit-Reset` (epoch milliseconds)
 /// from the headers or from `error.metadata.headers`.
+///
+/// Every number is untrusted (OpenRouter.docc/EdgeCases.md, case 56): one that is not a
+/// number, is NaN or is negative is no hint at all; one that is infinite or longer than
+/// ``maximum`` becomes ``maximum``, which the retry policy reads as "give up now".
 enum RetryAfter {
+  /// The longest wait a hint can ask for.
+  static let maximum = Duration.seconds(7 * 86_400)
+
   static func delay(headers: [(String, String)], body: ErrorBody?, now: Date) -> Duration? {
     func header(_ name: String) -> String? {
       headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
         .trimmingCharacters(in: .whitespaces)
     }
-    if let value = header("retry-after-ms").flatMap(Double.init), value >= 0 {
-      return .milliseconds(value)
+    if let value = header("retry-after-ms").flatMap(Double.init),
+      let delay = duration(seconds: value / 1000)
+    {
+      return delay
     }
     if let value = header("retry-after") {
-      if let seconds = Double(value), seconds >= 0 { return .milliseconds(seconds * 1000) }
-      if let date = httpDate(value) { return clamp(date.timeIntervalSince(now)) }
+      if let seconds = Double(value) {
+        if let delay = duration(seconds: seconds) { return delay }
+      } else if let date = httpDate(value) {
+        return duration(seconds: max(0, date.timeIntervalSince(now)))
+      }
     }
-    if let seconds = body?.availability?.retryAfter, seconds >= 0 {
-      return .milliseconds(seconds * 1000)
+    if let seconds = body?.availability?.retryAfter, let delay = duration(seconds: seconds) {
+      return delay
     }
     let reset =
-      header("x-ratelimit-reset")
-      ?? body?.metadata?["headers"]?["X-RateLimit-Reset"]?.stringValue
-      ?? body?.metadata?["headers"]?["X-RateLimit-Reset"]?.doubleValue.map { String($0) }
-    if let reset, let epochMilliseconds = Double(reset) {
-      return clamp(epochMilliseconds / 1000 - now.timeIntervalSince1970)
+      header("x-ratelimit-reset").flatMap(Double.init)
+      ?? body?.metadata?["headers"]?["X-RateLimit-Reset"]?.doubleValue
+    if let reset, !reset.isNaN {
+      return duration(seconds: max(0, reset / 1000 - now.timeIntervalSince1970))
     }
     return nil
   }
 
-  private static func clamp(_ seconds: TimeInterval) -> Duration {
-    .milliseconds(max(0, seconds) * 1000)
+  /// `seconds` as a delay, clamped to `0...maximum`; `nil` for NaN and negative values.
+  static func duration(seconds: Double) -> Duration? {
+    guard !seconds.isNaN, seconds >= 0 else { return nil }
+    let limit = Double(maximum.components.seconds)
+    guard seconds < limit else { return maximum }
+    return .milliseconds((seconds * 1000).rounded())
   }
 
   /// RFC 9110 IMF-fixdate, e.g. `Wed, 21 Oct 2026 07:28:00 GMT`.

@@ -11,6 +11,8 @@ import NIOPosix
 public final class HTTPClientTransport: Transport {
   private let client: HTTPClient
 
+  /// Durations become `TimeAmount`s through NIO's own conversion, which clamps instead of
+  /// trapping (OpenRouter.docc/EdgeCases.md, case 60).
   public init(connectTimeout: Duration = .seconds(10)) {
     var configuration = HTTPClient.Configuration(timeout: .init(connect: TimeAmount(connectTimeout)))
     // Proxies and compressions are not in play; OpenRouter streams plain chunked bodies.
@@ -115,12 +117,5 @@ public final class HTTPClientTransport: Transport {
     case EPIPE: return "connection closed"
     default: return String(cString: strerror(code))
     }
-  }
-}
-
-extension TimeAmount {
-  init(_ duration: Duration) {
-    let (seconds, attoseconds) = duration.components
-    self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
   }
 }
