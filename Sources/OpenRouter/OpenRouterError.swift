@@ -102,11 +102,33 @@ public struct OpenRouterError: Error, Sendable, Hashable {
     return error
   }
 
-  static func decoding(_ reason: String, body: String? = nil, afterContent: Bool = false)
+  static func decoding(
+    _ reason: String, body: String? = nil, errorType: String? = nil, afterContent: Bool = false
+  ) -> OpenRouterError {
+    OpenRouterError(
+      category: .decoding, message: reason, errorType: errorType,
+      rawBody: body.map { String($0.prefix(500)) }, afterContent: afterContent)
+  }
+
+  /// `error_type` of a response, line, event or reply over the client's limit.
+  static let tooLargeType = "too_large"
+
+  /// `32 MiB`, `4 KiB`, `1000 bytes`.
+  static func size(_ bytes: Int) -> String {
+    if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+    return "\(bytes) bytes"
+  }
+
+  /// A reply whose finish reason is `error` but that carries no `error` object: a failure
+  /// of the provider all the same (OpenRouter.docc/Streaming.md, Finish reasons).
+  static func finishedWithError(native: String?, provider: String?, afterContent: Bool)
     -> OpenRouterError
   {
-    OpenRouterError(
-      category: .decoding, message: reason, rawBody: body.map { String($0.prefix(500)) },
+    let reason = native.map { "the provider stopped the reply with \($0)" }
+      ?? "the provider stopped the reply with an error"
+    return OpenRouterError(
+      category: .upstream, message: reason, providerName: provider, isInBand: true,
       afterContent: afterContent)
   }
 
