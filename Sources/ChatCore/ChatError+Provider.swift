@@ -10,7 +10,9 @@ extension ChatError {
     case let error as ChatError: self = error
     case let error as OpenRouterError: self.init(provider: error)
     case is CancellationError: self.init(.cancelled, "cancelled")
-    default: self.init(.storage, OpenRouterError.oneLine(String(describing: error), limit: 200))
+    default:
+      let text = OpenRouterError.redactingSecrets(String(describing: error))
+      self.init(.storage, OpenRouterError.oneLine(text, limit: 200))
     }
   }
 

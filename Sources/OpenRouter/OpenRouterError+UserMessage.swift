@@ -1,12 +1,18 @@
 import Foundation
 
 extension OpenRouterError {
-  /// One line for the user: what went wrong, and what to do about it.
+  /// One line for the user: what went wrong, and what to do about it. Anything shaped like
+  /// a key is redacted, whatever the error's origin (OpenRouter.docc/Errors.md, The key).
   public var userMessage: String {
+    Self.redactingSecrets(composedMessage)
+  }
+
+  private var composedMessage: String {
     let detail = Self.oneLine(detailText, limit: 200)
     let cause = detail.isEmpty ? label : "\(label): \(detail)"
     switch category {
     case .auth:
+      if errorType == Self.invalidKeyType, status == nil { return message }
       return "API key rejected (\(cause)); set a valid key in OPENROUTER_API_KEY"
     case .credits:
       return "Out of credits (\(cause)); add credits at https://openrouter.ai/credits"

@@ -82,6 +82,17 @@ public struct OpenRouterError: Error, Sendable, Hashable {
     OpenRouterError(category: .cancelled, message: "cancelled")
   }
 
+  /// The configured key cannot be sent: it has a control character or a space. Its text
+  /// says so without printing the key.
+  public static func invalidKey() -> OpenRouterError {
+    OpenRouterError(
+      category: .auth,
+      message: "The API key contains a control character or space; set it again without them",
+      errorType: invalidKeyType)
+  }
+
+  static let invalidKeyType = "invalid_key"
+
   static func interrupted(afterContent: Bool) -> OpenRouterError {
     OpenRouterError(
       category: .interrupted,

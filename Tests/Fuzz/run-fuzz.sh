@@ -16,6 +16,7 @@ sources=(
   Sources/OpenRouter/Wire/*.swift
   Sources/OpenRouter/OpenRouterError*.swift
   Sources/OpenRouter/Client/RetryAfter.swift
+  Sources/OpenRouter/Client/SecretRedactor.swift
 )
 swiftc -O -sanitize="${FUZZ_SANITIZERS:-fuzzer,address}" -parse-as-library -module-name OpenRouterFuzz \
   Tests/Fuzz/FuzzEntry.swift "${sources[@]}" -o "$out/fuzz-decoders"

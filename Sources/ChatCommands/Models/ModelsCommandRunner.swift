@@ -72,11 +72,11 @@ public struct ModelsCommandRunner: Sendable {
   /// `GET /models` needs no key; one is sent when there is one.
   private func refresh(baseURL: String?) async throws -> ModelCatalog {
     let config = try context.loadConfig()
+    let key = try context.apiKey(config: config) ?? ""
     let store = try await context.openStore()
     let transport = context.transport(config: config)
     let client = OpenRouterClient(
-      configuration: context.clientConfiguration(
-        apiKey: context.apiKey(config: config) ?? "", config: config, baseURL: baseURL),
+      configuration: context.clientConfiguration(apiKey: key, config: config, baseURL: baseURL),
       transport: transport)
     do {
       let catalog = try await ModelCatalog.refresh(

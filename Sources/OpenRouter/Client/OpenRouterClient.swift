@@ -63,7 +63,11 @@ public struct OpenRouterClient: Sendable {
         return envelope.data
       } catch let error as OpenRouterError where error.status == 404 && attempt < notReadyAttempts {
         attempt += 1
-        try await Task.sleep(for: notReadyDelay)
+        do {
+          try await Task.sleep(for: notReadyDelay)
+        } catch {
+          throw OpenRouterError.cancelled()
+        }
       }
     }
   }
@@ -76,22 +80,30 @@ public struct OpenRouterClient: Sendable {
 
   // MARK: - Plumbing
 
+  /// `GET path`, decoded as `T`. Every failure is an `OpenRouterError`, already redacted.
   func getJSON<T: Decodable>(_ path: String) async throws -> T {
-    let response = try await send(
-      method: "GET", path: path, body: nil, accept: "application/json",
-      timeout: configuration.requestTimeout)
-    let bytes = try await readBody(of: response)
     do {
+      let response = try await send(
+        method: "GET", path: path, body: nil, accept: "application/json",
+        timeout: configuration.requestTimeout)
+      let bytes = try await readBody(of: response)
       return try ResponseBody.decode(
         T.self, path: path, status: response.status, headers: response.headers, body: bytes)
     } catch let error as OpenRouterError {
       throw redact(error)
+    } catch is CancellationError {
+      throw OpenRouterError.cancelled()
     }
   }
 
+  /// Sends one request. A key that cannot travel in a header is refused here, before the
+  /// transport sees it, so no library error can ever quote it.
   func send(method: String, path: String, body: [UInt8]?, accept: String, timeout: Duration?)
     async throws -> TransportResponse
   {
+    guard OpenRouterConfiguration.isWellFormedKey(configuration.apiKey) else {
+      throw OpenRouterError.invalidKey()
+    }
     let request = TransportRequest(
       method: method, url: configuration.url(path), headers: headers(accept: accept, hasBody: body != nil),
       body: body, timeout: timeout)
@@ -133,15 +145,11 @@ public struct OpenRouterClient: Sendable {
     }
   }
 
-  /// Removes the API key from anything a server echoed back, so it can never reach logs
-  /// or the screen through an error.
+  /// Removes the API key, in any spelling, and anything shaped like a key from every text a
+  /// server or the transport put in `error`, so it can never reach logs, the database or
+  /// the screen (OpenRouter.docc/Errors.md, The key).
   func redact(_ error: OpenRouterError) -> OpenRouterError {
-    let key = configuration.apiKey
-    guard key.count >= 8 else { return error }
-    var error = error
-    error.message = error.message.replacingOccurrences(of: key, with: "[redacted]")
-    error.rawBody = error.rawBody?.replacingOccurrences(of: key, with: "[redacted]")
-    return error
+    error.redacted(by: SecretRedactor(key: configuration.apiKey))
   }
 
   /// Runs `operation`, retrying transient failures by the configured policy.

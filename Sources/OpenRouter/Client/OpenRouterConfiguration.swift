@@ -40,6 +40,20 @@ public struct OpenRouterConfiguration: Sendable {
     self.retry = retry
   }
 
+  /// Whether `key` can be sent in a header as it is: no control character (C0, DEL, C1),
+  /// no whitespace of any kind and no invisible formatting character (zero-width space,
+  /// BOM, bidi marks). An empty key is well-formed (`GET /models` needs none).
+  public static func isWellFormedKey(_ key: String) -> Bool {
+    key.unicodeScalars.allSatisfy { scalar in
+      switch scalar.properties.generalCategory {
+      case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+        return false
+      default:
+        return !scalar.properties.isWhitespace
+      }
+    }
+  }
+
   /// `baseURL` joined with a path such as `/chat/completions`.
   func url(_ path: String) -> String {
     var base = baseURL

@@ -100,7 +100,9 @@ public final class HTTPClientTransport: Transport {
       default: break
       }
     }
-    if let http = error as? HTTPClientError { return String(describing: http) }
+    // Never `String(describing:)`: its associated values quote the request, headers included
+    // (a rejected `Authorization` value would print the key).
+    if let http = error as? HTTPClientError { return http.shortDescription }
     let text = String(describing: error)
     if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }
     if text.localizedCaseInsensitiveContains("reset") { return "connection reset" }
