@@ -155,7 +155,12 @@ public struct ChatStreamDecoder: Sendable {
   private mutating func apply(_ chunk: ChatChunk, into output: inout [ChatStreamEvent]) throws {
     if let error = chunk.error {
       isDone = true
-      throw OpenRouterError.from(error, status: nil, isInBand: true, afterContent: hasDelivered)
+      var failure = OpenRouterError.from(
+        error, status: nil, isInBand: true, afterContent: hasDelivered)
+      if failure.providerName?.isEmpty ?? true {
+        failure.providerName = chunk.provider.flatMap { $0.isEmpty ? nil : $0 } ?? metadata.provider
+      }
+      throw failure
     }
     let finishedBefore = finishReason != nil
     if metadata.generationID == nil, let id = chunk.id, !id.isEmpty { metadata.generationID = id }
