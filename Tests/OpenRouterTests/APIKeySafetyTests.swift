@@ -99,7 +99,11 @@ import TestSupport
   @Test func ordinaryTextIsLeftAlone() {
     let client = OpenRouterClient(
       configuration: OpenRouterConfiguration(apiKey: Self.key), transport: ScriptedTransport())
-    let text = "No endpoints found for openai/gpt-4o-mini; task-or-v1 is fine"
-    #expect(client.redact(OpenRouterError(category: .notFound, message: text)).message == text)
+    for text in [
+      "No endpoints found for openai/gpt-4o-mini; task-or-v1 is fine",
+      "Missing bearer token", "Invalid Bearer token: expired",
+    ] {
+      #expect(client.redact(OpenRouterError(category: .notFound, message: text)).message == text)
+    }
   }
 }

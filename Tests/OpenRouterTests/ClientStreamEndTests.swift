@@ -133,6 +133,45 @@ import TestSupport
   }
 }
 
+/// The same rules over real HTTP: the stub keeps the connection open after the last chunk.
+@Suite struct ClientStreamEndOverHTTPTests {
+  let chunks = StubChunks()
+
+  @Test func usageAfterTheFinishReasonEndsTheReplyAndClosesTheConnection() async throws {
+    let stub = try await StubOpenRouter.start()
+    stub.enqueue(
+      .sse([
+        .data(chunks.content("Complete.")), .data(chunks.finish()),
+        .data(chunks.usage(prompt: 9, completion: 4, cost: "0.00001")), .stall,
+      ]))
+    let client = TestClients.client(for: stub, idleTimeout: .seconds(60))
+    let result = try await withDeadline(.seconds(20), "the stream did not end") {
+      await TestClients.collect(client.stream(ClientStreamEndTests.request))
+    }
+    #expect(result.error == nil)
+    #expect(result.events.summary?.usage?.totalTokens == 13)
+    #expect(await stub.waitForDisconnect(ofRequest: 0) != nil)
+    await stub.shutdown()
+  }
+
+  @Test func aFinishReasonThenSilenceEndsAfterTheGrace() async throws {
+    let stub = try await StubOpenRouter.start()
+    stub.enqueue(.sse([.data(chunks.content("Complete.")), .data(chunks.finish()), .stall]))
+    let base = TestClients.client(for: stub, idleTimeout: .seconds(60))
+    let client = OpenRouterClient(
+      configuration: base.configuration.with { $0.finishGrace = .milliseconds(200) },
+      transport: TestClients.transport)
+    let result = try await withDeadline(.seconds(20), "the stream did not end") {
+      await TestClients.collect(client.stream(ClientStreamEndTests.request))
+    }
+    #expect(result.error == nil)
+    #expect(result.events.summary?.content == "Complete.")
+    #expect(result.events.summary?.usage == nil)
+    #expect(await stub.waitForDisconnect(ofRequest: 0) != nil)
+    await stub.shutdown()
+  }
+}
+
 extension OpenRouterConfiguration {
   /// A copy changed by `change`.
   func with(_ change: (inout OpenRouterConfiguration) -> Void) -> OpenRouterConfiguration {

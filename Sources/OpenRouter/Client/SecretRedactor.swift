@@ -12,9 +12,9 @@ import Foundation
 ///    `_`, `.`), when it is long enough to be a secret (8 or more), is replaced wherever it
 ///    occurs, and so is a run of 8 or more of its first characters at the very end of the
 ///    text or before `…` (a key cut short);
-/// 3. any token that looks like an OpenRouter key (`sk-or-…`), and any word after
-///    `Bearer `, is replaced too, so a key the server made up, or one this client never
-///    knew, cannot leak either.
+/// 3. any token that looks like an OpenRouter key (`sk-or-…`), and any word of 8 or more
+///    characters after `Bearer `, is replaced too, so a key the server made up, or one this
+///    client never knew, cannot leak either.
 struct SecretRedactor: Sendable {
   static let replacement = "[redacted]"
   /// Runs shorter than this are too common in ordinary text to be replaced on their own.
@@ -149,7 +149,8 @@ struct SecretRedactor: Sendable {
       var start = found.upperBound
       while start < text.endIndex, text[start] == " " { start = text.index(after: start) }
       let end = tokenEnd(in: text, from: start)
-      if end > start, text[start..<end] != replacement {
+      // Short words ("Missing bearer token") are not secrets.
+      if text.distance(from: start, to: end) >= minimumRun, text[start..<end] != replacement {
         if best == nil || start < best!.lowerBound { best = start..<end }
         break
       }
