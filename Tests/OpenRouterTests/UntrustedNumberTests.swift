@@ -79,6 +79,23 @@ private let maximumTokens = 1 << 40
     #expect(result.error?.userMessage.isEmpty == false)
   }
 
+  @Test func httpDatesInEveryFormParseAndOthersAreNoHint() {
+    // now + 20 s in the three forms of RFC 9110.
+    for date in [
+      "Thu, 09 Oct 2025 08:53:40 GMT", "Thursday, 09-Oct-25 08:53:40 GMT",
+      "Thu Oct  9 08:53:40 2025",
+    ] {
+      #expect(RetryAfter.delay(headers: [("Retry-After", date)], body: nil, now: now) == .seconds(20), "\(date)")
+    }
+    for garbage in [
+      "Thu, 99 Oct 2025 08:53:40 GMT", "Thu, 09 Oct 99999 08:53:40 GMT", "Thu, 09 Foo 2025 08:53:40 GMT",
+      "Thu, 09 Oct 2025 25:00:00 GMT", "Thu, 09 Oct 2025 08:53:40 PST", "Thu, +9 Oct 2025 08:53:40 GMT",
+      "", ",", "Thu Oct 9", "Thu, 09-Oct-2025 08:53:40 GMT",
+    ] {
+      #expect(RetryAfter.delay(headers: [("Retry-After", garbage)], body: nil, now: now) == nil, "\(garbage)")
+    }
+  }
+
   static func expectSane(_ delay: Duration?, _ value: String) {
     guard let delay else { return }
     #expect(delay >= .zero, "\(value)")
