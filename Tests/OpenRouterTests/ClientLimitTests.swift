@@ -183,4 +183,18 @@ import TestSupport
     #expect(result.error?.message == "502 Bad Gateway")
     try await exchange.waitUntilClosed()
   }
+
+  @Test func anErrorBodyIsReadToOneMebibyteAtMost() async throws {
+    let transport = ScriptedTransport()
+    let stream = client(on: transport).stream(Self.request)
+    let exchange = try await transport.nextExchange()
+    exchange.respond(status: 503, headers: [("content-type", "text/plain")])
+    exchange.send("overloaded ")
+    // 2 MiB and no end: the client stops at 1 MiB without waiting for more.
+    for _ in 0..<2 { exchange.send(String(repeating: "o", count: 1 << 20)) }
+    let result = try await collect(stream)
+    #expect(result.error?.status == 503)
+    #expect(result.error?.rawBody?.hasPrefix("overloaded ") == true)
+    try await exchange.waitUntilClosed()
+  }
 }

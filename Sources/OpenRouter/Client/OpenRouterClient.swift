@@ -190,15 +190,16 @@ public struct OpenRouterClient: Sendable {
 
   /// The whole body of `response`, at most `maxBufferedBytes` of it
   /// (OpenRouter.docc/EdgeCases.md, case 63). A successful body that is longer fails with a
-  /// `decoding` error; an error body is cut there instead, since its start says enough.
-  /// Either way reading stops, and the connection closes, at the limit.
+  /// `decoding` error; an error body is cut instead (at 1 MiB at most), since its start says
+  /// enough. Either way reading stops, and the connection closes, at the limit.
   func readBody(of response: TransportResponse) async throws -> [UInt8] {
-    let limit = configuration.maxBufferedBytes
+    let isSuccess = (200..<300).contains(response.status)
+    let limit = isSuccess ? configuration.maxBufferedBytes : min(configuration.maxBufferedBytes, 1 << 20)
     var bytes: [UInt8] = []
     do {
       for try await buffer in response.body {
         guard bytes.count + buffer.readableBytes <= limit else {
-          guard (200..<300).contains(response.status) else {
+          guard isSuccess else {
             bytes.append(contentsOf: buffer.readableBytesView.prefix(limit - bytes.count))
             return bytes
           }
