@@ -96,6 +96,13 @@ import TestSupport
     }
   }
 
+  @Test func aKeyTooShortToBeASecretDoesNotGarbleText() {
+    let client = OpenRouterClient(
+      configuration: OpenRouterConfiguration(apiKey: "test"), transport: ScriptedTransport())
+    let text = "the test model is not available"
+    #expect(client.redact(OpenRouterError(category: .notFound, message: text)).message == text)
+  }
+
   @Test func ordinaryTextIsLeftAlone() {
     let client = OpenRouterClient(
       configuration: OpenRouterConfiguration(apiKey: Self.key), transport: ScriptedTransport())

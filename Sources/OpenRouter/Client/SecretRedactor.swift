@@ -24,7 +24,8 @@ struct SecretRedactor: Sendable {
   private let runs: [String]
 
   init(key: String) {
-    guard !key.isEmpty else {
+    // A key of a few characters is no secret, and replacing it would garble ordinary words.
+    guard key.count >= Self.minimumRun else {
       spellings = []
       runs = []
       return
