@@ -80,6 +80,8 @@ public final class Runtime<Screen: Terminal> {
     if state.needsTicks, now - lastTick >= Self.tickInterval {
       lastTick = now
       actions.append(.tick(Date()))
+    } else if let expiry = state.banner?.expiresAt, expiry <= Date() {
+      actions.append(.tick(Date()))
     }
     for action in actions { dispatch(action) }
     presentIfDue()
@@ -137,13 +139,16 @@ public final class Runtime<Screen: Terminal> {
 
   /// How long the loop may sleep: until the next frame when one is pending, else until the
   /// next tick when something animates, else until input or a posted action.
-  private func nextTimeout() -> Duration? {
+  func nextTimeout() -> Duration? {
     let now = ContinuousClock.now
     if isDirty {
       guard let lastFrame else { return .zero }
       return max(.zero, Self.frameInterval - (now - lastFrame))
     }
     if state.needsTicks { return max(.zero, Self.tickInterval - (now - lastTick)) }
+    if let expiry = state.banner?.expiresAt {
+      return .milliseconds(max(0, Int((expiry.timeIntervalSinceNow * 1000).rounded(.up))))
+    }
     return nil
   }
 

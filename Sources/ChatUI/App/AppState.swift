@@ -108,11 +108,13 @@ public struct AppState: Sendable {
   /// The current model's catalog entry.
   public var modelSummary: ModelSummary? { model.flatMap { catalog?.model(id: $0) } }
 
-  /// Whether the runtime should send ticks (a spinner, a countdown, an expiring banner).
+  /// Whether the runtime should send ticks: something animates (a spinner, a countdown).
+  /// An info banner that goes away by itself does not need them: the runtime wakes once, at
+  /// `banner.expiresAt`, so an idle app makes no wake-ups.
   public var needsTicks: Bool {
     if case .streaming = completion { return true }
     if case .starting = completion { return true }
-    return banner?.countdownTo != nil || banner?.expiresAt != nil
+    return banner?.countdownTo != nil
   }
 
   /// Tokens of the conversation so far: the last reply's prompt plus completion.
