@@ -18,6 +18,9 @@ final class EffectRunner: Sendable {
   let services: AppServices
   let mailbox: Mailbox
   private let requests = Mutex<[RequestID: Task<Void, Never>]>([:])
+  /// The last variant selection written: the next waits for it, so selections reach the
+  /// store in the order they were made.
+  private let selections = Mutex<Task<Void, Never>?>(nil)
 
   init(services: AppServices, mailbox: Mailbox) {
     self.services = services
@@ -32,17 +35,24 @@ final class EffectRunner: Sendable {
   /// here.
   func run(_ effect: Effect) {
     switch effect {
-    case .send(let id, let sessionID, let agentName, let overrides, let text):
+    case .send(let id, let sessionID, let agentName, let overrides, let text, let replacing):
       let turn = ConversationTurn(
         sessionID: sessionID, agent: services.agent(named: agentName), overrides: overrides,
-        text: text)
+        text: text, replacing: replacing)
       startRequest(id) { engine, emit in await engine.run(turn, onEvent: emit) }
-    case .regenerate(let id, let sessionID, let agentName, let overrides):
+    case .regenerate(let id, let sessionID, let agentName, let overrides, let replyID):
       let agent = services.agent(named: agentName)
       startRequest(id) { engine, emit in
         await engine.runRegeneration(
-          sessionID: sessionID, agent: agent, overrides: overrides, onEvent: emit)
+          sessionID: sessionID, replyID: replyID, agent: agent, overrides: overrides,
+          onEvent: emit)
       }
+    case .compare(let ids, let sessionID, let agentName, let overrides, let text, let models):
+      startCompare(
+        ids,
+        CompareTurn(
+          sessionID: sessionID, agent: services.agent(named: agentName), overrides: overrides,
+          text: text, models: models))
     case .cancel(let id):
       requests.withLock { $0[id] }?.cancel()
     case .loadCatalog:
@@ -61,14 +71,18 @@ final class EffectRunner: Sendable {
     case .loadCredits:
       let client = services.client
       post { .creditsLoaded(await Self.result { try await client.keyInfo().limitRemaining }) }
-    case .openSession(let reference):
+    case .openSession(let reference, let messageID):
       withStore { store in
         .sessionOpened(
           reference: reference,
           await Self.result {
             let session = try await store().resolveSession(reference)
+            if let messageID { try await store().selectBranch(containing: messageID) }
+            let messages = try await store().messages(sessionID: session.id)
+            let costs = messages.compactMap { $0.usage?.cost }
             return OpenedSession(
-              session: session, entries: try await store().transcript(sessionID: session.id))
+              session: session, entries: SessionStore.transcript(from: messages),
+              totalCost: costs.isEmpty ? nil : costs.reduce(0, +), focus: messageID)
           })
       }
     case .listSessions:
@@ -96,8 +110,15 @@ final class EffectRunner: Sendable {
         .sessionDeleted(id: id, await Self.result { try await store().deleteSession(id: id) })
       }
     case .selectVariant(let messageID):
-      withStore { store in
-        .variantSaved(await Self.result { try await store().selectVariant(messageID: messageID) })
+      inOrder { store in
+        .variantSaved(
+          await Self.result { _ = try await store().selectVariant(messageID: messageID) })
+      }
+    case .switchBranch(let messageID):
+      inOrder { store in
+        .branchSwitched(
+          messageID: messageID,
+          await Self.result { try await store().selectVariant(messageID: messageID) })
       }
     case .exportSession(let id, let format, let path):
       withStore { store in
@@ -153,6 +174,41 @@ final class EffectRunner: Sendable {
         }
         mailbox.post(.requestEnded(id, outcome, at: Date()))
         self.requests.withLock { _ = $0.removeValue(forKey: id) }
+      }
+    }
+  }
+
+  /// Starts a compare: one task saves the question and the replies, then each reply runs as
+  /// request `ids[i]`, which `.cancel` stops alone. When the compare cannot start, every
+  /// request ends with that failure.
+  private func startCompare(_ ids: [RequestID], _ turn: CompareTurn) {
+    let services = services
+    let start = Task { () -> Result<CompareStart, ChatError> in
+      await Self.result { try await services.engine().startCompare(turn) }
+    }
+    for (index, id) in ids.enumerated() {
+      startRequest(id) { engine, emit in
+        switch await start.value {
+        case .success(let compare):
+          return await engine.runCompareReply(compare, index: index, onEvent: emit)
+        case .failure(let error):
+          return error.kind == .cancelled ? .cancelled(reply: nil) : .failed(error, reply: nil)
+        }
+      }
+    }
+  }
+
+  /// Like `withStore`, but after the previous call of this kind has finished.
+  private func inOrder(
+    _ body: @escaping @Sendable (@escaping @Sendable () async throws -> SessionStore) async -> Action
+  ) {
+    let store = services.store
+    let mailbox = mailbox
+    selections.withLock { previous in
+      let before = previous
+      previous = Task {
+        await before?.value
+        mailbox.post(await body { try await store.value })
       }
     }
   }

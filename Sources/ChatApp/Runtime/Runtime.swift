@@ -197,9 +197,9 @@ public final class Runtime<Screen: Terminal> {
       terminal.setTheme(selection.theme)
       presenter.invalidate()
       dispatch(.themeChanged(.success(selection.theme.name)))
-    case .send, .regenerate, .cancel, .loadCatalog, .refreshCatalog, .loadCredits, .openSession,
-      .listSessions, .searchSessions, .renameSession, .deleteSession, .exportSession,
-      .selectVariant:
+    case .send, .regenerate, .compare, .cancel, .loadCatalog, .refreshCatalog, .loadCredits,
+      .openSession, .listSessions, .searchSessions, .renameSession, .deleteSession,
+      .exportSession, .selectVariant, .switchBranch:
       runner.run(effect)
     }
   }

@@ -17,7 +17,11 @@ public enum AppView {
       return Frame(grid: grid)
     }
     SideColumnView.draw(state, layout: layout, on: &grid, cache: cache)
-    TranscriptView.draw(state, layout: layout, on: &grid, cache: cache?.lines)
+    if let compare = state.compare {
+      CompareView.draw(state, compare, layout: layout, on: &grid, cache: cache?.lines)
+    } else {
+      TranscriptView.draw(state, layout: layout, on: &grid, cache: cache?.lines)
+    }
     var cursor = ComposerView.draw(state, layout: layout, on: &grid)
     StatusLineView.drawBanner(state, layout: layout, on: &grid)
     StatusLineView.draw(state, layout: layout, on: &grid)

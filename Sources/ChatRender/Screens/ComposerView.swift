@@ -6,12 +6,14 @@ enum ComposerView {
   /// Draws the box; returns where the terminal cursor goes when the input has the focus.
   @discardableResult
   static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) -> Position? {
-    let hint: String
+    var hint: String
     switch state.completion {
     case .idle: hint = "Enter send · Alt-Enter newline"
     case .cancelling: hint = "stopping…"
     default: hint = "Enter queue · Esc stop"
     }
+    if state.compare?.isRunning == true { hint = "Enter queue · Esc stop all" }
+    if let edit = state.pendingEdit { hint = "editing \(edit.number): Enter branches · Esc cancels" }
     let queued = state.queuedPrompts.isEmpty ? "" : "\(state.queuedPrompts.count) queued · "
     let chord = state.pendingKeys.isEmpty ? "" : state.pendingKeys.map(\.description).joined(separator: " ") + " … · "
     let isFocused = state.focus == .composer && state.overlay == nil
@@ -30,7 +32,7 @@ enum ComposerView {
     }
     guard isFocused else { return nil }
     let cursor = Position(x: area.x + min(wrapped.cursorColumn, area.width - 1), y: area.y + wrapped.cursorRow - first)
-    guard state.completion.isBusy else { return cursor }
+    guard state.isBusy else { return cursor }
     // While a reply streams the terminal's cursor stays hidden where the text is written, so
     // each token costs no cursor moves; the input shows a drawn cursor instead.
     let under = grid[cursor.x, cursor.y]

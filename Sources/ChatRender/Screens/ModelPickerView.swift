@@ -43,13 +43,17 @@ enum ModelPickerView {
       let index = first + offset
       drawRow(
         match, columns: columns, x: area.x + 1, y: area.y + 2 + offset,
-        isCursor: index == picker.cursor, isCurrent: match.model.id == state.model, on: &grid)
+        isCursor: index == picker.cursor, isCurrent: match.model.id == state.model,
+        mark: picker.marked.firstIndex(of: match.model.id).map { $0 + 1 }, on: &grid)
     }
     if picker.matches.isEmpty {
       let text = state.catalog == nil ? "loading the catalog…" : "no model matches"
       grid.put(text, x: area.x + 2, y: area.y + 2, role: .muted, clip: area)
     }
-    let footer = "Enter use for this session · Tab filters · Ctrl-R refresh · Esc close"
+    let footer =
+      picker.marked.count >= 2
+      ? "Enter compare the \(picker.marked.count) marked · Space mark · Esc close"
+      : "Enter use · Space mark to compare · Tab filters · Ctrl-R refresh · Esc close"
     BoxView.text(footer, x: area.x + 1, y: area.maxY - 1, limit: area.width - 2, role: .muted, on: &grid)
     return cursor
   }
@@ -81,13 +85,14 @@ enum ModelPickerView {
 
   private static func drawRow(
     _ match: ModelMatch, columns: Columns, x: Int, y: Int, isCursor: Bool, isCurrent: Bool,
-    on grid: inout CellGrid
+    mark: Int?, on grid: inout CellGrid
   ) {
     let model = match.model
     let base: StyleRole = isCursor ? .selection : .base
     let width = 2 + columns.id + columns.context + 2 * columns.price + columns.caps
     if isCursor { grid.fill(Rect(x: x, y: y, width: width, height: 1), with: .blank(.selection)) }
-    grid.put(isCurrent ? "▸ " : "  ", x: x, y: y, role: base)
+    // A model marked for a compare shows its number there instead.
+    grid.put(mark.map { "\($0)" } ?? (isCurrent ? "▸" : " "), x: x, y: y, role: mark == nil ? base : (isCursor ? base : .match))
     // The id, its matched characters highlighted (positions are scalar offsets).
     let highlighted = match.field == .id ? Set(match.positions) : []
     var column = x + 2

@@ -20,7 +20,7 @@ enum StatusLineView {
     }
     if let cost = state.sessionCost { right.append((Format.cost(cost), .status)) }
     if let credits = state.creditsLeft { right.append(("credits \(Format.cost(credits))", .status)) }
-    let hint = (state.completion.isBusy ? "Esc stop · ? help" : "? help", StyleRole.status)
+    let hint = (state.isBusy ? "Esc stop · ? help" : "? help", StyleRole.status)
 
     func width(_ parts: [(String, StyleRole)]) -> Int {
       parts.reduce(0) { $0 + DisplayWidth.width(of: $1.0) + 3 }

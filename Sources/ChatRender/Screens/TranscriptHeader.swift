@@ -22,6 +22,8 @@ enum TranscriptHeader {
     }
     guard message.role == .assistant else {
       spans.append(StyledSpan("you", role: .transcriptUser))
+      // An edited message: which of its branches this is.
+      if item.variantCount > 1 { add("‹\(item.variantNumber)/\(item.variantCount)›") }
       add(Format.clock(message.createdAt, timeZone: state.timeZone))
       return spans
     }

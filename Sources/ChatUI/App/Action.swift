@@ -34,6 +34,8 @@ public enum Action: Sendable {
   case sessionExported(Result<String, ChatError>)
   /// The variant shown is stored as the selected one.
   case variantSaved(Result<Void, ChatError>)
+  /// `messageID` is stored as the selected variant; the session's transcript now.
+  case branchSwitched(messageID: String, Result<[TranscriptEntry], ChatError>)
   /// `characters` of `what` went to the clipboard.
   case copied(what: String, characters: Int)
   /// The edited text, or `nil` when the file came back unreadable (the input stays).
@@ -91,10 +93,18 @@ public enum StartupProblem: Sendable, Hashable {
 public struct OpenedSession: Sendable {
   public var session: Session
   public var entries: [TranscriptEntry]
+  /// What every message of the session cost, on every branch.
+  public var totalCost: Decimal?
+  /// The message to show (a search hit): the transcript is the branch that holds it.
+  public var focus: String?
 
-  public init(session: Session, entries: [TranscriptEntry]) {
+  public init(
+    session: Session, entries: [TranscriptEntry], totalCost: Decimal? = nil, focus: String? = nil
+  ) {
     self.session = session
     self.entries = entries
+    self.totalCost = totalCost
+    self.focus = focus
   }
 }
 

@@ -2,11 +2,12 @@ import ChatDomain
 import Foundation
 
 extension AppReducer {
-  /// Sends the input, or queues it while a reply streams, or runs a slash command.
+  /// Sends the input, or queues it while a reply streams, or runs a slash command. With an
+  /// edit pending the input replaces that message, as a new branch.
   static func submit(_ state: inout AppState) -> [Effect] {
     let text = state.composer.text
-    if text.isBlank, !state.completion.isBusy, !state.queuedPrompts.isEmpty, state.hasAPIKey {
-      return send(&state, state.queuedPrompts.removeFirst())
+    if text.isBlank, !state.isBusy, !state.queuedPrompts.isEmpty, state.hasAPIKey {
+      return leaveCompare(&state) + send(&state, state.queuedPrompts.removeFirst())
     }
     guard !text.isBlank else { return [] }
     if text.hasPrefix("/") { return slashCommand(&state, text) }
@@ -16,16 +17,26 @@ extension AppReducer {
         .error)
       return []
     }
+    if let edit = state.pendingEdit {
+      guard !state.isBusy else {
+        notify(&state, "A reply is streaming: send the edit when it ends (or stop it with Esc)", .warning)
+        return []
+      }
+      state.composer.commit()
+      state.pendingEdit = nil
+      return send(&state, text, replacing: edit.messageID)
+    }
     state.composer.commit()
-    if state.completion.isBusy {
+    if state.isBusy {
       state.queuedPrompts.append(text)
-      notify(&state, "Queued: sent when this reply ends (\(state.queuedPrompts.count) waiting)")
+      let when = state.compare == nil ? "when this reply ends" : "once you keep a reply"
+      notify(&state, "Queued: sent \(when) (\(state.queuedPrompts.count) waiting)")
       return []
     }
-    return send(&state, text)
+    return leaveCompare(&state) + send(&state, text)
   }
 
-  static func send(_ state: inout AppState, _ text: String) -> [Effect] {
+  static func send(_ state: inout AppState, _ text: String, replacing: String? = nil) -> [Effect] {
     let id = state.nextRequestID
     state.nextRequestID += 1
     state.completion = .starting(id, text: text)
@@ -34,12 +45,14 @@ extension AppReducer {
     return [
       .send(
         id, sessionID: state.session?.id, agentName: state.agentName,
-        overrides: state.overrides, text: text)
+        overrides: state.overrides, text: text, replacing: replacing)
     ]
   }
 
-  static func regenerate(_ state: inout AppState) -> [Effect] {
-    guard !state.completion.isBusy else {
+  /// Asks again for a reply: `replyID` (a reply anywhere in the transcript, or a user
+  /// message to answer again), else the last one.
+  static func regenerate(_ state: inout AppState, replyID: String? = nil) -> [Effect] {
+    guard !state.isBusy else {
       notify(&state, "A reply is streaming: stop it with Esc first", .warning)
       return []
     }
@@ -54,11 +67,23 @@ extension AppReducer {
     let id = state.nextRequestID
     state.nextRequestID += 1
     state.completion = .starting(id, text: nil)
-    state.transcript.followTail()
-    return [.regenerate(id, sessionID: session.id, agentName: state.agentName, overrides: state.overrides)]
+    if let replyID, let index = state.transcript.index(of: replyID),
+      index < state.transcript.items.count - 1
+    {
+      // In the middle: the view stays where the new variant will appear.
+      state.transcript.reveal(index)
+    } else {
+      state.transcript.followTail()
+    }
+    return [
+      .regenerate(
+        id, sessionID: session.id, agentName: state.agentName, overrides: state.overrides,
+        replyID: replyID)
+    ]
   }
 
   static func cancel(_ state: inout AppState) -> [Effect] {
+    if state.compare != nil { return escapeCompare(&state) }
     switch state.completion {
     case .starting(let id, let text):
       state.completion = .cancelling(id, replyID: nil, prompt: text)
@@ -71,16 +96,34 @@ extension AppReducer {
     }
   }
 
+  /// Puts a message that has just started at its place in the transcript: at the end, or,
+  /// when the place is taken by a message with the same parent (an edit, a regeneration in
+  /// the middle), as a new branch there.
+  static func place(_ state: inout AppState, _ message: Message) {
+    let index = message.position
+    let items = state.transcript.items
+    if items.indices.contains(index), items[index].message.position == index,
+      items[index].message.parentID == message.parentID
+    {
+      state.transcript.branch(at: index, with: message)
+    } else {
+      state.transcript.append(message)
+    }
+  }
+
   static func conversation(
     _ state: inout AppState, _ id: RequestID, _ event: ConversationEvent, at time: Date
   ) -> [Effect] {
+    if let column = state.compare?.column(for: id) {
+      return compareEvent(&state, column, event, at: time)
+    }
     guard state.completion.requestID == id else { return [] }  // a stale request
     switch event {
     case .started(let session, let userMessage, let reply):
       let isNew = state.session?.id != session.id
       state.session = session
-      if let userMessage { state.transcript.append(userMessage) }
-      state.transcript.append(reply, otherVariants: regeneratedVariants(&state, reply))
+      if let userMessage { place(&state, userMessage) }
+      place(&state, reply)
       if case .cancelling = state.completion {
         state.completion = .cancelling(id, replyID: reply.id)
       } else {
@@ -121,6 +164,10 @@ extension AppReducer {
   static func content(
     _ state: inout AppState, _ id: RequestID, _ text: String, pieces: Int, at time: Date
   ) -> [Effect] {
+    if let column = state.compare?.column(for: id) {
+      compareContent(&state, column, text, pieces: pieces, at: time)
+      return []
+    }
     guard state.completion.requestID == id, case .streaming(var reply) = state.completion else {
       return []
     }
@@ -139,6 +186,9 @@ extension AppReducer {
   static func requestEnded(_ state: inout AppState, _ id: RequestID, _ outcome: ConversationOutcome)
     -> [Effect]
   {
+    if let column = state.compare?.column(for: id) {
+      return compareEnded(&state, column, outcome)
+    }
     guard state.completion.requestID == id else { return [] }  // a stale request
     let unsentPrompt: String? =
       switch state.completion {
@@ -186,7 +236,7 @@ extension AppReducer {
   /// The request is over: back to idle, and the next queued prompt goes out.
   static func finishRequest(_ state: inout AppState) -> [Effect] {
     state.completion = .idle
-    guard !state.queuedPrompts.isEmpty, state.hasAPIKey else { return [] }
+    guard !state.queuedPrompts.isEmpty, state.hasAPIKey, state.compare == nil else { return [] }
     return send(&state, state.queuedPrompts.removeFirst())
   }
 
@@ -197,15 +247,6 @@ extension AppReducer {
     state.transcript.modifyMessage(at: index, change)
   }
 
-  /// For a regenerated reply: the replies it joins at its position (they leave the screen).
-  private static func regeneratedVariants(_ state: inout AppState, _ reply: Message) -> [Message] {
-    guard let last = state.transcript.items.last, last.message.role == .assistant,
-      last.message.position == reply.position
-    else { return [] }
-    let variants = last.otherVariants + [last.message]
-    state.transcript.removeLast()
-    return variants
-  }
 }
 
 extension StreamingReply {

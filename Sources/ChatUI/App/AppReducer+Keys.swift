@@ -19,7 +19,8 @@ extension AppReducer {
       completeSlashCommand(&state)
       return []
     }
-    let context = keyContext(for: state.focus)
+    let context =
+      state.compare != nil && state.focus == .transcript ? .compare : keyContext(for: state.focus)
     let keys = state.pendingKeys + [key]
     switch state.keyMap.match(keys, in: context) {
     case .command(let command):
@@ -108,9 +109,11 @@ extension AppReducer {
     case .sessions: return openSessionBrowser(&state, query: nil)
     case .newSession: return newSession(&state)
     case .pageUp:
+      if state.compare != nil { return compareCommand(.pageUp, &state) }
       state.transcript.scroll(by: -max(1, state.transcript.height - 2))
       return []
     case .pageDown:
+      if state.compare != nil { return compareCommand(.pageDown, &state) }
       state.transcript.scroll(by: max(1, state.transcript.height - 2))
       return []
     default:
@@ -118,9 +121,17 @@ extension AppReducer {
     }
   }
 
-  /// Esc: stop the reply; else leave the input (or go back to it), dismissing the banner.
+  /// Esc: stop the reply (every reply of a compare); else drop a pending edit, or leave a
+  /// finished compare from its pane (keeping the first finished reply); else leave the input
+  /// (or go back to it), dismissing the banner.
   static func escape(_ state: inout AppState) -> [Effect] {
-    if state.completion.isBusy { return cancel(&state) }
+    if state.isBusy { return cancel(&state) }
+    if state.pendingEdit != nil, state.focus == .composer {
+      state.pendingEdit = nil
+      notify(&state, "Edit cancelled: Enter now sends the text as a new message")
+      return []
+    }
+    if state.compare != nil, state.focus == .transcript { return escapeCompare(&state) }
     state.banner = nil
     state.focus = state.focus == .composer ? .transcript : .composer
     return []
@@ -132,7 +143,7 @@ extension AppReducer {
       state.isQuitting = true
       return [.quit]
     }
-    if state.completion.isBusy {
+    if state.isBusy {
       state.isQuitArmed = true
       let effects = cancel(&state)
       notify(&state, "Stopped the reply. Press Ctrl-C again to quit")
@@ -152,17 +163,19 @@ extension AppReducer {
   }
 
   static func newSession(_ state: inout AppState) -> [Effect] {
-    guard !state.completion.isBusy else {
+    guard !state.isBusy else {
       notify(&state, "A reply is streaming: stop it with Esc first", .warning)
       return []
     }
+    let effects = leaveCompare(&state)
+    state.pendingEdit = nil
     state.session = nil
     state.overrides = .init()
     state.transcript.load([])
     state.overlay = nil
     state.focus = .composer
     notify(&state, "New session")
-    return []
+    return effects
   }
 
   /// A paste inserts text only: escape sequences, control characters (but newlines and

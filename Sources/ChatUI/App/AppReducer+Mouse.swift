@@ -17,6 +17,13 @@ extension AppReducer {
         state.agentWindow.move(by: step)
       } else if let box = layout.sessionsBox, box.contains(point) {
         state.sessions.sideWindow.move(by: step)
+      } else if let compare = state.compare {
+        // The column under the pointer, else the selected one.
+        let geometry = CompareLayout(area: layout.transcriptText, count: compare.columns.count)
+        let column =
+          geometry.isSideBySide
+          ? geometry.panes.firstIndex { $0.contains(point) } ?? compare.selected : compare.selected
+        state.compare?.columns[column].scroll(by: 3 * step, height: compare.textHeight)
       } else {
         state.transcript.scroll(by: 3 * step)
       }
@@ -38,7 +45,12 @@ extension AppReducer {
       state.focus = .composer
     } else if layout.transcriptBox.contains(point) {
       let text = layout.transcriptText
-      if state.transcript.newLinesBelow > 0, point.y == text.maxY - 1 {
+      if let compare = state.compare {
+        let geometry = CompareLayout(area: text, count: compare.columns.count)
+        if geometry.isSideBySide, let column = geometry.panes.firstIndex(where: { $0.contains(point) }) {
+          state.compare?.selected = column
+        }
+      } else if state.transcript.newLinesBelow > 0, point.y == text.maxY - 1 {
         state.transcript.followTail()
       }
       state.focus = .transcript

@@ -48,6 +48,7 @@ extension AppReducer {
   static func openModelPicker(_ state: inout AppState) -> [Effect] {
     state.overlay = .models
     state.modelPicker.query.clear()
+    state.modelPicker.marked = []
     state.modelPicker.refresh(state.catalog, current: state.model)
     return state.catalog == nil ? [.refreshCatalog] : []
   }
@@ -58,11 +59,40 @@ extension AppReducer {
     switch key.key {
     case .escape:
       state.overlay = nil
+    case .enter where picker.marked.count >= 2:
+      // Marked models: compare them, with the input's text (else the last message again).
+      state.overlay = nil
+      let text = state.composer.text
+      let prompt = text.isBlank || text.hasPrefix("/") ? nil : text
+      if prompt != nil, !state.isBusy, state.hasAPIKey { state.composer.commit() }
+      let models = picker.marked
+      picker.marked = []
+      state.modelPicker = picker
+      return startCompare(&state, models: models, text: prompt)
     case .enter:
       guard picker.matches.indices.contains(picker.cursor) else { return [] }
       let model = picker.matches[picker.cursor].model
       state.overlay = nil
+      picker.marked = []
       selectModel(&state, model.id)
+    case .character(" ") where key.modifiers.isEmpty:
+      guard picker.matches.indices.contains(picker.cursor) else { return [] }
+      let id = picker.matches[picker.cursor].model.id
+      if let index = picker.marked.firstIndex(of: id) {
+        picker.marked.remove(at: index)
+      } else if picker.marked.count < CompareTurn.modelLimit {
+        picker.marked.append(id)
+      } else {
+        notify(&state, "A compare asks at most \(CompareTurn.modelLimit) models", .warning)
+        return []
+      }
+      picker.window.move(by: 1)
+      notify(
+        &state,
+        picker.marked.isEmpty
+          ? "No models marked"
+          : "Marked \(picker.marked.count): \(picker.marked.joined(separator: ", "))"
+            + (picker.marked.count >= 2 ? " (Enter compares them)" : " (mark one more to compare)"))
     case .up: picker.window.move(by: -1)
     case .down: picker.window.move(by: 1)
     case .pageUp: picker.window.move(by: -10)

@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 
 extension AppReducer {
   static func openSessionBrowser(_ state: inout AppState, query: String?) -> [Effect] {
@@ -47,7 +48,9 @@ extension AppReducer {
       state.sessions.isEditingQuery = true
     case .enter:
       guard let id = state.sessions.sessionID(at: state.sessions.cursor) else { return [] }
-      return openSession(&state, id)
+      // A search hit opens on the branch that holds the matching message.
+      let hit = state.sessions.isShowingHits ? state.sessions.hits[state.sessions.cursor] : nil
+      return openSession(&state, id, showing: hit?.messageID)
     case .character("n"):
       return newSession(&state)
     case .character("r"):
@@ -84,14 +87,17 @@ extension AppReducer {
     return "~/orchat-\(slug).\(format.rawValue)"
   }
 
-  static func openSession(_ state: inout AppState, _ id: String) -> [Effect] {
-    guard !state.completion.isBusy else {
+  static func openSession(_ state: inout AppState, _ id: String, showing messageID: String? = nil)
+    -> [Effect]
+  {
+    guard !state.isBusy else {
       notify(&state, "A reply is streaming: stop it with Esc first", .warning)
       return []
     }
+    let effects = leaveCompare(&state)
     state.overlay = nil
     state.focus = .composer
-    return [.openSession(id)]
+    return effects + [.openSession(id, showing: messageID)]
   }
 
   /// The side column's session list.
@@ -124,7 +130,18 @@ extension AppReducer {
     let session = opened.session
     let entries = opened.entries
     state.session = session
-    state.transcript.load(entries)
+    state.compare = nil
+    state.pendingEdit = nil
+    let shownCost = entries.flatMap { [$0.message] + $0.otherVariants }
+      .compactMap { $0.usage?.cost }.reduce(Decimal(0), +)
+    state.transcript.load(
+      entries, hiddenCost: opened.totalCost.map { $0 - shownCost }.flatMap { $0 == 0 ? nil : $0 })
+    if let focus = opened.focus, let index = entries.firstIndex(where: { $0.message.id == focus }) {
+      // A search hit: its message is selected and in view.
+      state.transcript.reveal(index)
+      state.transcript.selection = index
+      state.focus = .transcript
+    }
     state.overrides = .init()
     let last = entries.last { $0.message.agent != nil }?.message
     if let name = last?.agent ?? Optional(session.agent), state.agents.contains(where: { $0.name == name }) {

@@ -22,7 +22,16 @@ extension AppReducer {
     case .sessions: return openSessionBrowser(&state, query: nil)
     case .search(let query): return openSessionBrowser(&state, query: query)
     case .retry: return regenerate(&state)
-    case .edit: return editLastMessage(&state)
+    case .edit: return editMessage(&state, at: nil)
+    case .compare(let models, let prompt):
+      let resolved = models.map { state.catalog?.model(id: $0)?.id ?? $0 }
+      return startCompare(&state, models: resolved, text: prompt)
+    case .keep(let number):
+      guard state.compare != nil else {
+        notify(&state, "No compare to keep a reply of: /compare MODEL MODEL first", .warning)
+        return []
+      }
+      return keep(&state, number - 1)
     case .copy(nil): return copyMessage(&state)
     case .copy(let number?): return copyCodeBlock(&state, number: number)
     case .export(let format, let path):
@@ -128,6 +137,17 @@ extension AppReducer {
     switch name {
     case "model":
       candidates = (state.catalog?.search(argument) ?? []).prefix(8).map(\.model.id)
+    case "compare":
+      // The word being typed, after the models already given.
+      let words = body[body.index(after: space)...].split(
+        separator: " ", omittingEmptySubsequences: false)
+      let typed = String(words.last ?? "")
+      guard !typed.isEmpty else { return }
+      let matches = (state.catalog?.search(typed) ?? []).prefix(8).map(\.model.id)
+      guard let first = matches.first else { return }
+      state.composer.set("/compare " + (words.dropLast() + [Substring(first)]).joined(separator: " "))
+      if matches.count > 1 { notify(&state, matches.joined(separator: "  ")) }
+      return
     case "agent":
       candidates = state.agents.map(\.name).filter { $0.hasPrefix(argument) }
     case "theme":

@@ -15,15 +15,18 @@ extension AppReducer {
     case .toggleReasoning:
       if let index = selectedOrLastReply(state) { state.transcript.toggleReasoning(at: index) }
     case .regenerate:
-      return regenerate(&state)
+      return regenerate(&state, replyID: selectedMessage(state)?.id)
     case .edit:
-      return editLastMessage(&state)
+      return editMessage(&state, at: state.transcript.selection)
     case .copy:
       return copyMessage(&state)
     case .previousVariant:
       return switchVariant(&state, by: -1)
     case .nextVariant:
       return switchVariant(&state, by: 1)
+    case .previousColumn, .nextColumn, .column1, .column2, .column3, .column4, .stopColumn,
+      .keepColumn, .columnUp, .columnDown, .columnTop, .columnBottom:
+      return compareCommand(command, &state)
     default:
       break
     }
@@ -67,16 +70,46 @@ extension AppReducer {
     return state.transcript.items.lastIndex { $0.message.role == .assistant }
   }
 
-  /// Puts the last user message back in the input, to edit and send again.
-  static func editLastMessage(_ state: inout AppState) -> [Effect] {
-    guard let last = state.transcript.items.last(where: { $0.message.role == .user }) else {
-      notify(&state, "No message to edit yet")
+  /// The message selected in the transcript, if any.
+  static func selectedMessage(_ state: AppState) -> Message? {
+    guard let selection = state.transcript.selection,
+      state.transcript.items.indices.contains(selection)
+    else { return nil }
+    return state.transcript.items[selection].message
+  }
+
+  /// Puts one of your messages (item `index`, else your last) in the input: sending it puts
+  /// the new text in its place, a new branch; the old message stays, with what followed it.
+  static func editMessage(_ state: inout AppState, at index: Int?) -> [Effect] {
+    let items = state.transcript.items
+    let target: Int
+    if let index, items.indices.contains(index) {
+      guard items[index].message.role == .user else {
+        notify(&state, "Select one of your messages to edit it (r asks again for a reply)")
+        return []
+      }
+      target = index
+    } else {
+      guard let last = items.lastIndex(where: { $0.message.role == .user }) else {
+        notify(&state, "No message to edit yet")
+        return []
+      }
+      target = last
+    }
+    guard state.compare?.isRunning != true else {
+      notify(&state, "A compare is running: keep a reply or stop it (Esc) first", .warning)
       return []
     }
-    state.composer.set(last.message.content)
+    let effects = leaveCompare(&state)
+    let message = state.transcript.items[target].message
+    state.composer.set(message.content)
     state.focus = .composer
-    notify(&state, "Editing your last message: Enter sends it again")
-    return []
+    state.pendingEdit = PendingEdit(messageID: message.id, number: target + 1)
+    notify(
+      &state,
+      "Editing message \(target + 1): Enter sends it as a new branch (the old one is kept); "
+        + "Esc cancels")
+    return effects
   }
 
   /// Copies the URL of the selected source, else the raw markdown of the selected message
@@ -112,21 +145,46 @@ extension AppReducer {
     ]
   }
 
-  /// Shows the previous or next variant of the selected (else last) reply.
+  /// Shows the previous or next variant of the selected message (else the last reply): a
+  /// regenerated or compared reply, or another branch of an edited message. The message
+  /// switches at once; what follows it comes from the store (`.branchSwitched`), the branch
+  /// as it was left.
   static func switchVariant(_ state: inout AppState, by step: Int) -> [Effect] {
     guard let index = selectedOrLastReply(state) else { return [] }
     let item = state.transcript.items[index]
-    guard item.message.role == .assistant, item.variantCount > 1 else {
-      notify(&state, "This reply has no other variants (r regenerates)")
+    guard item.variantCount > 1 else {
+      let hint = item.message.role == .user ? "e edits it into a new branch" : "r regenerates"
+      notify(&state, "This message has no other variants (\(hint))")
       return []
     }
-    guard !state.completion.isBusy else { return [] }
+    guard !state.isBusy else { return [] }
     let all = (item.otherVariants + [item.message]).sorted { $0.createdAt < $1.createdAt }
     let target = (item.variantNumber - 1 + step + all.count) % all.count
     var chosen = all[target]
     chosen.isSelected = true
     let others = all.filter { $0.id != chosen.id }
     state.transcript.replace(chosen, otherVariants: others)
-    return [.selectVariant(messageID: chosen.id)]
+    return [.switchBranch(messageID: chosen.id)]
+  }
+
+  /// The store has the branch through `messageID` selected: the items after it become
+  /// that branch's. An answer for a variant no longer shown (switched again since) is left
+  /// for the later answer.
+  static func branchSwitched(
+    _ state: inout AppState, _ messageID: String, _ result: Result<[TranscriptEntry], ChatError>
+  ) -> [Effect] {
+    let entries: [TranscriptEntry]
+    switch result {
+    case .success(let value): entries = value
+    case .failure(let error):
+      notify(&state, "Could not switch branches: \(error.userMessage)", .error)
+      return []
+    }
+    guard let index = entries.firstIndex(where: { $0.message.id == messageID }),
+      state.transcript.items.indices.contains(index),
+      state.transcript.items[index].message.id == messageID, !state.isBusy
+    else { return [] }
+    state.transcript.replaceItems(from: index + 1, with: entries[(index + 1)...])
+    return []
   }
 }

@@ -44,6 +44,8 @@ public enum AppReducer {
       case .failure(let error): notify(&state, "Could not export: \(error.userMessage)", .error)
       }
       return []
+    case .branchSwitched(let messageID, let result):
+      return branchSwitched(&state, messageID, result)
     case .variantSaved(let result):
       if case .failure(let error) = result {
         notify(&state, "Could not switch variants: \(error.userMessage)", .error)
@@ -81,6 +83,13 @@ public enum AppReducer {
       reply.shownTokensPerSecond = reply.tokensPerSecond.map { $0.rounded() }
       state.completion = .streaming(reply)
     }
+    if var compare = state.compare {
+      for index in compare.columns.indices where compare.columns[index].phase != .ended {
+        compare.columns[index].shownTokensPerSecond =
+          compare.columns[index].tokensPerSecond.map { $0.rounded() }
+      }
+      state.compare = compare
+    }
     if let expiry = state.banner?.expiresAt, expiry <= now { state.banner = nil }
   }
 
@@ -91,6 +100,10 @@ public enum AppReducer {
     let text = layout.transcriptText
     if text.width != state.transcript.width || text.height != state.transcript.height {
       state.transcript.resize(width: max(1, text.width), height: max(1, text.height))
+    }
+    if let count = state.compare?.columns.count {
+      let size = CompareLayout(area: text, count: count).bodySize
+      state.compare?.resize(width: size.width, height: size.height)
     }
     syncLists(&state, layout)
     if !layout.hasSideColumn, state.focus == .agents || state.focus == .sessions {

@@ -33,6 +33,11 @@ public struct AppState: Sendable {
   public var completion = CompletionState.idle
   /// Prompts sent while a reply streamed, sent in order when it ends.
   public var queuedPrompts: [String] = []
+  /// The compare on screen, in place of the transcript, until a reply is kept.
+  public var compare: CompareState?
+  /// Your message being edited (`e`, `/edit`): sending the input puts the new text in its
+  /// place, a new branch.
+  public var pendingEdit: PendingEdit?
   public var nextRequestID: RequestID = 1
 
   public var banner: Banner?
@@ -108,10 +113,15 @@ public struct AppState: Sendable {
   /// The current model's catalog entry.
   public var modelSummary: ModelSummary? { model.flatMap { catalog?.model(id: $0) } }
 
+  /// Whether a reply or a compare is under way (the input then queues what is sent, and
+  /// what would change the transcript waits).
+  public var isBusy: Bool { completion.isBusy || compare?.isRunning == true }
+
   /// Whether the runtime should send ticks: something animates (a spinner, a countdown).
   /// An info banner that goes away by itself does not need them: the runtime wakes once, at
   /// `banner.expiresAt`, so an idle app makes no wake-ups.
   public var needsTicks: Bool {
+    if compare?.isRunning == true { return true }
     if case .streaming = completion { return true }
     if case .starting = completion { return true }
     return banner?.countdownTo != nil
@@ -122,8 +132,12 @@ public struct AppState: Sendable {
     transcript.lastUsage.map { $0.promptTokens + $0.completionTokens }
   }
 
-  /// What the session's replies cost so far (every variant).
-  public var sessionCost: Decimal? { transcript.totalCost }
+  /// What the session's replies cost so far: every reply, on every branch, a compare's
+  /// included.
+  public var sessionCost: Decimal? {
+    let parts = [transcript.totalCost, transcript.hiddenCost, compare?.cost].compactMap { $0 }
+    return parts.isEmpty ? nil : parts.reduce(0, +)
+  }
 
   /// The screen's rectangles for the current state.
   public var layout: ScreenLayout {

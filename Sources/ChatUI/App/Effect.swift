@@ -4,13 +4,20 @@ import ChatDomain
 /// compare them. Each I/O effect answers with exactly one typed action (see `Action`).
 public enum Effect: Sendable, Hashable {
   /// Send a message through the conversation engine; answers with `.conversation` events
-  /// and one `.requestEnded`.
+  /// and one `.requestEnded`. `replacing`: the user message it replaces, as a new branch.
   case send(
     RequestID, sessionID: String?, agentName: String, overrides: ConversationOverrides,
-    text: String)
-  /// Ask again for the last reply of a session; answers as `.send`.
+    text: String, replacing: String? = nil)
+  /// Ask again for a reply of a session (`replyID`, or a user message to answer again;
+  /// `nil`: the last reply); answers as `.send`.
   case regenerate(
-    RequestID, sessionID: String, agentName: String, overrides: ConversationOverrides)
+    RequestID, sessionID: String, agentName: String, overrides: ConversationOverrides,
+    replyID: String? = nil)
+  /// Ask `models` at once (`text`, or with `nil` the session's last user message again):
+  /// request `ids[i]` is model `i`'s reply, answering as `.send` does, each on its own.
+  case compare(
+    [RequestID], sessionID: String?, agentName: String, overrides: ConversationOverrides,
+    text: String?, models: [String])
   /// Stop a request; its `.requestEnded` still comes (as cancelled), once the reply is saved.
   case cancel(RequestID)
   /// The bundled and cached catalog; answers with `.catalogLoaded`.
@@ -18,14 +25,19 @@ public enum Effect: Sendable, Hashable {
   /// Fetch the live catalog; answers with `.catalogRefreshed`.
   case refreshCatalog
   case loadCredits
-  /// Open a session by id, prefix or `last`; answers with `.sessionOpened`.
-  case openSession(String)
+  /// Open a session by id, prefix or `last`, on the branch that holds message `showing`
+  /// when one is given; answers with `.sessionOpened`.
+  case openSession(String, showing: String? = nil)
   case listSessions
   case searchSessions(String)
   case renameSession(id: String, title: String)
   case deleteSession(id: String)
   case exportSession(id: String, format: ExportFormat, path: String)
+  /// Store `messageID` as the selected variant at its place; answers with `.variantSaved`.
   case selectVariant(messageID: String)
+  /// Store `messageID` as the selected variant and read the active path that now runs
+  /// through it; answers with `.branchSwitched`.
+  case switchBranch(messageID: String)
   /// Put text on the clipboard (OSC 52, and wl-copy or xclip when present).
   case copy(String, description: String)
   /// Edit text in `$EDITOR`; answers with `.editorFinished`.

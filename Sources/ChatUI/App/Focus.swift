@@ -43,3 +43,16 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
   case markdown = "md"
   case json
 }
+
+/// Your message being edited: sending puts the new text in its place, as a new branch.
+public struct PendingEdit: Sendable, Hashable {
+  /// The message replaced (it stays, on its branch).
+  public var messageID: String
+  /// Its number in the transcript, from 1.
+  public var number: Int
+
+  public init(messageID: String, number: Int) {
+    self.messageID = messageID
+    self.number = number
+  }
+}

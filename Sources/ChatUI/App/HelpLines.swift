@@ -33,9 +33,14 @@ public enum HelpLines {
     for context in KeyContext.allCases {
       let bindings = keyMap.bindings.filter { $0.context == context }
       guard !bindings.isEmpty else { continue }
-      var section = Section(
-        title: context == .global
-          ? "Anywhere" : context == .composer ? "In the input" : "In the transcript")
+      let title =
+        switch context {
+        case .global: "Anywhere"
+        case .composer: "In the input"
+        case .transcript: "In the transcript"
+        case .compare: "In a compare"
+        }
+      var section = Section(title: title)
       var seen: [Command] = []
       for binding in bindings where !seen.contains(binding.command) {
         seen.append(binding.command)

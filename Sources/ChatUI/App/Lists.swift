@@ -12,6 +12,8 @@ public struct ModelPickerState: Sendable {
 
   public var query = ComposerState()
   public var capability = Capability.any
+  /// Models marked with Space, in the order marked: Enter with two or more compares them.
+  public var marked: [String] = []
   public var matches: [ModelMatch] = [] {
     didSet { window.resize(count: matches.count) }
   }

@@ -16,13 +16,18 @@ public enum SlashCommand: Sendable, Hashable {
   /// `/web`, `/web on`, `/web off`: `nil` toggles.
   case web(Bool?)
   case provider
+  /// `/compare MODEL MODEL [MODEL…] [PROMPT]`: the models (those leading words with a `/`),
+  /// and the prompt after them (`nil`: the last message again).
+  case compare([String], prompt: String?)
+  /// `/keep N`: keep reply N of the compare.
+  case keep(Int)
   case help
   case quit
 
   /// Every command name, for completion and help.
   public static let names = [
-    "agent", "copy", "edit", "export", "help", "model", "new", "provider", "quit", "retry",
-    "search", "sessions", "system", "temperature", "theme", "title", "web",
+    "agent", "compare", "copy", "edit", "export", "help", "keep", "model", "new", "provider",
+    "quit", "retry", "search", "sessions", "system", "temperature", "theme", "title", "web",
   ]
 
   /// The usage line of each command.
@@ -33,7 +38,11 @@ public enum SlashCommand: Sendable, Hashable {
     "sessions": "/sessions  browse sessions",
     "search": "/search TEXT  search every session",
     "retry": "/retry  regenerate the last reply",
-    "edit": "/edit  edit and resend your last message",
+    "edit": "/edit  edit your last message and send it as a new branch",
+    "compare":
+      "/compare MODEL MODEL [MODEL…] [PROMPT]  ask 2 to 4 models at once, side by side "
+      + "(no prompt: your last message again)",
+    "keep": "/keep N  keep reply N of the compare and go on with it",
     "copy": "/copy [N]  copy the last reply, or its code block N",
     "export": "/export md|json [PATH]  export this session",
     "title": "/title TEXT  rename this session",
@@ -94,6 +103,24 @@ public enum SlashCommand: Sendable, Hashable {
       default: return .failure(.badArgument("web", "/web [on|off]"))
       }
     case "provider", "providers": return .success(.provider)
+    case "compare":
+      var rest = Substring(argument)
+      var models: [String] = []
+      while let word = rest.split(whereSeparator: \.isWhitespace).first, word.contains("/") {
+        models.append(String(word))
+        rest = rest[word.endIndex...].drop { $0.isWhitespace }
+      }
+      guard (2...4).contains(models.count) else {
+        return .failure(
+          .badArgument("compare", "/compare MODEL MODEL [MODEL…] [PROMPT]: 2 to 4 model ids"))
+      }
+      let prompt = rest.trimmingCharacters(in: .whitespacesAndNewlines)
+      return .success(.compare(models, prompt: prompt.isEmpty ? nil : prompt))
+    case "keep":
+      guard let value, let number = Int(value), (1...4).contains(number) else {
+        return .failure(.badArgument("keep", "/keep N: N is the reply's number, 1 to 4"))
+      }
+      return .success(.keep(number))
     case "help", "?": return .success(.help)
     case "quit", "exit", "q": return .success(.quit)
     default: return .failure(.unknown(name))

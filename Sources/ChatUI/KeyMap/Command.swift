@@ -25,6 +25,18 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
   case copy
   case previousVariant = "previous_variant"
   case nextVariant = "next_variant"
+  case previousColumn = "previous_column"
+  case nextColumn = "next_column"
+  case column1 = "column_1"
+  case column2 = "column_2"
+  case column3 = "column_3"
+  case column4 = "column_4"
+  case stopColumn = "stop_column"
+  case keepColumn = "keep_column"
+  case columnUp = "column_up"
+  case columnDown = "column_down"
+  case columnTop = "column_top"
+  case columnBottom = "column_bottom"
 
   /// What the help overlay says the command does.
   public var help: String {
@@ -49,11 +61,23 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case .selectPrevious: "select the previous message or source"
     case .selectNext: "select the next message or source"
     case .toggleReasoning: "show or hide the reasoning"
-    case .regenerate: "regenerate the last reply"
-    case .edit: "edit and resend the last message"
+    case .regenerate: "ask again for the selected reply (else the last): a new variant there"
+    case .edit: "edit the selected message (else your last) and send it as a new branch"
     case .copy: "copy the selected message (raw markdown) or source link"
-    case .previousVariant: "previous variant of the reply"
-    case .nextVariant: "next variant of the reply"
+    case .previousVariant: "previous variant or branch of the selected message"
+    case .nextVariant: "next variant or branch of the selected message"
+    case .previousColumn: "previous reply"
+    case .nextColumn: "next reply"
+    case .column1: "reply 1"
+    case .column2: "reply 2"
+    case .column3: "reply 3"
+    case .column4: "reply 4"
+    case .stopColumn: "stop this reply (the others go on)"
+    case .keepColumn: "keep this reply and go on with it (the others stay as its variants)"
+    case .columnUp: "scroll the reply up"
+    case .columnDown: "scroll the reply down"
+    case .columnTop: "the reply's start"
+    case .columnBottom: "follow the reply's end"
     }
   }
 }
@@ -66,4 +90,6 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
   case composer
   /// While the transcript has the focus.
   case transcript
+  /// While a compare is on screen and has the focus.
+  case compare
 }

@@ -31,6 +31,14 @@ extension TranscriptState {
     if rowsBelowTop(item: 0, line: 0) <= height { followTail() } else { prepare() }
   }
 
+  /// Scrolls so that item `index` starts on the top row (or follows the tail when what is
+  /// from there down fits the view).
+  public mutating func reveal(_ index: Int) {
+    guard items.indices.contains(index) else { return }
+    anchor = .pinned(item: index, line: 0)
+    if rowsBelowTop(item: index, line: 0) <= height { followTail() } else { prepare() }
+  }
+
   /// Follows the tail again (End, or scrolling to the bottom).
   public mutating func followTail() {
     anchor = .tail
@@ -65,7 +73,7 @@ extension TranscriptState {
   }
 
   /// Lines from (`item`, `line`) to the end, counting no further than `height + 1`.
-  private mutating func rowsBelowTop(item: Int, line: Int) -> Int {
+  mutating func rowsBelowTop(item: Int, line: Int) -> Int {
     var rows = -line
     var index = item
     while index < items.count, rows <= height {

@@ -43,6 +43,10 @@ public struct TranscriptState: Sendable {
   /// What every reply on screen cost, variants included; kept up to date item by item so the
   /// status line never sums the transcript.
   public private(set) var totalCost: Decimal?
+  /// What the replies off screen cost: the messages of the branches not shown (neither on
+  /// the path nor variants of a message on it). Kept as branches are switched, so the
+  /// session's cost is `totalCost` plus this.
+  public private(set) var hiddenCost: Decimal?
   /// The last item that reported usage (its prompt plus completion is the context used).
   private var usageIndex: Int?
 
@@ -56,10 +60,12 @@ public struct TranscriptState: Sendable {
   // MARK: - Content
 
   /// Replaces everything with the transcript of a session.
-  public mutating func load(_ entries: [TranscriptEntry]) {
+  /// - Parameter hiddenCost: What the session's messages off this path cost.
+  public mutating func load(_ entries: [TranscriptEntry], hiddenCost: Decimal? = nil) {
     items = []
     items.reserveCapacity(entries.count)
     totalCost = nil
+    self.hiddenCost = hiddenCost
     usageIndex = nil
     for entry in entries {
       var item = TranscriptItem(
@@ -106,15 +112,70 @@ public struct TranscriptState: Sendable {
     if sign > 0, item.message.usage != nil, index >= (usageIndex ?? -1) { usageIndex = index }
   }
 
-  /// Removes the last item (a reply that a regenerated one replaces on screen).
+  /// Removes the last item (replies that a compare's replies replace on screen; the caller
+  /// keeps them).
   public mutating func removeLast() {
     guard !items.isEmpty else { return }
-    account(items.count - 1, sign: -1)
-    items.removeLast()
-    if usageIndex == items.count { usageIndex = items.lastIndex { $0.message.usage != nil } }
+    removeItems(from: items.count - 1, hiding: false)
+    prepare()
+  }
+
+  /// Puts `message` at item `index`, a new branch there: the item's message and its
+  /// variants become the new message's variants, and the items after it (the old branch's
+  /// continuation) leave the screen, their cost counted as hidden. Past the end, appends.
+  public mutating func branch(at index: Int, with message: Message) {
+    guard items.indices.contains(index) else {
+      append(message)
+      return
+    }
+    let old = items[index]
+    let siblings = ([old.message] + old.otherVariants).filter { $0.id != message.id }
+      .sorted { $0.createdAt < $1.createdAt }
+    removeItems(from: index + 1, hiding: true)
+    removeItems(from: index, hiding: false)
+    append(message, otherVariants: siblings)
+  }
+
+  /// Replaces the items from `index` on with `entries` (another branch, as the store gives
+  /// it); the replaced items' cost becomes hidden and the new ones' stops being.
+  public mutating func replaceItems(from index: Int, with entries: some Collection<TranscriptEntry>) {
+    guard index <= items.count else { return }
+    removeItems(from: index, hiding: true)
+    for entry in entries {
+      hide([entry.message] + entry.otherVariants, sign: -1)
+      var item = TranscriptItem(
+        message: entry.message, otherVariants: entry.otherVariants,
+        divider: divider(before: entry.message))
+      item.showsSourceURLs = showsSourceURLs
+      items.append(item)
+      account(items.count - 1, sign: 1)
+    }
+    clampAnchor()
+    prepare()
+  }
+
+  /// Removes the items from `index` on, their cost taken off the total (and counted as
+  /// hidden when `hiding`).
+  private mutating func removeItems(from index: Int, hiding: Bool) {
+    guard index < items.count else { return }
+    for removed in stride(from: items.count - 1, through: index, by: -1) {
+      if hiding { hide([items[removed].message] + items[removed].otherVariants, sign: 1) }
+      account(removed, sign: -1)
+    }
+    items.removeSubrange(index...)
+    if let usage = usageIndex, usage >= items.count {
+      usageIndex = items.lastIndex { $0.message.usage != nil }
+    }
     if case .pinned(let item, _) = anchor, item >= items.count { anchor = .tail }
     selection = selection.flatMap { $0 < items.count ? $0 : nil }
-    prepare()
+    if anchor == .tail { newLinesBelow = 0 }
+  }
+
+  /// Adds (`sign` 1) or takes off (-1) the cost of `messages` to the hidden cost.
+  private mutating func hide(_ messages: [Message], sign: Int) {
+    for cost in messages.compactMap({ $0.usage?.cost }) {
+      hiddenCost = (hiddenCost ?? 0) + (sign > 0 ? cost : -cost)
+    }
   }
 
   /// Replaces the message with the same id (a reply's final state, a variant switch),
@@ -283,7 +344,7 @@ public struct TranscriptState: Sendable {
     return rows
   }
 
-  private mutating func clampAnchor() {
+  mutating func clampAnchor() {
     guard case .pinned(let item, let line) = anchor else { return }
     guard items.indices.contains(item) else {
       anchor = .tail

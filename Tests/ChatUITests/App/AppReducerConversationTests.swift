@@ -90,7 +90,7 @@ import Testing
     var state = makeState()
     type("do not lose me", into: &state)
     let effects = apply(&state, enter)
-    guard case .send(let id, _, _, _, _)? = effects.first else {
+    guard case .send(let id, _, _, _, _, _)? = effects.first else {
       Issue.record("no send")
       return
     }
@@ -159,10 +159,10 @@ import Testing
     #expect(state.transcript.items[1].variantCount == 2)
     #expect(state.transcript.items[1].variantNumber == 2)
     apply(&state, .requestEnded(2, .finished(message("r2", .assistant, "second answer", position: 1, createdAt: referenceDate.addingTimeInterval(5))), at: referenceDate))
-    #expect(apply(&state, .key(.character("["))) == [.selectVariant(messageID: "r1")])
+    #expect(apply(&state, .key(.character("["))) == [.switchBranch(messageID: "r1")])
     #expect(state.transcript.items[1].message.content == "first answer")
     #expect(state.transcript.items[1].variantNumber == 1)
-    #expect(apply(&state, .key(.character("]"))) == [.selectVariant(messageID: "r2")])
+    #expect(apply(&state, .key(.character("]"))) == [.switchBranch(messageID: "r2")])
     #expect(state.transcript.items[1].message.content == "second answer")
   }
 

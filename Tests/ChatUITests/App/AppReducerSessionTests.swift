@@ -108,7 +108,8 @@ import Testing
     apply(&state, .sessionsSearched(query: "window", .success([hit])))
     #expect(state.sessions.isShowingHits)
     apply(&state, enter)  // leaves the search box
-    #expect(apply(&state, enter) == [.openSession("s1")])
+    // A hit opens the session on the branch that holds the matching message.
+    #expect(apply(&state, enter) == [.openSession("s1", showing: "m1")])
     #expect(state.overlay == nil)
 
     apply(&state, .key(.control("s")), .key(.character("r")))

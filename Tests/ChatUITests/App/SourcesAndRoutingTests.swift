@@ -113,7 +113,7 @@ import Testing
     state.composer.set("/web on")
     apply(&state, enter)
     type("look it up", into: &state)
-    guard case .send(_, _, _, let overrides, _)? = apply(&state, enter).first else {
+    guard case .send(_, _, _, let overrides, _, _)? = apply(&state, enter).first else {
       Issue.record("no send")
       return
     }
