@@ -54,17 +54,18 @@ enum CompareView {
     _ state: AppState, _ compare: CompareState, in row: Rect, isFocused: Bool,
     on grid: inout CellGrid
   ) {
+    let texts = compare.columns.enumerated().map { index, column in
+      " \(index + 1) \(Format.shortModel(column.model)) \(stateMark(state, column).text) "
+    }
+    // Each tab as wide as it needs when they all fit, else an equal share.
+    let natural = texts.reduce(0) { $0 + DisplayWidth.width(of: $1) + 1 }
+    let share = natural <= row.width ? row.width : max(8, row.width / max(1, texts.count) - 1)
     var x = row.x
-    let share = max(8, row.width / max(1, compare.columns.count))
-    for (index, column) in compare.columns.enumerated() {
+    for (index, text) in texts.enumerated() {
       guard x < row.maxX else { break }
-      let mark = stateMark(state, column)
-      let name = Format.shortModel(column.model)
       let role: StyleRole = index == compare.selected ? (isFocused ? .selection : .title) : .muted
-      let text = " \(index + 1) \(name) \(mark.text) "
-      let used = BoxView.text(text, x: x, y: row.y, limit: min(share - 1, row.maxX - x), role: role, on: &grid)
-      x += used
-      if index < compare.columns.count - 1, x < row.maxX {
+      x += BoxView.text(text, x: x, y: row.y, limit: min(share, row.maxX - x), role: role, on: &grid)
+      if index < texts.count - 1, x < row.maxX {
         grid.put(Glyph("│", width: 1), x: x, y: row.y, role: .border)
         x += 1
       }

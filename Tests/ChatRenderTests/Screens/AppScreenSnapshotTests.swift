@@ -29,6 +29,22 @@ import Testing
     snapshot { ScreenFixtures.conversation($0) }
   }
 
+  /// Three models side by side at 200×50, stacked panes below that (at 120×40 three
+  /// columns would get less than 40 cells each).
+  @Test func compareOfThreeModels() {
+    let sizes = [
+      TerminalSize(columns: 200, rows: 50), TerminalSize(columns: 120, rows: 40),
+      TerminalSize(columns: 80, rows: 24),
+    ]
+    for size in sizes {
+      assertGridSnapshot(AppView.render(ScreenFixtures.compare(size)), theme: ScreenFixtures.themes[0])
+    }
+    // The stacked layout shows the selected reply: the second one here.
+    var state = ScreenFixtures.compare(TerminalSize(columns: 80, rows: 24))
+    _ = AppReducer.reduce(&state, .key(.character("2")))
+    assertGridSnapshot(AppView.render(state), theme: ScreenFixtures.themes[0], named: "secondPane")
+  }
+
   @Test func modelPicker() {
     snapshot { size in
       var state = ScreenFixtures.base(size)

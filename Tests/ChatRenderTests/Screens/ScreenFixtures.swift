@@ -157,3 +157,57 @@ extension ScreenFixtures {
     return state
   }
 }
+
+extension ScreenFixtures {
+  /// A compare of three models on the same question: the first finished (markdown with a
+  /// code block, its figures in the header), the second still streaming (its spinner and
+  /// rate), the third failed mid-stream with its error line.
+  static func compare(_ size: TerminalSize) -> AppState {
+    var state = base(size)
+    let models = ["openai/gpt-5", "anthropic/claude-sonnet-4.5", "google/gemini-2.5-pro"]
+    state.composer.set("/compare \(models.joined(separator: " ")) How do I reverse a list in Swift?")
+    _ = AppReducer.reduce(&state, .key(KeyEvent(.enter)))
+    let question = Message(
+      id: "q", sessionID: "s1", position: 0, role: .user,
+      content: "How do I reverse a list in Swift?", agent: "assistant", model: models[0],
+      createdAt: now)
+    func reply(_ index: Int) -> Message {
+      Message(
+        id: "c\(index)", sessionID: "s1", position: 1, parentID: "q", isSelected: index == 0,
+        role: .assistant, content: "", agent: "assistant", model: models[index],
+        status: .streaming, createdAt: now.addingTimeInterval(Double(index) / 1000))
+    }
+    for index in 0..<3 {
+      _ = AppReducer.reduce(
+        &state,
+        .conversation(
+          index + 1, .started(session: sessions[0].session, userMessage: question, reply: reply(index)),
+          at: now))
+    }
+    let first = "Use `reversed()` for a view, or **`reverse()`** to change the array:\n\n```swift\nvar items = [1, 2, 3]\nitems.reverse()\n```\n\nBoth are O(n)."
+    _ = AppReducer.reduce(&state, .conversation(1, .content(first), at: now.addingTimeInterval(0.4)))
+    var done = reply(0)
+    done.content = first
+    done.status = .complete
+    done.servedModel = "openai/gpt-5-2025-08-07"
+    done.usage = TokenUsage(promptTokens: 14, completionTokens: 48, cost: Decimal(string: "0.00052"))
+    done.timeToFirstTokenMilliseconds = 400
+    done.durationMilliseconds = 1600
+    _ = AppReducer.reduce(&state, .requestEnded(1, .finished(done), at: now.addingTimeInterval(1.6)))
+    for (offset, token) in ["Swift arrays ", "have two ways:\n\n", "- `reversed()` ", "returns a ", "view\n"].enumerated() {
+      _ = AppReducer.reduce(&state, .conversation(2, .content(token), at: now.addingTimeInterval(0.7 + Double(offset) * 0.1)))
+    }
+    _ = AppReducer.reduce(&state, .tick(now.addingTimeInterval(1.2)))
+    _ = AppReducer.reduce(&state, .conversation(3, .content("You can call"), at: now.addingTimeInterval(0.9)))
+    var failed = reply(2)
+    failed.content = "You can call"
+    failed.status = .error
+    failed.error = "The provider disconnected mid-reply; try again"
+    _ = AppReducer.reduce(
+      &state,
+      .requestEnded(3, .failed(ChatError(.provider(.upstream), "upstream"), reply: failed), at: now.addingTimeInterval(1)))
+    state.spinnerFrame = 3
+    state.banner = nil
+    return state
+  }
+}
