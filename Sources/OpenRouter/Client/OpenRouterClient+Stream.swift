@@ -115,6 +115,7 @@ extension OpenRouterClient {
     let reasoning = completion.reasoning ?? ""
     if !reasoning.isEmpty { events.append(.reasoning(reasoning)) }
     if !completion.content.isEmpty { events.append(.content(completion.content)) }
+    for image in completion.choices.first?.message.images ?? [] { events.append(.image(image)) }
     if let usage = completion.usage { events.append(.usage(usage)) }
     let toolCalls = completion.choices.first?.message.toolCalls ?? []
     var reason = completion.finishReason

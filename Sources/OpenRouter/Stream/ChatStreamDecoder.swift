@@ -166,6 +166,10 @@ public struct ChatStreamDecoder: Sendable {
       hasDelivered = true
       output.append(.toolCall(toolCalls.add(fragment)))
     }
+    for image in delta.images {
+      hasDelivered = true
+      output.append(.image(image))
+    }
   }
 
   /// The payload without surrounding ASCII whitespace (the only whitespace JSON has).

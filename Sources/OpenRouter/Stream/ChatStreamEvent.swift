@@ -12,6 +12,8 @@ public enum ChatStreamEvent: Sendable, Hashable {
   /// A piece of a tool call; `index` is already resolved
   /// (OpenRouter.docc/EdgeCases.md, cases 27–32).
   case toolCall(ToolCallFragment)
+  /// An image the model made, whole (OpenRouter.docc/Multimodal.md, Generated images).
+  case image(GeneratedImage)
   /// The first non-null finish reason.
   case finishReason(FinishReason)
   /// Token counts and cost (the last usage object seen wins).

@@ -28,9 +28,11 @@ struct ChatChunk: Decodable {
     var reasoning: String?
     var reasoningDetails: [JSONValue]?
     var toolCalls: [ToolCallFragment]?
+    /// Images a model made (OpenRouter.docc/Multimodal.md, Generated images).
+    var images: [GeneratedImage] = []
 
     enum CodingKeys: String, CodingKey {
-      case content, reasoning
+      case content, reasoning, images
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -41,6 +43,9 @@ struct ChatChunk: Decodable {
       reasoning = try? c.decodeIfPresent(String.self, forKey: .reasoning)
       reasoningDetails = try? c.decodeIfPresent([JSONValue].self, forKey: .reasoningDetails)
       toolCalls = try c.decodeIfPresent([ToolCallFragment].self, forKey: .toolCalls)
+      if c.contains(.images) {
+        images = GeneratedImage.images(in: try? c.decode(JSONValue.self, forKey: .images))
+      }
     }
   }
 

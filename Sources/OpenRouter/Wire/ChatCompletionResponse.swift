@@ -41,11 +41,13 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
     public var reasoningDetails: [JSONValue]?
     public var toolCalls: [ToolCall]?
     public var refusal: String?
+    /// Images a model made (OpenRouter.docc/Multimodal.md, Generated images).
+    public var images: [GeneratedImage] = []
 
     init() {}
 
     enum CodingKeys: String, CodingKey {
-      case role, content, reasoning, refusal
+      case role, content, reasoning, refusal, images
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -63,6 +65,9 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
       reasoningDetails = try? c.decodeIfPresent([JSONValue].self, forKey: .reasoningDetails)
       toolCalls = try? c.decodeIfPresent([ToolCall].self, forKey: .toolCalls)
       refusal = try? c.decodeIfPresent(String.self, forKey: .refusal)
+      if c.contains(.images) {
+        images = GeneratedImage.images(in: try? c.decode(JSONValue.self, forKey: .images))
+      }
     }
   }
 
