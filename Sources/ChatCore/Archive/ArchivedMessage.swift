@@ -21,9 +21,11 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
   public var createdAt: ArchiveTime
   /// The position's other messages; always empty inside a variant.
   public var variants: [ArchivedMessage]
+  /// The files the message carries, bytes included (exports without this key have none).
+  public var attachments: [ArchivedAttachment] = []
 
   enum CodingKeys: String, CodingKey {
-    case id, role, content, reasoning, agent, model, status, error, usage, variants
+    case id, role, content, reasoning, agent, model, status, error, usage, variants, attachments
     case servedModel = "served_model"
     case finishReason = "finish_reason"
     case generationID = "generation_id"
@@ -57,7 +59,7 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     self.variants = variants
   }
 
-  init(_ message: Message, variants: [Message]) {
+  init(_ message: Message, variants: [Message], files: [String: Data] = [:]) {
     id = message.id
     role = message.role
     content = message.content
@@ -73,7 +75,31 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     ttftMilliseconds = message.timeToFirstTokenMilliseconds
     durationMilliseconds = message.durationMilliseconds
     createdAt = ArchiveTime(message.createdAt)
-    self.variants = variants.map { ArchivedMessage($0, variants: []) }
+    self.variants = variants.map { ArchivedMessage($0, variants: [], files: files) }
+    attachments = message.attachments.compactMap { attachment in
+      files[attachment.sha256].map { ArchivedAttachment(attachment, data: $0) }
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    role = try c.decode(MessageRole.self, forKey: .role)
+    content = try c.decode(String.self, forKey: .content)
+    reasoning = try c.decodeIfPresent(String.self, forKey: .reasoning)
+    agent = try c.decodeIfPresent(String.self, forKey: .agent)
+    model = try c.decodeIfPresent(String.self, forKey: .model)
+    servedModel = try c.decodeIfPresent(String.self, forKey: .servedModel)
+    status = try c.decode(MessageStatus.self, forKey: .status)
+    error = try c.decodeIfPresent(String.self, forKey: .error)
+    finishReason = try c.decodeIfPresent(String.self, forKey: .finishReason)
+    usage = try c.decodeIfPresent(ArchivedUsage.self, forKey: .usage)
+    generationID = try c.decodeIfPresent(String.self, forKey: .generationID)
+    ttftMilliseconds = try c.decodeIfPresent(Int.self, forKey: .ttftMilliseconds)
+    durationMilliseconds = try c.decodeIfPresent(Int.self, forKey: .durationMilliseconds)
+    createdAt = try c.decode(ArchiveTime.self, forKey: .createdAt)
+    variants = try c.decode([ArchivedMessage].self, forKey: .variants)
+    attachments = try c.decodeIfPresent([ArchivedAttachment].self, forKey: .attachments) ?? []
   }
 
   /// The stored message at `position` of `sessionID`.
@@ -106,6 +132,7 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     try container.encode(durationMilliseconds, forKey: .durationMilliseconds)
     try container.encode(createdAt, forKey: .createdAt)
     try container.encode(variants, forKey: .variants)
+    try container.encode(attachments, forKey: .attachments)
   }
 }
 

@@ -4,7 +4,11 @@ import Foundation
 /// A session as a readable Markdown document: YAML front matter (agent, models, tokens,
 /// cost), then the transcript. For reading and sharing; the JSON export is the lossless one.
 public enum MarkdownTranscript {
-  public static func render(_ session: Session, transcript: [TranscriptEntry]) -> String {
+  /// - Parameter attachmentFolder: Where the attachments are written, relative to the
+  ///   document (`attachmentFiles` lists them): each is linked there. `nil` names them only.
+  public static func render(
+    _ session: Session, transcript: [TranscriptEntry], attachmentFolder: String? = nil
+  ) -> String {
     let messages = transcript.map(\.message)
     let replies = messages.filter { $0.role == .assistant }
     var models: [String] = []
@@ -34,12 +38,12 @@ public enum MarkdownTranscript {
     ]
     for entry in transcript {
       lines.append("")
-      lines.append(contentsOf: section(entry))
+      lines.append(contentsOf: section(entry, attachmentFolder: attachmentFolder))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func section(_ entry: TranscriptEntry) -> [String] {
+  private static func section(_ entry: TranscriptEntry, attachmentFolder: String?) -> [String] {
     let message = entry.message
     var heading: String
     switch message.role {
@@ -53,7 +57,19 @@ public enum MarkdownTranscript {
     if let reasoning = message.reasoning, !reasoning.isEmpty {
       lines += ["<details><summary>Reasoning</summary>", "", reasoning, "", "</details>", ""]
     }
-    lines.append(message.content.isEmpty ? "_(no text)_" : message.content)
+    if !message.content.isEmpty || message.attachments.isEmpty {
+      lines.append(message.content.isEmpty ? "_(no text)_" : message.content)
+    }
+    for (index, attachment) in message.attachments.enumerated() {
+      let label = markdownEscaped(safeFileName(attachment.name))
+      guard let folder = attachmentFolder else {
+        lines += ["", "📎 \(label)"]
+        continue
+      }
+      let target = folder + "/" + attachmentFileName(message: message, index: index)
+      let link = "<\(target.replacingOccurrences(of: ">", with: "%3E"))>"
+      lines += ["", (attachment.kind == .image ? "!" : "📎 ") + "[\(label)](\(link))"]
+    }
     if message.status != .complete {
       let reason = message.error.map { ": \($0)" } ?? ""
       lines += ["", "> **\(message.status.rawValue)**\(reason)"]
@@ -63,6 +79,54 @@ public enum MarkdownTranscript {
       lines += ["", "_\(count) other variant\(count == 1 ? "" : "s") of this reply not shown_"]
     }
     return lines
+  }
+
+  /// The attachments of the transcript's messages as the files to write beside the
+  /// document: a file name in the attachment folder and the content's SHA-256.
+  public static func attachmentFiles(_ transcript: [TranscriptEntry]) -> [(
+    fileName: String, sha256: String
+  )] {
+    transcript.flatMap { entry in
+      entry.message.attachments.enumerated().map { index, attachment in
+        (attachmentFileName(message: entry.message, index: index), attachment.sha256)
+      }
+    }
+  }
+
+  /// `<session>-<position>-<n>-<name>`: unique within an export, and a plain file name
+  /// whatever the attachment was called.
+  static func attachmentFileName(message: Message, index: Int) -> String {
+    "\(message.sessionID.prefix(8))-\(message.position + 1)-\(index + 1)-"
+      + safeFileName(message.attachments[index].name)
+  }
+
+  /// A name that is one plain path component: no slashes, control characters, leading dots
+  /// or spaces, at most 100 characters; `attachment` when nothing is left.
+  public static func safeFileName(_ name: String) -> String {
+    var result = ""
+    for scalar in name.unicodeScalars {
+      if scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
+        || scalar.properties.generalCategory == .format
+      {
+        result.unicodeScalars.append("_")
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    while result.hasPrefix(".") || result.hasPrefix(" ") || result.hasPrefix("-") {
+      result.removeFirst()
+    }
+    result = String(result.prefix(100))
+    return result.isEmpty ? "attachment" : result
+  }
+
+  private static func markdownEscaped(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if "\\`*_[]<>()#!|".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
   }
 
   /// A YAML double-quoted scalar (YAML accepts JSON's escapes).

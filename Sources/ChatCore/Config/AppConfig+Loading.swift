@@ -41,7 +41,10 @@ extension AppConfig {
   static func parse(_ text: String, file: String, permissions: Int?) throws -> AppConfig {
     let document = try TOMLDocument(text: text, file: file, kind: .configuration)
     let root = TOMLTableReader(document: document, kind: .configuration)
-    try root.rejectUnknownKeys(["default_agent", "theme", "mouse", "api_key", "api", "retry", "keys"])
+    try root.rejectUnknownKeys([
+      "default_agent", "theme", "mouse", "api_key", "api", "retry", "keys", "pdf_engine",
+      "max_attachment_mb", "max_message_attachment_mb",
+    ])
     var config = AppConfig()
     if let agent = try root.string("default_agent") {
       guard Agent.isValidName(agent) else {
@@ -51,6 +54,8 @@ extension AppConfig {
     }
     config.theme = try root.string("theme")
     config.isMouseEnabled = try root.boolean("mouse") ?? true
+    config.pdfEngine = try root.choice("pdf_engine", in: Agent.pdfEngines)
+    config.attachmentLimits = try parseAttachmentLimits(root)
     if let key = try root.string("api_key") {
       guard let permissions else {
         throw root.error(
@@ -71,6 +76,18 @@ extension AppConfig {
     if let retry = try root.table("retry") { config.retry = try parseRetry(retry) }
     if let keys = try root.table("keys") { config.keyBindings = try parseKeys(keys) }
     return config
+  }
+
+  /// `max_attachment_mb` is the limit per file (default 20); `max_message_attachment_mb`
+  /// the limit per message (default 50, and never below the limit per file). Megabytes are
+  /// 10⁶ bytes.
+  private static func parseAttachmentLimits(_ root: TOMLTableReader) throws -> AttachmentLimits {
+    let megabyte = 1_000_000.0
+    let file = try root.number("max_attachment_mb", in: 0.001...1000)
+    let message = try root.number("max_message_attachment_mb", in: 0.001...2000)
+    let fileBytes = file.map { Int($0 * megabyte) } ?? AttachmentLimits.defaultFileBytes
+    let messageBytes = message.map { Int($0 * megabyte) } ?? AttachmentLimits.defaultMessageBytes
+    return AttachmentLimits(fileBytes: fileBytes, messageBytes: messageBytes)
   }
 
   private static func parseAPI(_ table: TOMLTableReader) throws -> API {

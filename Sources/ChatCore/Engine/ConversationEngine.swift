@@ -27,6 +27,12 @@ public struct ConversationEngine: Sendable {
   public let store: SessionStore
   let client: OpenRouterClient
   let checkpoints: CheckpointPace
+  /// How OpenRouter reads PDFs when the agent does not say (`pdf_engine` of `config.toml`);
+  /// `nil` lets OpenRouter choose.
+  public var defaultPDFEngine: String?
+  /// The model catalog, when known: a model with `image` among its output modalities is
+  /// asked for images too (`modalities`). Unknown models are asked for text only.
+  public var catalog: ModelCatalog?
 
   public init(
     store: SessionStore, client: OpenRouterClient,
@@ -60,7 +66,9 @@ public struct ConversationEngine: Sendable {
   private func start(
     _ turn: ConversationTurn, onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
-    guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      || !turn.attachments.isEmpty
+    else {
       throw ChatError.invalidInput("the message is empty")
     }
     var session: Session
@@ -70,13 +78,16 @@ public struct ConversationEngine: Sendable {
       }
       session = existing
     } else {
+      let title = turn.text.isBlankText
+        ? turn.attachments.map(\.attachment.name).joined(separator: ", ") : turn.text
       session = try await store.createSession(
-        title: SessionTitle.from(message: turn.text), agent: turn.agent.name)
+        title: SessionTitle.from(message: title), agent: turn.agent.name)
     }
     let history = try await store.transcript(sessionID: session.id).map(\.message)
     let requested = turn.overrides.model ?? turn.agent.model
     let userMessage = try await store.appendUserMessage(
-      sessionID: session.id, content: turn.text, agent: turn.agent.name, model: requested)
+      sessionID: session.id, content: turn.text, agent: turn.agent.name, model: requested,
+      attachments: turn.attachments)
     session.updatedAt = max(session.updatedAt, userMessage.createdAt)
     return try await exchange(
       session: session, history: history + [userMessage], userMessage: userMessage,
@@ -129,8 +140,11 @@ public struct ConversationEngine: Sendable {
     overrides: ConversationOverrides, streams: Bool,
     onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
+    let primary = overrides.model ?? agent.model
     let plan = Self.plan(
-      agent: agent, overrides: overrides, history: history, sessionID: session.id)
+      agent: agent, overrides: overrides, history: history, sessionID: session.id,
+      files: try await store.attachmentData(for: history), pdfEngine: defaultPDFEngine,
+      outputsImages: catalog?.model(id: primary)?.makesImages ?? false)
     let reply = try await store.startReply(
       sessionID: session.id, position: position, agent: agent.name, model: plan.requestedModel)
     onEvent(.started(session: session, userMessage: userMessage, reply: reply))
@@ -145,7 +159,7 @@ public struct ConversationEngine: Sendable {
     // whose final state must still be saved.
     do {
       try await Task {
-        try await store.finishReply(outcome.reply, log: outcome.logEntry)
+        try await store.finishReply(outcome.reply, log: outcome.logEntry, images: outcome.images)
       }.value
     } catch {
       return .failed(ChatError(error), reply: nil)
@@ -167,4 +181,8 @@ public struct ConversationEngine: Sendable {
       return problem.kind == .cancelled ? .cancelled(reply: nil) : .failed(problem, reply: nil)
     }
   }
+}
+
+extension String {
+  var isBlankText: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 }

@@ -31,12 +31,28 @@ extension SessionStore {
   }
 
   private static func archived(_ session: Session, _ db: Database) throws -> ArchivedSession {
-    let entries = transcript(from: try messages(sessionID: session.id, db))
+    let messages = try messages(sessionID: session.id, db)
+    let entries = transcript(from: messages)
+    let files = try attachmentData(hashes: Set(messages.flatMap { $0.attachments.map(\.sha256) }), db)
     return ArchivedSession(
       id: session.id, title: session.title, createdAt: ArchiveTime(session.createdAt),
       updatedAt: ArchiveTime(session.updatedAt), agent: session.agent,
       archived: session.isArchived,
-      messages: entries.map { ArchivedMessage($0.message, variants: $0.otherVariants) })
+      messages: entries.map {
+        ArchivedMessage($0.message, variants: $0.otherVariants, files: files)
+      })
+  }
+
+  static func attachmentData(hashes: Set<String>, _ db: Database) throws -> [String: Data] {
+    guard !hashes.isEmpty else { return [:] }
+    var result: [String: Data] = [:]
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT sha256, data FROM attachment WHERE sha256 IN "
+        + "(\(databaseQuestionMarks(count: hashes.count)))",
+      arguments: StatementArguments(Array(hashes)))
+    while let row = try rows.next() { result[row["sha256"]] = row["data"] }
+    return result
   }
 
   /// Restores the sessions of an export exactly (ids, times, every message field, variants),
@@ -62,18 +78,18 @@ extension SessionStore {
           updatedAt: archived.updatedAt.date)
         try SessionRecord(session).insert(db)
         for (position, entry) in archived.messages.enumerated() {
-          let messages =
-            [entry.message(sessionID: session.id, position: position, isSelected: true)]
-            + entry.variants.map {
-              $0.message(sessionID: session.id, position: position, isSelected: false)
-            }
-          for message in messages {
+          let archivedMessages = [entry] + entry.variants
+          for (index, archivedMessage) in archivedMessages.enumerated() {
+            let message = archivedMessage.message(
+              sessionID: session.id, position: position, isSelected: index == 0)
             do {
               try MessageRecord(message).insert(db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
               throw ChatError.invalidImport(
                 "message \(message.id) of session \(session.id) already exists")
             }
+            let files = try archivedMessage.attachments.map { try $0.file(at: "attachment") }
+            try Self.saveAttachments(files, messageID: message.id, db)
           }
         }
         return session
@@ -103,6 +119,9 @@ extension SessionStore {
           }
           guard variantIndex == 0 || candidate.variants.isEmpty else {
             throw ChatError.invalidImport("\(path).variants: a variant cannot have variants")
+          }
+          for (attachmentIndex, attachment) in candidate.attachments.enumerated() {
+            _ = try attachment.file(at: "\(path).attachments[\(attachmentIndex)]")
           }
         }
       }

@@ -14,11 +14,18 @@ extension SessionStore {
   }
 
   static func messages(sessionID: String, _ db: Database) throws -> [Message] {
-    try MessageRecord.fetchAll(
+    var messages = try MessageRecord.fetchAll(
       db,
       sql: "SELECT * FROM message WHERE session_id = ? ORDER BY position, created_at, rowid",
       arguments: [sessionID]
     ).map(\.message)
+    let attachments = try Self.attachments(sessionID: sessionID, db)
+    if !attachments.isEmpty {
+      for index in messages.indices {
+        messages[index].attachments = attachments[messages[index].id] ?? []
+      }
+    }
+    return messages
   }
 
   /// The transcript: the selected message of each position, with the position's other
@@ -46,9 +53,11 @@ extension SessionStore {
     return entries
   }
 
-  /// Saves a user message at the end of the session, and moves the session's update time.
+  /// Saves a user message at the end of the session, with its attachments, and moves the
+  /// session's update time.
   public func appendUserMessage(
-    sessionID: String, content: String, agent: String?, model: String?, at date: Date = Date()
+    sessionID: String, content: String, agent: String?, model: String?,
+    attachments: [AttachmentFile] = [], at date: Date = Date()
   ) async throws -> Message {
     let now = StoredValues.truncated(date)
     return try await write("save your message") { db in
@@ -56,8 +65,9 @@ extension SessionStore {
       let message = Message(
         id: UUID().uuidString.lowercased(), sessionID: sessionID, position: position,
         role: .user, content: content, agent: agent, model: model, status: .complete,
-        createdAt: now)
+        createdAt: now, attachments: attachments.map(\.attachment))
       try MessageRecord(message).insert(db)
+      try Self.saveAttachments(attachments, messageID: message.id, db)
       try Self.touch(sessionID: sessionID, at: now, db)
       return message
     }

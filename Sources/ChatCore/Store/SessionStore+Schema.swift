@@ -14,6 +14,9 @@ extension SessionStore {
       try db.execute(sql: searchIndex)
       try db.execute(sql: requestLog)
     }
+    migrator.registerMigration("v2-attachments") { db in
+      try db.execute(sql: attachmentTables)
+    }
     return migrator
   }()
 

@@ -13,6 +13,8 @@ public struct Agent: Sendable, Hashable, Identifiable {
   public static let reasoningEfforts = ["max", "xhigh", "high", "medium", "low", "minimal", "none"]
   /// `provider.sort` values OpenRouter accepts (OpenRouter.docc/Requests.md, Provider routing).
   public static let providerSorts = ["price", "throughput", "latency"]
+  /// PDF engines of the `file-parser` plugin (OpenRouter.docc/Multimodal.md, PDFs).
+  public static let pdfEngines = ["pdf-text", "mistral-ocr", "native"]
 
   /// Provider routing preferences (OpenRouter.docc/Requests.md, Provider routing).
   public struct ProviderRouting: Sendable, Hashable {
@@ -47,6 +49,9 @@ public struct Agent: Sendable, Hashable, Identifiable {
   public var provider: ProviderRouting?
   public var tags: [String]
   public var source: Source
+  /// How OpenRouter reads attached PDFs for this agent (`file-parser` plugin); one of
+  /// `pdfEngines`, `nil` for `pdf_engine` of `config.toml`, else OpenRouter's choice.
+  public var pdfEngine: String? = nil
 
   public var id: String { name }
 

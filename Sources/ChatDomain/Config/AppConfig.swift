@@ -41,6 +41,11 @@ public struct AppConfig: Sendable, Hashable {
   /// Action name → key chords, in the user's order (`submit` → `["ctrl+s"]`). The names and
   /// chords are only checked to be well-formed strings here; the full-screen app resolves them.
   public var keyBindings: [String: [String]]
+  /// `pdf_engine`: how OpenRouter reads attached PDFs when the agent does not say; `nil`
+  /// lets OpenRouter choose.
+  public var pdfEngine: String? = nil
+  /// `max_attachment_mb` (per file) and `max_message_attachment_mb` (per message).
+  public var attachmentLimits = AttachmentLimits()
 
   public struct API: Sendable, Hashable {
     public var baseURL: String?

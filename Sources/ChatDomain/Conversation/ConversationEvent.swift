@@ -16,4 +16,6 @@ public enum ConversationEvent: Sendable, Hashable {
   case content(String)
   /// Token counts and cost, when the provider reports them (at the end).
   case usage(TokenUsage)
+  /// An image the model made, as it will be stored with the reply (saved when it ends).
+  case image(Attachment)
 }

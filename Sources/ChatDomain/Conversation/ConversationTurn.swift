@@ -9,16 +9,19 @@ public struct ConversationTurn: Sendable, Hashable {
   /// `false` asks for the whole reply at once (`stream: false`); events still arrive, the
   /// text in one piece.
   public var streams: Bool
+  /// Files sent with the message, stored with it and sent again with the history.
+  public var attachments: [AttachmentFile]
 
   public init(
     sessionID: String? = nil, agent: Agent, overrides: ConversationOverrides = .init(),
-    text: String, streams: Bool = true
+    text: String, streams: Bool = true, attachments: [AttachmentFile] = []
   ) {
     self.sessionID = sessionID
     self.agent = agent
     self.overrides = overrides
     self.text = text
     self.streams = streams
+    self.attachments = attachments
   }
 }
 

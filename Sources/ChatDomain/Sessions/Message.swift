@@ -35,6 +35,8 @@ public struct Message: Sendable, Hashable, Identifiable {
   /// From sending the request to the end of the reply.
   public var durationMilliseconds: Int?
   public var createdAt: Date
+  /// Files the message carries: a user's attachments, or the images a model made, in order.
+  public var attachments: [Attachment]
 
   public init(
     id: String, sessionID: String, position: Int, isSelected: Bool = true, role: MessageRole,
@@ -42,7 +44,7 @@ public struct Message: Sendable, Hashable, Identifiable {
     servedModel: String? = nil, status: MessageStatus = .complete, error: String? = nil,
     finishReason: String? = nil, usage: TokenUsage? = nil, generationID: String? = nil,
     timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil,
-    createdAt: Date
+    createdAt: Date, attachments: [Attachment] = []
   ) {
     self.id = id
     self.sessionID = sessionID
@@ -62,6 +64,7 @@ public struct Message: Sendable, Hashable, Identifiable {
     self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
     self.durationMilliseconds = durationMilliseconds
     self.createdAt = createdAt
+    self.attachments = attachments
   }
 }
 

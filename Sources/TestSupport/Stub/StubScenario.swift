@@ -41,6 +41,12 @@ public enum StubScenario: String, CaseIterable, Sendable {
   case unicode
   /// Output with terminal escape sequences (an OSC 2 title, a CSI clear, an OSC 52 copy).
   case escapes
+  /// An image model's reply, in the recorded shape: text, then the whole picture in one
+  /// delta's `images` (a small PNG made in the test), then the usage with image tokens.
+  case image
+  /// The same with a picture of about 2 MB in one line, and more text after it, 20 ms a
+  /// token: for measuring that the big line does not hold up the text behind it.
+  case imageLarge = "image-large"
 
   /// `http-<status>[-variant]` scenarios are answered by `StubErrors`.
   public static func reply(for request: CapturedRequest) -> StubReply {
