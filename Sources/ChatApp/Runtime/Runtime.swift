@@ -170,7 +170,7 @@ public final class Runtime<Screen: Terminal> {
       dispatch(.themeChanged(.success(selection.theme.name)))
     case .send, .regenerate, .cancel, .loadCatalog, .refreshCatalog, .loadCredits, .openSession,
       .listSessions, .searchSessions, .renameSession, .deleteSession, .exportSession,
-      .selectVariant:
+      .selectVariant, .readAttachments, .checkPastedPaths, .completePath, .openAttachment:
       runner.run(effect)
     }
   }

@@ -62,6 +62,16 @@ enum TranscriptView {
       StyledLinesView.draw(
         styled, row: y, in: Rect(x: area.x, y: y, width: area.width, height: 1), on: &grid,
         cache: cache)
+    case .attachment(let number):
+      guard item.message.attachments.indices.contains(number) else { return }
+      let isSelected =
+        state.focus == .transcript && state.transcript.selection == index
+        && state.transcript.selectedAttachment == number
+      let chip = "  " + AttachmentChip.text(item.message.attachments[number])
+        + (isSelected ? "  · Enter opens" : "")
+      BoxView.text(
+        chip, x: area.x, y: y, limit: area.width, role: isSelected ? .selection : .muted,
+        on: &grid)
     case .notice(let text):
       let role: StyleRole = item.message.status == .cancelled ? .muted : .transcriptError
       BoxView.text(text, x: area.x, y: y, limit: area.width, role: role, on: &grid)

@@ -5,16 +5,46 @@ extension AppReducer {
   /// Sends the input, or queues it while a reply streams, or runs a slash command.
   static func submit(_ state: inout AppState) -> [Effect] {
     let text = state.composer.text
-    if text.isBlank, !state.completion.isBusy, !state.queuedPrompts.isEmpty, state.hasAPIKey {
+    if text.isBlank, state.pendingAttachments.isEmpty, !state.completion.isBusy,
+      !state.queuedPrompts.isEmpty, state.hasAPIKey
+    {
       return send(&state, state.queuedPrompts.removeFirst())
     }
-    guard !text.isBlank else { return [] }
+    guard !text.isBlank || !state.pendingAttachments.isEmpty else { return [] }
     if text.hasPrefix("/") { return slashCommand(&state, text) }
+    return sendComposer(&state, checked: false)
+  }
+
+  /// Sends the input with the pending attachments. Unless `checked`, attachments the model's
+  /// catalog entry does not take are asked about first (an unknown model is sent to as it
+  /// is).
+  static func sendComposer(_ state: inout AppState, checked: Bool) -> [Effect] {
+    let text = state.composer.text
     guard state.hasAPIKey else {
       notify(
         &state, "No API key: set OPENROUTER_API_KEY (or api_key in config.toml) and restart",
         .error)
       return []
+    }
+    let attachments = state.pendingAttachments
+    if !attachments.isEmpty {
+      guard state.readingAttachments == 0 else {
+        notify(&state, "Still reading the attachments: send again in a moment", .warning)
+        return []
+      }
+      guard !state.completion.isBusy else {
+        notify(
+          &state, "A reply is streaming: send the attachments when it ends (Esc stops it)",
+          .warning)
+        return []
+      }
+      if !checked, let model = state.modelSummary {
+        let missing = model.unsupportedKinds(attachments.map(\.attachment.kind))
+        if !missing.isEmpty {
+          state.overlay = .confirmUnsupported(model: model.id, kinds: missing)
+          return []
+        }
+      }
     }
     state.composer.commit()
     if state.completion.isBusy {
@@ -22,19 +52,23 @@ extension AppReducer {
       notify(&state, "Queued: sent when this reply ends (\(state.queuedPrompts.count) waiting)")
       return []
     }
-    return send(&state, text)
+    state.pendingAttachments = []
+    return send(&state, text, attachments: attachments)
   }
 
-  static func send(_ state: inout AppState, _ text: String) -> [Effect] {
+  static func send(_ state: inout AppState, _ text: String, attachments: [AttachmentFile] = [])
+    -> [Effect]
+  {
     let id = state.nextRequestID
     state.nextRequestID += 1
     state.completion = .starting(id, text: text)
+    state.sendingAttachments = attachments
     if state.banner?.kind != .info { state.banner = nil }
     state.transcript.followTail()
     return [
       .send(
         id, sessionID: state.session?.id, agentName: state.agentName,
-        overrides: state.overrides, text: text)
+        overrides: state.overrides, text: text, attachments: attachments)
     ]
   }
 
@@ -79,7 +113,10 @@ extension AppReducer {
     case .started(let session, let userMessage, let reply):
       let isNew = state.session?.id != session.id
       state.session = session
-      if let userMessage { state.transcript.append(userMessage) }
+      if let userMessage {
+        state.transcript.append(userMessage)
+        state.sendingAttachments = []
+      }
       state.transcript.append(reply, otherVariants: regeneratedVariants(&state, reply))
       if case .cancelling = state.completion {
         state.completion = .cancelling(id, replyID: reply.id)
@@ -111,6 +148,9 @@ extension AppReducer {
       return []
     case .usage(let usage):
       modifyReply(&state) { $0.usage = usage }
+      return []
+    case .image(let attachment):
+      modifyReply(&state) { $0.attachments.append(attachment) }
       return []
     }
   }
@@ -160,6 +200,9 @@ extension AppReducer {
   /// Gives a prompt that was not sent back to the input, or to the front of the queue when
   /// something new is being typed.
   private static func restore(_ state: inout AppState, prompt: String) {
+    // The attachments come back too, before any attached since.
+    state.pendingAttachments = state.sendingAttachments + state.pendingAttachments
+    state.sendingAttachments = []
     if state.composer.isEmpty {
       state.composer.set(prompt)
     } else {

@@ -46,6 +46,8 @@ extension AppReducer {
     case .temperature(let value):
       state.overrides.temperature = value
       notify(&state, value.map { "Temperature: \($0) for this session" } ?? "Temperature: the agent's")
+    case .attach(let argument): return attach(&state, argument)
+    case .detach(let number): return detach(&state, number)
     case .help:
       state.overlay = .help
     case .quit:
@@ -55,9 +57,9 @@ extension AppReducer {
     return []
   }
 
-  /// Tab in an input that starts with `/`: completes the command name, or its model, agent
-  /// or theme argument.
-  static func completeSlashCommand(_ state: inout AppState) {
+  /// Tab in an input that starts with `/`: completes the command name, or its model, agent,
+  /// theme or path argument (paths are listed by the runner: `completePath`).
+  static func completeSlashCommand(_ state: inout AppState) -> [Effect] {
     let text = state.composer.text
     let body = text.dropFirst()
     guard let space = body.firstIndex(of: " ") else {
@@ -70,10 +72,13 @@ extension AppReducer {
         if common.count > prefix.count { state.composer.set("/" + common) }
         notify(&state, candidates.map { "/" + $0 }.joined(separator: "  "))
       }
-      return
+      return []
     }
     let name = body[..<space].lowercased()
     let argument = body[body.index(after: space)...].trimmingCharacters(in: .whitespaces)
+    if name == "attach" {
+      return [.completePath(input: text, word: PathArguments.lastWord(text).word)]
+    }
     let candidates: [String]
     switch name {
     case "model":
@@ -87,14 +92,15 @@ extension AppReducer {
     default:
       candidates = []
     }
-    guard let first = candidates.first else { return }
+    guard let first = candidates.first else { return [] }
     if candidates.count == 1 || name == "model" {
       state.composer.set("/\(name) \(first)")
     }
     if candidates.count > 1 { notify(&state, candidates.joined(separator: "  ")) }
+    return []
   }
 
-  private static func commonPrefix(_ words: [String]) -> String {
+  static func commonPrefix(_ words: [String]) -> String {
     guard var prefix = words.first else { return "" }
     for word in words.dropFirst() {
       while !word.hasPrefix(prefix) { prefix.removeLast() }

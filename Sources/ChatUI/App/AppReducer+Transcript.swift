@@ -13,6 +13,7 @@ extension AppReducer {
     case .selectNext:
       moveSelection(&state, by: 1)
     case .toggleReasoning:
+      if let effects = openSelectedAttachment(&state) { return effects }
       if let index = selectedOrLastReply(state) { state.transcript.toggleReasoning(at: index) }
     case .regenerate:
       return regenerate(&state)
@@ -30,11 +31,35 @@ extension AppReducer {
     return []
   }
 
+  /// Moves the selection one message, or one attachment chip, up or down: a message's
+  /// chips (below its text) are stops between it and the next message.
   static func moveSelection(_ state: inout AppState, by step: Int) {
-    let count = state.transcript.items.count
+    let items = state.transcript.items
+    let count = items.count
     guard count > 0 else { return }
-    let current = state.transcript.selection ?? count
-    state.transcript.selection = max(0, min(count - 1, current + step))
+    func chips(_ index: Int) -> Int { items[index].message.attachments.count }
+    guard let item = state.transcript.selection, items.indices.contains(item) else {
+      // From nothing: the last message (Up lands on its last chip, as it sits lowest).
+      state.transcript.selection = count - 1
+      if step < 0, chips(count - 1) > 0 { state.transcript.selectedAttachment = chips(count - 1) - 1 }
+      return
+    }
+    let chip = state.transcript.selectedAttachment
+    if step < 0 {
+      if let chip {
+        state.transcript.selectedAttachment = chip > 0 ? chip - 1 : nil
+      } else if item > 0 {
+        state.transcript.selection = item - 1
+        if chips(item - 1) > 0 { state.transcript.selectedAttachment = chips(item - 1) - 1 }
+      }
+    } else {
+      let next = (chip ?? -1) + 1
+      if next < chips(item) {
+        state.transcript.selectedAttachment = next
+      } else if item + 1 < count {
+        state.transcript.selection = item + 1
+      }
+    }
   }
 
   /// The selected message, else the last reply.

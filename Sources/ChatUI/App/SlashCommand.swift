@@ -13,13 +13,18 @@ public enum SlashCommand: Sendable, Hashable {
   case theme(String?)
   case system(String?)
   case temperature(Double?)
+  /// `/attach PATH…`: the rest of the line, paths separated by spaces (quoted when they
+  /// hold spaces).
+  case attach(String?)
+  /// `/detach [N]`.
+  case detach(Int?)
   case help
   case quit
 
   /// Every command name, for completion and help.
   public static let names = [
-    "agent", "copy", "edit", "export", "help", "model", "new", "quit", "retry", "search",
-    "sessions", "system", "temperature", "theme", "title",
+    "agent", "attach", "copy", "detach", "edit", "export", "help", "model", "new", "quit",
+    "retry", "search", "sessions", "system", "temperature", "theme", "title",
   ]
 
   /// The usage line of each command.
@@ -37,6 +42,8 @@ public enum SlashCommand: Sendable, Hashable {
     "theme": "/theme NAME  switch theme",
     "system": "/system TEXT  set this session's system prompt (no text: the agent's)",
     "temperature": "/temperature T  set this session's temperature (no value: the agent's)",
+    "attach": "/attach PATH…  attach files (images, PDFs, audio, text) to the next message",
+    "detach": "/detach [N]  remove attachment N (no N: the last)",
     "help": "/help  keys and commands",
     "quit": "/quit  quit",
   ]
@@ -81,6 +88,13 @@ public enum SlashCommand: Sendable, Hashable {
         return .failure(.badArgument("temperature", "/temperature T: T from 0 to 2"))
       }
       return .success(.temperature(number))
+    case "attach": return .success(.attach(value))
+    case "detach":
+      guard let value else { return .success(.detach(nil)) }
+      guard let number = Int(value), number > 0 else {
+        return .failure(.badArgument("detach", "/detach [N]: N is an attachment's number"))
+      }
+      return .success(.detach(number))
     case "help", "?": return .success(.help)
     case "quit", "exit", "q": return .success(.quit)
     default: return .failure(.unknown(name))

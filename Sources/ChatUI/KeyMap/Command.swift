@@ -48,7 +48,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case .bottom: "follow the newest text"
     case .selectPrevious: "select the previous message"
     case .selectNext: "select the next message"
-    case .toggleReasoning: "show or hide the reasoning"
+    case .toggleReasoning: "show or hide the reasoning; open the selected attachment"
     case .regenerate: "regenerate the last reply"
     case .edit: "edit and resend the last message"
     case .copy: "copy the selected message (raw markdown)"

@@ -81,6 +81,7 @@ public struct TranscriptItem: Sendable {
     if divider != nil { count += 1 }
     if hasReasoning { count += 1 + (isReasoningExpanded ? reasoning?.lines.count ?? 0 : 0) }
     count += body?.lines.count ?? 0
+    count += message.attachments.count
     if notice != nil { count += 1 }
     return count
   }
@@ -106,6 +107,8 @@ public struct TranscriptItem: Sendable {
       if index < body.lines.count { return .body(body.lines[index]) }
       index -= body.lines.count
     }
+    if index < message.attachments.count { return .attachment(index) }
+    index -= message.attachments.count
     if let notice {
       if index == 0 { return .notice(notice) }
     }
@@ -126,6 +129,8 @@ public enum TranscriptLine: Sendable {
   case reasoningToggle
   case reasoning(StyledLine)
   case body(StyledLine)
+  /// Attachment `n` of the message, as a chip.
+  case attachment(Int)
   case notice(String)
   case blank
 }

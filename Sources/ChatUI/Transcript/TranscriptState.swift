@@ -24,7 +24,11 @@ public struct TranscriptState: Sendable {
   /// the whole transcript on terminals that cannot scroll a region beside the side column).
   public internal(set) var tailSlack = 0
   /// The message picked in the transcript (for copy, variants, reasoning), if any.
-  public var selection: Int?
+  public var selection: Int? {
+    didSet { if selection != oldValue { selectedAttachment = nil } }
+  }
+  /// The attachment chip picked within the selected message (Enter opens it), if any.
+  public var selectedAttachment: Int?
   /// What every reply on screen cost, variants included; kept up to date item by item so the
   /// status line never sums the transcript.
   public private(set) var totalCost: Decimal?
