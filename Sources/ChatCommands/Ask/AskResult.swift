@@ -10,6 +10,8 @@ struct AskResult: Encodable {
   var finishReason: String?
   var generationID: String?
   var usage: UsageJSON?
+  /// The files the images the model made were written to.
+  var images: [String] = []
 
   struct UsageJSON: Encodable {
     var promptTokens: Int
@@ -48,7 +50,7 @@ struct AskResult: Encodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case model, content, reasoning, usage
+    case model, content, reasoning, usage, images
     case finishReason = "finish_reason"
     case generationID = "generation_id"
   }
@@ -62,6 +64,7 @@ struct AskResult: Encodable {
     try container.encode(finishReason, forKey: .finishReason)
     try container.encode(generationID, forKey: .generationID)
     try container.encode(usage, forKey: .usage)
+    try container.encode(images, forKey: .images)
   }
 
   func jsonText() -> String {

@@ -26,15 +26,20 @@ extension SessionsCommandRunner {
         archive = try await store.exportAllSessions()
       }
       let data: Data
+      var transcripts: [[TranscriptEntry]] = []
       switch format {
       case .json:
         data = try archive.encoded()
       case .markdown:
         var documents: [String] = []
+        // Attachments go beside a written file, linked; on standard output they are named.
+        let folder = outputPath.map(MarkdownAttachments.folderName(forDocumentAt:))
         for archived in archive.sessions {
           guard let session = try await store.session(id: archived.id) else { continue }
           let transcript = try await store.transcript(sessionID: session.id)
-          documents.append(MarkdownTranscript.render(session, transcript: transcript))
+          transcripts.append(transcript)
+          documents.append(
+            MarkdownTranscript.render(session, transcript: transcript, attachmentFolder: folder))
         }
         data = Data(documents.joined(separator: "\n").utf8)
       }
@@ -43,6 +48,7 @@ extension SessionsCommandRunner {
         return 0
       }
       try Self.writePrivately(data, to: outputPath)
+      try await MarkdownAttachments.write(transcripts, besideDocumentAt: outputPath, store: store)
       context.errors.write("Exported \(archive.sessions.count) session(s) to \(outputPath)\n")
       return 0
     }
