@@ -83,7 +83,7 @@ import Testing
       Set(reply.keys) == [
         "id", "role", "content", "reasoning", "agent", "model", "served_model", "status", "error",
         "finish_reason", "usage", "generation_id", "ttft_ms", "duration_ms", "created_at",
-        "variants",
+        "variants", "attachments",
       ])
     #expect(reply["model"] as? String == "openai/gpt-5")
     #expect(reply["served_model"] as? String == "openai/gpt-5-2025-08-07")
