@@ -26,6 +26,11 @@ enum TranscriptText {
         lines.append("(reasoning) " + reasoning)
       }
       lines.append(message.content)
+      for attachment in message.attachments {
+        lines.append(
+          "[\(message.role == .assistant ? "image" : "attached"): \(attachment.name) · "
+            + "\(attachment.mediaType) · \(Format.byteSize(attachment.byteCount))]")
+      }
       if message.status != .complete {
         lines.append("[\(message.status.rawValue)\(message.error.map { ": \($0)" } ?? "")]")
       }

@@ -39,7 +39,7 @@ public enum AppView {
         title: "Attach files",
         question: paths.count == 1
           ? "Attach \(Format.fileName(paths[0], limit: 40))?" : "Attach \(paths.count) files?",
-        hint: "y attach · n paste the text · Esc paste the text", layout: layout, on: &grid)
+        hint: "y attach · n or Esc pastes the text instead", layout: layout, on: &grid)
       cursor = nil
     case .confirmUnsupported(let model, let kinds)?:
       DialogViews.drawQuestion(
