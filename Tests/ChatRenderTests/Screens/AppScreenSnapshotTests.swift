@@ -29,6 +29,10 @@ import Testing
     snapshot { ScreenFixtures.conversation($0) }
   }
 
+  @Test func attachments() {
+    snapshot { ScreenFixtures.attachments($0) }
+  }
+
   @Test func modelPicker() {
     snapshot { size in
       var state = ScreenFixtures.base(size)
