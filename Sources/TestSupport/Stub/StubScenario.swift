@@ -47,6 +47,9 @@ public enum StubScenario: String, CaseIterable, Sendable {
   /// The same with a picture of about 2 MB in one line, and more text after it, 20 ms a
   /// token: for measuring that the big line does not hold up the text behind it.
   case imageLarge = "image-large"
+  /// `image-large` with an empty delta where the picture was: the control for the
+  /// measurement.
+  case imageLargeControl = "image-large-control"
 
   /// `http-<status>[-variant]` scenarios are answered by `StubErrors`.
   public static func reply(for request: CapturedRequest) -> StubReply {
