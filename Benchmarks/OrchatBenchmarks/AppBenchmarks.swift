@@ -72,7 +72,7 @@ enum AppBenchmarks {
     terminal.setTheme(theme)
     var presenter = FramePresenter()
     // As the runtime does: lines still on screen are copied from the previous frames.
-    let cache = LineRowCache()
+    let cache = RenderCache()
     presenter.present(AppView.render(state, cache: cache), on: terminal)
     _ = pty.readOutput()
 
@@ -93,7 +93,7 @@ enum AppBenchmarks {
       }
     }
     let cpu = cpuSeconds() - cpuBefore
-    let copied = Double(cache.hits) * 100 / Double(max(1, cache.hits + cache.misses))
+    let copied = Double(cache.lines.hits) * 100 / Double(max(1, cache.lines.hits + cache.lines.misses))
     return StreamResult(
       terminalBytes: terminalBytes, tokenBytes: tokenBytes, cpuSeconds: cpu, rowsCopied: copied)
   }

@@ -8,6 +8,7 @@ let suites: [(name: String, run: () async throws -> Void)] = [
   ("cancel", CancelBenchmarks.run),
   ("store", StoreBenchmarks.run),
   ("app", AppBenchmarks.run),
+  ("paced", PacedStreamBenchmarks.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -282,6 +283,38 @@ static inline void nc_guard_remove(void) {
     sigaction(sig, &g->previous[sig & 63], NULL);
   }
   g->notify_fd = -1;
+}
+
+// MARK: - Attributes as bytes (for hyperlinks written around ncurses)
+
+typedef struct {
+  char bytes[512];
+  int length;
+} nc_sgr_capture;
+
+static inline nc_sgr_capture *nc__sgr_capture(void) {
+  static nc_sgr_capture capture;
+  return &capture;
+}
+
+static inline int nc__sgr_putc(int c) {
+  nc_sgr_capture *capture = nc__sgr_capture();
+  if (capture->length < (int)sizeof(capture->bytes)) capture->bytes[capture->length++] = (char)c;
+  return c;
+}
+
+// The bytes ncurses would send to switch the terminal from the attributes it believes are
+// current to `attrs` with colour pair `pair` (any number: it goes through `opts`, as for
+// setcchar); ncurses believes the new ones current afterwards. Copies at most `capacity`
+// bytes to `out` and returns how many. For TerminalBackend only (see the note at the top).
+static inline int nc_sgr_bytes(attr_t attrs, int pair, char *out, int capacity) {
+  nc_sgr_capture *capture = nc__sgr_capture();
+  capture->length = 0;
+  int extended = pair;
+  vid_puts(attrs, 0, &extended, nc__sgr_putc);
+  int count = capture->length < capacity ? capture->length : capacity;
+  memcpy(out, capture->bytes, (size_t)count);
+  return count;
 }
 
 // MARK: - Attribute resets without a character-set switch

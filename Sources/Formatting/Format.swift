@@ -123,9 +123,11 @@ public enum Format {
 
   // MARK: - Names
 
-  /// The part of a model id after the vendor: `claude-sonnet-4.5`.
+  /// The part of a model id after the vendor: `claude-sonnet-4.5`. A preset keeps its whole
+  /// id (`@preset/fast`): its name alone would read like a model.
   public static func shortModel(_ id: String) -> String {
-    id.split(separator: "/").last.map(String.init) ?? id
+    if id.hasPrefix("@preset/") { return id }
+    return id.split(separator: "/").last.map(String.init) ?? id
   }
 
   /// The first eight characters of an id, enough to tell sessions apart and to type.

@@ -18,11 +18,14 @@ extension NcursesTerminal {
     /// Installs the crash guard and the SIGINT/SIGTERM/SIGHUP/SIGWINCH handlers. In-process
     /// tests on a pseudo-terminal turn this off: the handlers are process-wide.
     public var installsSignalHandlers = true
+    /// Writes linked cells (`Cell.link`) as OSC 8 hyperlinks. Off for terminals that may
+    /// not understand them (`HyperlinkSupport`).
+    public var hyperlinks = false
 
     public init(
       terminalType: String? = nil, inputDescriptor: Int32 = 0, outputDescriptor: Int32 = 1,
       isMouseEnabled: Bool = true, isBracketedPasteEnabled: Bool = true,
-      installsSignalHandlers: Bool = true
+      installsSignalHandlers: Bool = true, hyperlinks: Bool = false
     ) {
       self.terminalType = terminalType
       self.inputDescriptor = inputDescriptor
@@ -30,6 +33,7 @@ extension NcursesTerminal {
       self.isMouseEnabled = isMouseEnabled
       self.isBracketedPasteEnabled = isBracketedPasteEnabled
       self.installsSignalHandlers = installsSignalHandlers
+      self.hyperlinks = hyperlinks
     }
   }
 }

@@ -27,6 +27,7 @@ extension NcursesTerminal {
     placeCursor(frame.cursor, bounds: bounds)
     _ = wnoutrefresh(window)
     _ = doupdate()
+    if options.hyperlinks { writeHyperlinks(frame.grid, diff: diff, bounds: bounds) }
   }
 
   private func paint(_ cell: Cell, row: Int32, column: Int32) {

@@ -23,7 +23,7 @@ public final class NcursesTerminal: Terminal {
 
   let options: Options
   private let screen: OpaquePointer
-  private let outputFile: UnsafeMutablePointer<FILE>
+  let outputFile: UnsafeMutablePointer<FILE>
   private let inputFile: UnsafeMutablePointer<FILE>
   /// `stdscr`: the one full-screen window everything is drawn in and read from.
   let window: UnsafeMutablePointer<WINDOW>
@@ -35,6 +35,8 @@ public final class NcursesTerminal: Terminal {
   var isInputClosed = false
   var styles: NcursesStyleTable
   var isCursorVisible = false
+  /// The hyperlinks on screen, when `options.hyperlinks` is on.
+  var hyperlinks = HyperlinkTracker()
   private var isShutDown = false
 
   /// Opens the terminal.

@@ -14,7 +14,8 @@ struct AskCommand: AsyncParsableCommand {
       Standard input, when it is not a terminal, comes first in the prompt (up to 16 MiB):
         git diff | orchat ask "review this"
       Give --model several times for a fallback list. Every exchange is saved: a new
-      session each time, or --session last (or an id) to continue one. Exit status:
+      session each time, or --session last (or an id) to continue one. With --web the
+      model may search the web; the sources it cites follow the reply. Exit status:
       0 success, 1 error, 130 interrupted, 141 standard output closed.
       Attach files with -a (images, PDFs, WAV or MP3 audio, text); images the model makes
       are written to files (--save-images DIR, default the current directory) and their
@@ -43,6 +44,9 @@ struct AskCommand: AsyncParsableCommand {
 
   @Option(help: "System prompt, instead of the agent's.")
   var system: String?
+
+  @Flag(help: "Let the model search the web (OpenRouter's web search; each search costs extra).")
+  var web = false
 
   @Flag(name: .customLong("no-stream"), help: "Wait for the whole reply instead of streaming.")
   var noStream = false
@@ -115,7 +119,8 @@ struct AskCommand: AsyncParsableCommand {
     }
     var options = AskOptions(
       models: model, temperature: temperature, maxTokens: maxTokens, system: system,
-      stream: !noStream, json: json, agent: agent, session: session, prompt: text)
+      stream: !noStream, json: json, agent: agent, session: session, prompt: text,
+      webSearch: web ? true : nil)
     options.attachments = attachments
     options.standardInputFile = standardInputFile
     options.saveImagesDirectory = saveImages

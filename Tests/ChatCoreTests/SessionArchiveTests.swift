@@ -40,7 +40,14 @@ import Testing
     retry.durationMilliseconds = 1530
     retry.usage = TokenUsage(
       promptTokens: 120, completionTokens: 80, totalTokens: 200, reasoningTokens: 30,
-      cachedTokens: 64, cost: Decimal(string: "0.000123456789"))
+      cachedTokens: 64, cost: Decimal(string: "0.000123456789"), webSearches: 2,
+      cacheSavings: Decimal(string: "-0.00001"))
+    retry.provider = "OpenAI"
+    retry.citations = [
+      Citation(url: "https://example.org/a", title: "A “quoted” title", startIndex: 0, endIndex: 4),
+      Citation(url: "https://example.org/b", title: "", startIndex: 0, endIndex: 0),
+      Citation(url: "https://example.org/%C3%A9t%C3%A9", title: "Été"),
+    ]
     try await store.finishReply(retry, at: base + 4)
     let second = try await fixture.session(
       "Second", messages: ["hello"], agent: "writer", at: base + 10)
@@ -81,18 +88,24 @@ import Testing
     let reply = messages[3]
     #expect(
       Set(reply.keys) == [
-        "id", "role", "content", "reasoning", "agent", "model", "served_model", "status", "error",
-        "finish_reason", "usage", "generation_id", "ttft_ms", "duration_ms", "created_at",
-        "variants", "attachments",
+        "id", "role", "content", "reasoning", "agent", "model", "served_model", "provider",
+        "status", "error", "finish_reason", "usage", "generation_id", "ttft_ms", "duration_ms",
+        "created_at", "citations", "variants", "attachments",
       ])
     #expect(reply["model"] as? String == "openai/gpt-5")
+    #expect(reply["provider"] as? String == "OpenAI")
+    let citations = try #require(reply["citations"] as? [[String: Any]])
+    #expect(citations.map { Set($0.keys) } == Array(repeating: ["url", "title", "start_index", "end_index"], count: 3))
+    #expect(citations.map { $0["url"] as? String } == ["https://example.org/a", "https://example.org/b", "https://example.org/%C3%A9t%C3%A9"])
+    #expect(citations[2]["start_index"] is NSNull)
     #expect(reply["served_model"] as? String == "openai/gpt-5-2025-08-07")
     let usage = try #require(reply["usage"] as? [String: Any])
     #expect(
       Set(usage.keys) == [
         "prompt_tokens", "completion_tokens", "total_tokens", "reasoning_tokens", "cached_tokens",
-        "cost",
+        "cost", "web_searches", "cache_savings",
       ])
+    #expect(usage["web_searches"] as? Int == 2)
     #expect(String(decoding: data, as: UTF8.self).contains("\"cost\" : 0.000123456789"))
     let variants = try #require(reply["variants"] as? [[String: Any]])
     #expect(variants.map { $0["status"] as? String } == ["error"])
@@ -128,6 +141,41 @@ import Testing
       try SessionArchive.decode(Data(#"{"schema_version": 9, "sessions": []}"#.utf8))
     }
     #expect(future.message == "schema_version 9 is not supported (this orchat reads 1)")
+  }
+
+  @Test func aSourceThatCannotBeLinkedIsRefusedOnImport() async throws {
+    _ = try await populate()
+    var archive = try await store.exportAllSessions()
+    let other = try await StoreFixture()
+    archive.sessions[0].messages[3].citations[1].url = "javascript:alert(1)"
+    let error = try await #require(throws: ChatError.self) {
+      _ = try await other.store.importSessions(archive)
+    }
+    #expect(
+      error.message
+        == "sessions[0].messages[3].citations[1].url: not a plain http or https URL")
+    #expect(try await other.store.listSessions(SessionQuery(includeArchived: true)).isEmpty)
+  }
+
+  @Test func anExportFromBeforeSourcesImportsWithoutThem() async throws {
+    // A reply as exports wrote it before provider, citations and the two usage figures.
+    let old = #"""
+      {"schema_version": 1, "sessions": [{"id": "s1", "title": "Old", "agent": "assistant",
+        "archived": false, "created_at": "2026-02-02T02:40:00.123Z",
+        "updated_at": "2026-02-02T02:40:00.123Z", "messages": [
+        {"id": "m1", "role": "assistant", "content": "hi", "reasoning": null, "agent": null,
+         "model": "openai/gpt-5", "served_model": null, "status": "complete", "error": null,
+         "finish_reason": "stop", "usage": {"prompt_tokens": 1, "completion_tokens": 2,
+         "total_tokens": 3, "reasoning_tokens": 0, "cached_tokens": 0, "cost": 0.5},
+         "generation_id": null, "ttft_ms": null, "duration_ms": null,
+         "created_at": "2026-02-02T02:40:00.123Z", "variants": []}]}]}
+      """#
+    let archive = try SessionArchive.decode(Data(old.utf8))
+    let imported = try await store.importSessions(archive)
+    let reply = try #require(try await store.messages(sessionID: imported[0].id).first)
+    #expect(reply.provider == nil)
+    #expect(reply.citations == [])
+    #expect(reply.usage == TokenUsage(promptTokens: 1, completionTokens: 2, cost: 0.5))
   }
 
   @Test func aMessageIdAlreadyInTheDatabaseRollsBackTheWholeImport() async throws {
@@ -168,5 +216,9 @@ import Testing
     #expect(markdown.contains("## coder · openai/gpt-5-2025-08-07 — 2026-02-02 02:40 UTC\n"))
     #expect(markdown.contains("<details><summary>Reasoning</summary>\n\nthinking it over\n"))
     #expect(markdown.contains("_1 other variant of this reply not shown_"))
+    #expect(
+      markdown.contains(
+        "full answer\n\nSources:\n\n1. [A “quoted” title](https://example.org/a)\n"
+          + "2. <https://example.org/b>\n3. [Été](https://example.org/%C3%A9t%C3%A9)\n"))
   }
 }

@@ -65,6 +65,29 @@ import TestSupport
     #expect(events.contains(.image(GeneratedImage(url: "data:image/png;base64,AAAA"))))
   }
 
+  /// An image model that also searched: one delta may carry a picture and sources, and a
+  /// whole message both; each arrives once, as its own event.
+  @Test func imagesAndSourcesInOneDeltaOrMessageAreBothRead() throws {
+    let url = "data:image/png;base64," + SampleFiles.png().base64EncodedString()
+    let source = chunks.citation(url: "https://www.swift.org/", title: "Swift")
+    let picture = #"[{"type":"image_url","image_url":{"url":"\#(url)"}}]"#
+    let result = decodeChat(sse(
+      chunks.delta(#""content":"Here:","images":\#(picture),"annotations":[\#(source)]"#),
+      chunks.delta(#""content":"","annotations":[\#(source)]"#, finish: "stop"), "[DONE]"))
+    #expect(result.error == nil)
+    let cited = URLCitation(url: "https://www.swift.org/", title: "Swift", startIndex: 0, endIndex: 0)
+    #expect(result.events.compactMap { if case .image(let image) = $0 { image } else { nil } } == [GeneratedImage(url: url)])
+    #expect(result.events.compactMap { if case .annotations(let items) = $0 { items } else { nil } } == [[cited]])
+    #expect(result.events.text == "Here:")
+
+    let body = #"{"id":"gen-1","model":"m","choices":[{"index":0,"finish_reason":"stop","message":"#
+      + #"{"role":"assistant","content":"ok","images":\#(picture),"annotations":[\#(source)]}}]}"#
+    let completion = try JSONDecoder().decode(ChatCompletionResponse.self, from: Data(body.utf8))
+    let events = OpenRouterClient.events(from: completion, retries: [])
+    #expect(events.contains(.image(GeneratedImage(url: url))))
+    #expect(events.contains(.annotations([cited])))
+  }
+
   @Test func malformedImagesAreSkippedNotFatal() {
     let result = decodeChat(sse(
       chunks.delta(#""content":"a","images":[{"type":"image_url"},{"image_url":{"url":7}}]"#),

@@ -50,7 +50,10 @@ public enum FullScreenApp {
     do {
       wake = try WakeSignal()
       terminal = try NcursesTerminal(
-        options: .init(isMouseEnabled: options.isMouseEnabled && startup.config.isMouseEnabled), wake: wake)
+        options: .init(
+          isMouseEnabled: options.isMouseEnabled && startup.config.isMouseEnabled,
+          hyperlinks: startup.hyperlinks),
+        wake: wake)
     } catch {
       waitFor { await startup.shutdown() }
       context.errors.write("error: cannot open the terminal: \(error)\n")

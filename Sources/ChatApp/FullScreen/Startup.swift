@@ -24,6 +24,9 @@ struct Startup {
   /// Why the base URL is refused (plain http to another machine), if it is: the app does not
   /// start then (`FullScreenApp.run`).
   let baseURLProblem: ChatError?
+  /// Whether sources are written as OSC 8 hyperlinks: `hyperlinks` of `config.toml`, else a
+  /// guess from the terminal's environment.
+  let hyperlinks: Bool
 
   /// - Parameter transport: Replaces the live HTTP transport (tests answer requests by hand).
   init(options: FullScreenApp.Options, context: AppContext, transport: (any Transport)? = nil) {
@@ -36,7 +39,7 @@ struct Startup {
       config = AppConfig()
       problems.append(.config(ChatError(error)))
     }
-    agents = context.loadAgents()
+    agents = context.loadAgents(config: config)
     problems += agents.issues.map(StartupProblem.agentFile)
     apiKey = context.apiKey(config: config)
     themes = ThemeCatalog(searchPath: .standard(explicitDirectory: options.themesDirectory))
@@ -51,6 +54,8 @@ struct Startup {
     } catch {
       baseURLProblem = ChatError(error)
     }
+    hyperlinks =
+      config.hyperlinks ?? HyperlinkSupport.isLikely(environment: context.environment.values)
     if let transport {
       self.transport = transport
       ownedTransport = nil
@@ -87,7 +92,7 @@ struct Startup {
     var state = AppState(
       size: size, agents: agents.agents, agentName: options.agent ?? config.defaultAgent,
       hasAPIKey: apiKey != nil, now: Date(), keyMap: keyMap, themeName: theme.theme.name,
-      isMouseEnabled: options.isMouseEnabled && config.isMouseEnabled)
+      isMouseEnabled: options.isMouseEnabled && config.isMouseEnabled, hyperlinks: hyperlinks)
     state.availableThemes = themes.availableThemeNames()
     state.attachmentLimits = config.attachmentLimits
     state.pdfEngine = config.pdfEngine

@@ -16,9 +16,14 @@ final class Mailbox: Sendable {
     self.wake = wake
   }
 
+  /// Wakes the loop only when the queue was empty: a burst of tokens arriving while the loop
+  /// is busy costs one wake-up, not one each (the loop drains everything at once).
   func post(_ action: Action) {
-    queue.withLock { $0.append(action) }
-    wake?.signal()
+    let wasEmpty = queue.withLock { queue in
+      defer { queue.append(action) }
+      return queue.isEmpty
+    }
+    if wasEmpty { wake?.signal() }
   }
 
   /// Everything posted since the last drain, oldest first.

@@ -23,9 +23,9 @@ public final class Runtime<Screen: Terminal> {
   let mailbox: Mailbox
   let themes: ThemeCatalog
   private var presenter = FramePresenter()
-  /// Transcript lines drawn by recent frames: while a reply streams, only its changing
+  /// What recent frames drew: while a reply streams, only its changing
   /// lines are drawn again.
-  private let lineCache = LineRowCache()
+  private let renderCache = RenderCache()
   private var isDirty = true
   private var lastFrame: ContinuousClock.Instant?
   private var lastTick = ContinuousClock.now
@@ -75,14 +75,40 @@ public final class Runtime<Screen: Terminal> {
         return
       }
     }
-    actions += mailbox.drain()
+    actions += Self.mergingContent(mailbox.drain())
     let now = ContinuousClock.now
     if state.needsTicks, now - lastTick >= Self.tickInterval {
       lastTick = now
       actions.append(.tick(Date()))
+    } else if let expiry = state.banner?.expiresAt, expiry <= Date() {
+      actions.append(.tick(Date()))
     }
     for action in actions { dispatch(action) }
     presentIfDue()
+  }
+
+  /// Joins runs of content events of one request into one `.contentBurst`: what arrived
+  /// between two turns of the loop is laid out once. Order and everything else are kept.
+  static func mergingContent(_ actions: [Action]) -> [Action] {
+    guard actions.count > 1 else { return actions }
+    var merged: [Action] = []
+    merged.reserveCapacity(actions.count)
+    for action in actions {
+      guard case .conversation(let id, .content(let text), let time) = action else {
+        merged.append(action)
+        continue
+      }
+      switch merged.last {
+      case .conversation(id, .content(let previous), _)?:
+        merged[merged.count - 1] = .contentBurst(id, text: previous + text, pieces: 2, at: time)
+      case .contentBurst(id, let previous, let pieces, _)?:
+        merged[merged.count - 1] = .contentBurst(
+          id, text: previous + text, pieces: pieces + 1, at: time)
+      default:
+        merged.append(action)
+      }
+    }
+    return merged
   }
 
   /// Applies one action and performs its effects.
@@ -105,7 +131,7 @@ public final class Runtime<Screen: Terminal> {
   }
 
   private func present() {
-    presenter.present(AppView.render(state, cache: lineCache), on: terminal)
+    presenter.present(AppView.render(state, cache: renderCache), on: terminal)
     lastFrame = ContinuousClock.now
     isDirty = false
     framesPresented += 1
@@ -113,13 +139,16 @@ public final class Runtime<Screen: Terminal> {
 
   /// How long the loop may sleep: until the next frame when one is pending, else until the
   /// next tick when something animates, else until input or a posted action.
-  private func nextTimeout() -> Duration? {
+  func nextTimeout() -> Duration? {
     let now = ContinuousClock.now
     if isDirty {
       guard let lastFrame else { return .zero }
       return max(.zero, Self.frameInterval - (now - lastFrame))
     }
     if state.needsTicks { return max(.zero, Self.tickInterval - (now - lastTick)) }
+    if let expiry = state.banner?.expiresAt {
+      return .milliseconds(max(0, Int((expiry.timeIntervalSinceNow * 1000).rounded(.up))))
+    }
     return nil
   }
 

@@ -10,7 +10,8 @@ struct AgentJSON: Encodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case name, description, model, temperature, provider, tags, source
+    case name, description, model, temperature, provider, tags, source, cache
+    case webSearch = "web_search"
     case systemPrompt = "system_prompt"
     case fallbackModels = "fallback_models"
     case topP = "top_p"
@@ -20,8 +21,20 @@ struct AgentJSON: Encodable {
   }
 
   enum ProviderKeys: String, CodingKey {
-    case order, sort
+    case order, sort, only, ignore, zdr, quantizations
     case allowFallbacks = "allow_fallbacks"
+    case dataCollection = "data_collection"
+    case requireParameters = "require_parameters"
+    case maxPrice = "max_price"
+  }
+
+  enum PriceKeys: String, CodingKey {
+    case prompt, completion
+  }
+
+  enum WebSearchKeys: String, CodingKey {
+    case engine
+    case maxResults = "max_results"
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -41,9 +54,30 @@ struct AgentJSON: Encodable {
       try nested.encode(provider.order, forKey: .order)
       try nested.encode(provider.sort, forKey: .sort)
       try nested.encode(provider.allowFallbacks, forKey: .allowFallbacks)
+      try nested.encode(provider.only, forKey: .only)
+      try nested.encode(provider.ignore, forKey: .ignore)
+      try nested.encode(provider.dataCollection, forKey: .dataCollection)
+      try nested.encode(provider.zdr, forKey: .zdr)
+      try nested.encode(provider.requireParameters, forKey: .requireParameters)
+      try nested.encode(provider.quantizations, forKey: .quantizations)
+      if let price = provider.maxPrice {
+        var caps = nested.nestedContainer(keyedBy: PriceKeys.self, forKey: .maxPrice)
+        try caps.encode(price.prompt, forKey: .prompt)
+        try caps.encode(price.completion, forKey: .completion)
+      } else {
+        try nested.encodeNil(forKey: .maxPrice)
+      }
     } else {
       try container.encodeNil(forKey: .provider)
     }
+    if let search = agent.webSearch {
+      var nested = container.nestedContainer(keyedBy: WebSearchKeys.self, forKey: .webSearch)
+      try nested.encode(search.engine, forKey: .engine)
+      try nested.encode(search.maxResults, forKey: .maxResults)
+    } else {
+      try container.encodeNil(forKey: .webSearch)
+    }
+    try container.encode(agent.cachesPrompts, forKey: .cache)
     try container.encode(agent.tags, forKey: .tags)
     try container.encode(AgentsCommandRunner.source(agent), forKey: .source)
   }

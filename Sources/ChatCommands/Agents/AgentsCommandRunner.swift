@@ -69,10 +69,25 @@ public struct AgentsCommandRunner: Sendable {
         "reasoning_effort: \(value(agent.reasoningEffort))",
       ]
       if let provider = agent.provider {
-        lines.append(
+        var routing =
           "provider: order \(provider.order?.joined(separator: ", ") ?? "-"), sort "
-            + "\(value(provider.sort)), allow_fallbacks \(value(provider.allowFallbacks))")
+          + "\(value(provider.sort)), allow_fallbacks \(value(provider.allowFallbacks))"
+        let more: [(String, String?)] = [
+          ("only", provider.only.map(list)), ("ignore", provider.ignore.map(list)),
+          ("data_collection", provider.dataCollection), ("zdr", provider.zdr.map { "\($0)" }),
+          ("require_parameters", provider.requireParameters.map { "\($0)" }),
+          ("quantizations", provider.quantizations.map(list)),
+          ("max_price", provider.maxPrice.map(Self.maxPrice)),
+        ]
+        for case (let key, let text?) in more { routing += ", \(key) \(text)" }
+        lines.append(routing)
       }
+      if let search = agent.webSearch {
+        lines.append(
+          "web_search: engine \(search.engine ?? "auto"), max_results "
+            + (search.maxResults.map { "\($0)" } ?? "default"))
+      }
+      if !agent.cachesPrompts { lines.append("cache: false") }
       lines.append("tags: \(list(agent.tags))")
       lines.append("system_prompt:")
       lines.append(
@@ -85,6 +100,18 @@ public struct AgentsCommandRunner: Sendable {
     } catch {
       return context.fail(error)
     }
+  }
+
+  /// `prompt 3, completion 15` (USD per million tokens).
+  static func maxPrice(_ price: Agent.ProviderRouting.MaxPrice) -> String {
+    [
+      price.prompt.map { "prompt \(Self.number($0))" },
+      price.completion.map { "completion \(Self.number($0))" },
+    ].compactMap { $0 }.joined(separator: " ")
+  }
+
+  private static func number(_ value: Double) -> String {
+    value.rounded() == value ? String(Int(value)) : String(value)
   }
 
   static func source(_ agent: Agent) -> String {

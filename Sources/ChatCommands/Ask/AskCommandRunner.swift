@@ -30,7 +30,7 @@ public enum AskCommandRunner {
       store = try await context.openStore()
       if let reference = options.session { session = try await store.resolveSession(reference) }
       agent = try await chooseAgent(
-        named: options.agent, session: session, store: store, agents: context.loadAgents(),
+        named: options.agent, session: session, store: store, agents: context.loadAgents(config: config),
         config: config)
     } catch {
       return context.fail(error)

@@ -18,6 +18,8 @@ public struct AskOptions: Sendable {
   public var session: String?
   /// The prompt, already joined from standard input and the arguments.
   public var prompt: String
+  /// `--web`: `true` searches whatever the agent says; `nil` follows the agent.
+  public var webSearch: Bool?
   /// `--attach`: files to send with the prompt, in order. `-` stands for
   /// `standardInputFile`.
   public var attachments: [String] = []
@@ -34,7 +36,7 @@ public struct AskOptions: Sendable {
   public init(
     models: [String] = [], temperature: Double? = nil, maxTokens: Int? = nil,
     system: String? = nil, stream: Bool = true, json: Bool = false, agent: String? = nil,
-    session: String? = nil, prompt: String
+    session: String? = nil, prompt: String, webSearch: Bool? = nil
   ) {
     self.models = models
     self.agent = agent
@@ -45,6 +47,7 @@ public struct AskOptions: Sendable {
     self.stream = stream
     self.json = json
     self.prompt = prompt
+    self.webSearch = webSearch
   }
 
   /// Standard input's text first, a blank line, then the arguments' text, so

@@ -9,7 +9,9 @@ struct AskResult: Encodable {
   var reasoning: String?
   var finishReason: String?
   var generationID: String?
+  var provider: String?
   var usage: UsageJSON?
+  var citations: [ArchivedCitation]
   /// The files the images the model made were written to.
   var images: [String] = []
 
@@ -17,12 +19,18 @@ struct AskResult: Encodable {
     var promptTokens: Int
     var completionTokens: Int
     var totalTokens: Int
+    var cachedTokens: Int
     var cost: Decimal?
+    var cacheSavings: Decimal?
+    var webSearches: Int?
 
     enum CodingKeys: String, CodingKey {
       case promptTokens = "prompt_tokens"
       case completionTokens = "completion_tokens"
       case totalTokens = "total_tokens"
+      case cachedTokens = "cached_tokens"
+      case cacheSavings = "cache_savings"
+      case webSearches = "web_searches"
       case cost
     }
 
@@ -31,7 +39,10 @@ struct AskResult: Encodable {
       try container.encode(promptTokens, forKey: .promptTokens)
       try container.encode(completionTokens, forKey: .completionTokens)
       try container.encode(totalTokens, forKey: .totalTokens)
+      try container.encode(cachedTokens, forKey: .cachedTokens)
       try container.encode(cost, forKey: .cost)
+      try container.encode(cacheSavings, forKey: .cacheSavings)
+      try container.encode(webSearches, forKey: .webSearches)
     }
   }
 
@@ -42,15 +53,20 @@ struct AskResult: Encodable {
     reasoning = reply.reasoning.flatMap { $0.isEmpty ? nil : $0 }
     finishReason = reply.finishReason
     generationID = reply.generationID
+    provider = reply.provider
     usage = reply.usage.map {
       UsageJSON(
         promptTokens: $0.promptTokens, completionTokens: $0.completionTokens,
-        totalTokens: $0.totalTokens, cost: $0.cost)
+        totalTokens: $0.totalTokens, cachedTokens: $0.cachedTokens, cost: $0.cost,
+        cacheSavings: $0.cacheSavings, webSearches: $0.webSearches)
+    }
+    citations = reply.citations.map {
+      ArchivedCitation(url: $0.url, title: $0.title, startIndex: $0.startIndex, endIndex: $0.endIndex)
     }
   }
 
   enum CodingKeys: String, CodingKey {
-    case model, content, reasoning, usage, images
+    case model, content, reasoning, usage, provider, citations, images
     case finishReason = "finish_reason"
     case generationID = "generation_id"
   }
@@ -63,7 +79,9 @@ struct AskResult: Encodable {
     try container.encode(reasoning, forKey: .reasoning)
     try container.encode(finishReason, forKey: .finishReason)
     try container.encode(generationID, forKey: .generationID)
+    try container.encode(provider, forKey: .provider)
     try container.encode(usage, forKey: .usage)
+    try container.encode(citations, forKey: .citations)
     try container.encode(images, forKey: .images)
   }
 

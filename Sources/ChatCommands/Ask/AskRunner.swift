@@ -53,7 +53,11 @@ public struct AskRunner: Sendable {
         result.images = images
         output.write(result.jsonText() + "\n")
       } else {
-        // After the reply, one path a line: `orchat ask … | tail -1` gives the last image.
+        if !reply.citations.isEmpty {
+          output.write(SourcesText.render(reply.citations, forTerminal: output.isTerminal))
+        }
+        // After the reply (and its sources), one path a line: `orchat ask … | tail -1`
+        // gives the last image.
         for path in images { output.write(path + "\n") }
       }
       return output.isClosed ? Self.outputClosedStatus : 0
@@ -90,7 +94,7 @@ public struct AskRunner: Sendable {
       model: options.models.first,
       fallbackModels: options.models.isEmpty ? nil : Array(options.models.dropFirst()),
       temperature: options.temperature, systemPrompt: options.system,
-      maxTokens: options.maxTokens)
+      maxTokens: options.maxTokens, webSearch: options.webSearch)
   }
 }
 

@@ -31,6 +31,12 @@ enum TranscriptText {
           "[\(message.role == .assistant ? "image" : "attached"): \(attachment.name) · "
             + "\(attachment.mediaType) · \(Format.byteSize(attachment.byteCount))]")
       }
+      if !message.citations.isEmpty {
+        // The same list `orchat ask` prints after a reply, without its leading blank line.
+        lines.append(
+          String(SourcesText.render(message.citations, forTerminal: false)
+            .dropFirst().dropLast()))
+      }
       if message.status != .complete {
         lines.append("[\(message.status.rawValue)\(message.error.map { ": \($0)" } ?? "")]")
       }

@@ -28,12 +28,14 @@ public struct UsageCommandRunner: Sendable {
       }
       var table = TextTable([
         (grouping.rawValue.uppercased(), .left), ("REQUESTS", .right), ("PROMPT", .right),
-        ("COMPLETION", .right), ("REASONING", .right), ("CACHED", .right), ("COST", .left),
+        ("COMPLETION", .right), ("REASONING", .right), ("CACHED", .right),
+        ("CACHE SAVINGS", .left), ("COST", .left),
       ])
       func cells(_ label: String, _ row: UsageReport.Row) -> [String] {
         [
           label, String(row.requests), String(row.promptTokens), String(row.completionTokens),
-          String(row.reasoningTokens), String(row.cachedTokens), Format.cost(row.cost),
+          String(row.reasoningTokens), String(row.cachedTokens), Format.cost(row.cacheSavings),
+          Format.cost(row.cost),
         ]
       }
       for row in report.rows { table.append(cells(row.key, row)) }

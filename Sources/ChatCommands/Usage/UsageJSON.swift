@@ -4,7 +4,7 @@ import Foundation
 
 /// `usage --json`: `{"by", "since", "rows": [row…], "total": row}`, each row
 /// `{"key", "requests", "prompt_tokens", "completion_tokens", "reasoning_tokens",
-/// "cached_tokens", "total_tokens", "cost"}`.
+/// "cached_tokens", "cache_savings", "web_searches", "total_tokens", "cost"}`.
 struct UsageJSON: Encodable {
   var report: UsageReport
 
@@ -37,6 +37,8 @@ struct UsageJSON: Encodable {
       case completionTokens = "completion_tokens"
       case reasoningTokens = "reasoning_tokens"
       case cachedTokens = "cached_tokens"
+      case cacheSavings = "cache_savings"
+      case webSearches = "web_searches"
       case totalTokens = "total_tokens"
     }
 
@@ -48,6 +50,8 @@ struct UsageJSON: Encodable {
       try container.encode(row.completionTokens, forKey: .completionTokens)
       try container.encode(row.reasoningTokens, forKey: .reasoningTokens)
       try container.encode(row.cachedTokens, forKey: .cachedTokens)
+      try container.encode(row.cacheSavings, forKey: .cacheSavings)
+      try container.encode(row.webSearches, forKey: .webSearches)
       try container.encode(row.totalTokens, forKey: .totalTokens)
       try container.encode(row.cost, forKey: .cost)
     }

@@ -4,7 +4,7 @@ extension Agent {
   /// The keys an agent file may hold.
   static let fileKeys: Set<String> = [
     "name", "description", "system_prompt", "model", "fallback_models", "temperature", "top_p",
-    "max_tokens", "reasoning_effort", "provider", "tags", "pdf_engine",
+    "max_tokens", "reasoning_effort", "provider", "tags", "web_search", "cache", "pdf_engine",
   ]
 
   /// Parses an agent file.
@@ -20,11 +20,15 @@ extension Agent {
   /// max_tokens = 8192
   /// reasoning_effort = "medium"
   /// tags = ["code"]
+  /// web_search = true                 # or { max_results = 5, engine = "exa" }
+  /// cache = false                     # no prompt-cache breakpoints
   ///
   /// [provider]
   /// order = ["anthropic", "amazon-bedrock"]
   /// sort = "throughput"
   /// allow_fallbacks = true
+  /// data_collection = "deny"          # and only, ignore, zdr, require_parameters,
+  ///                                   # quantizations, max_price (see ProviderRouting.parse)
   /// ```
   ///
   /// - Parameters:
@@ -57,11 +61,32 @@ extension Agent {
     agent.tags = try table.strings("tags") ?? []
     agent.pdfEngine = try table.choice("pdf_engine", in: pdfEngines)
     if let provider = try table.table("provider") {
-      try provider.rejectUnknownKeys(["order", "sort", "allow_fallbacks"])
-      agent.provider = ProviderRouting(
-        order: try provider.strings("order"), sort: try provider.choice("sort", in: providerSorts),
-        allowFallbacks: try provider.boolean("allow_fallbacks"))
+      agent.provider = try ProviderRouting.parse(provider)
     }
+    agent.webSearch = try parseWebSearch(table)
+    agent.cachesPrompts = try table.boolean("cache") ?? true
     return agent
+  }
+
+  /// `web_search = true` (OpenRouter's defaults), `false`, or a table with `max_results`
+  /// and `engine`.
+  private static func parseWebSearch(_ table: TOMLTableReader) throws -> WebSearch? {
+    switch table.values["web_search"] {
+    case nil: return nil
+    case .boolean?: return try table.boolean("web_search") == true ? WebSearch() : nil
+    case .table?:
+      guard let settings = try table.table("web_search") else { return nil }
+      try settings.rejectUnknownKeys(["max_results", "engine"])
+      var search = WebSearch(engine: try settings.choice("engine", in: webSearchEngines))
+      if let count = try settings.integer("max_results", atLeast: 1) {
+        guard count <= 25 else { throw settings.error("max_results", "must be at most 25") }
+        search.maxResults = count
+      }
+      return search
+    case let other?:
+      throw table.error(
+        "web_search",
+        "must be true or false, or a table with max_results and engine, not \(other.typeName)")
+    }
   }
 }

@@ -59,6 +59,15 @@ public struct AgentCatalog: Sendable {
     return catalog
   }
 
+  /// The catalog with `defaults` (the `[provider]` table of `config.toml`) under each
+  /// agent's own routing: what a message to each agent is sent with.
+  public func applyingProviderDefaults(_ defaults: Agent.ProviderRouting?) -> AgentCatalog {
+    guard let defaults, !defaults.isEmpty else { return self }
+    var catalog = self
+    catalog.agents = agents.map { $0.applyingProviderDefaults(defaults) }
+    return catalog
+  }
+
   public func agent(named name: String) -> Agent? {
     agents.first { $0.name == name }
   }

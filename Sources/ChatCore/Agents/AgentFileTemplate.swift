@@ -57,24 +57,68 @@ public enum AgentFileTemplate {
     lines.append(agent.tags.isEmpty ? "# tags = [\"code\"]" : "tags = \(array(agent.tags))")
     lines += [
       "",
-      "# Which providers OpenRouter routes to (OpenRouter only): `order` tries these first,",
-      "# `sort` is " + Agent.providerSorts.joined(separator: ", ")
-        + "; `allow_fallbacks = false` uses only",
-      "# the listed providers.",
+      "# Search the web for every message (OpenRouter's web search tool; each search costs",
+      "# extra). true, or a table: max_results per search, engine "
+        + Agent.webSearchEngines.joined(separator: ", ") + ".",
     ]
-    if let provider = agent.provider {
-      lines.append("[provider]")
-      lines.append(provider.order.map { "order = \(array($0))" } ?? "# order = [\"anthropic\"]")
-      lines.append(provider.sort.map { "sort = \(basicString($0))" } ?? "# sort = \"throughput\"")
-      lines.append(
-        provider.allowFallbacks.map { "allow_fallbacks = \($0)" } ?? "# allow_fallbacks = true")
-    } else {
-      lines += [
-        "# [provider]", "# order = [\"anthropic\", \"amazon-bedrock\"]", "# sort = \"throughput\"",
-        "# allow_fallbacks = true",
-      ]
-    }
+    lines.append(webSearchLine(agent.webSearch))
+    lines += [
+      "",
+      "# Mark the prompt for caching where the model needs it (Anthropic, Gemini); false",
+      "# sends it unmarked.",
+    ]
+    lines.append(agent.cachesPrompts ? "# cache = false" : "cache = false")
+    lines += [
+      "",
+      "# Which providers OpenRouter routes to (OpenRouter only; config.toml's [provider] is the",
+      "# default): `order` tries these first, `sort` is "
+        + Agent.providerSorts.joined(separator: ", ") + ",",
+      "# `allow_fallbacks = false` uses only the listed providers, `only` and `ignore` allow",
+      "# or refuse providers, `data_collection = \"deny\"` skips providers that may keep",
+      "# prompts, `zdr = true` uses only zero-data-retention endpoints, `require_parameters`",
+      "# only providers that support every setting, `quantizations` the accepted ones",
+      "# (" + Agent.quantizationLevels.joined(separator: ", ") + "), `max_price` caps in USD",
+      "# per million tokens.",
+    ]
+    lines += providerLines(agent.provider)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func webSearchLine(_ search: Agent.WebSearch?) -> String {
+    guard let search else { return "# web_search = { max_results = 5, engine = \"exa\" }" }
+    var settings: [String] = []
+    if let count = search.maxResults { settings.append("max_results = \(count)") }
+    if let engine = search.engine { settings.append("engine = \(basicString(engine))") }
+    return settings.isEmpty
+      ? "web_search = true" : "web_search = { \(settings.joined(separator: ", ")) }"
+  }
+
+  private static func providerLines(_ provider: Agent.ProviderRouting?) -> [String] {
+    let examples: [(String, String)] = [
+      ("order", "[\"anthropic\", \"amazon-bedrock\"]"), ("sort", "\"throughput\""),
+      ("allow_fallbacks", "true"), ("only", "[\"anthropic\"]"), ("ignore", "[\"deepinfra\"]"),
+      ("data_collection", "\"deny\""), ("zdr", "true"), ("require_parameters", "true"),
+      ("quantizations", "[\"fp8\", \"bf16\"]"),
+      ("max_price", "{ prompt = 3, completion = 15 }"),
+    ]
+    guard let provider else { return ["# [provider]"] + examples.map { "# \($0.0) = \($0.1)" } }
+    var set: [String: String] = [:]
+    set["order"] = provider.order.map(array)
+    set["sort"] = provider.sort.map(basicString)
+    set["allow_fallbacks"] = provider.allowFallbacks.map { "\($0)" }
+    set["only"] = provider.only.map(array)
+    set["ignore"] = provider.ignore.map(array)
+    set["data_collection"] = provider.dataCollection.map(basicString)
+    set["zdr"] = provider.zdr.map { "\($0)" }
+    set["require_parameters"] = provider.requireParameters.map { "\($0)" }
+    set["quantizations"] = provider.quantizations.map(array)
+    if let price = provider.maxPrice {
+      let caps = [price.prompt.map { "prompt = \(number($0))" },
+        price.completion.map { "completion = \(number($0))" }].compactMap { $0 }
+      set["max_price"] = "{ \(caps.joined(separator: ", ")) }"
+    }
+    return ["[provider]"]
+      + examples.map { key, example in set[key].map { "\(key) = \($0)" } ?? "# \(key) = \(example)" }
   }
 
   /// A TOML basic string: `"…"` with quotes, backslashes and control characters escaped.

@@ -11,6 +11,8 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
   /// The requested model.
   public var model: String?
   public var servedModel: String?
+  /// The provider that served the reply.
+  public var provider: String?
   public var status: MessageStatus
   public var error: String?
   public var finishReason: String?
@@ -19,13 +21,16 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
   public var ttftMilliseconds: Int?
   public var durationMilliseconds: Int?
   public var createdAt: ArchiveTime
+  /// The web sources the reply cites, numbered from 1 in this order.
+  public var citations: [ArchivedCitation]
   /// The position's other messages; always empty inside a variant.
   public var variants: [ArchivedMessage]
   /// The files the message carries, bytes included (exports without this key have none).
   public var attachments: [ArchivedAttachment] = []
 
   enum CodingKeys: String, CodingKey {
-    case id, role, content, reasoning, agent, model, status, error, usage, variants, attachments
+    case id, role, content, reasoning, agent, model, provider, status, error, usage, variants
+    case citations, attachments
     case servedModel = "served_model"
     case finishReason = "finish_reason"
     case generationID = "generation_id"
@@ -39,7 +44,8 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     agent: String? = nil, model: String? = nil, servedModel: String? = nil,
     status: MessageStatus = .complete, error: String? = nil, finishReason: String? = nil,
     usage: ArchivedUsage? = nil, generationID: String? = nil, ttftMilliseconds: Int? = nil,
-    durationMilliseconds: Int? = nil, createdAt: ArchiveTime, variants: [ArchivedMessage] = []
+    durationMilliseconds: Int? = nil, createdAt: ArchiveTime, variants: [ArchivedMessage] = [],
+    provider: String? = nil, citations: [ArchivedCitation] = []
   ) {
     self.id = id
     self.role = role
@@ -57,6 +63,34 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     self.durationMilliseconds = durationMilliseconds
     self.createdAt = createdAt
     self.variants = variants
+    self.provider = provider
+    self.citations = citations
+  }
+
+  /// Reads every key; `provider`, `citations` and `attachments`, added after the first
+  /// exports, may be missing (no provider, no sources, no files).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    role = try container.decode(MessageRole.self, forKey: .role)
+    content = try container.decode(String.self, forKey: .content)
+    reasoning = try container.decodeIfPresent(String.self, forKey: .reasoning)
+    agent = try container.decodeIfPresent(String.self, forKey: .agent)
+    model = try container.decodeIfPresent(String.self, forKey: .model)
+    servedModel = try container.decodeIfPresent(String.self, forKey: .servedModel)
+    provider = try container.decodeIfPresent(String.self, forKey: .provider)
+    status = try container.decode(MessageStatus.self, forKey: .status)
+    error = try container.decodeIfPresent(String.self, forKey: .error)
+    finishReason = try container.decodeIfPresent(String.self, forKey: .finishReason)
+    usage = try container.decodeIfPresent(ArchivedUsage.self, forKey: .usage)
+    generationID = try container.decodeIfPresent(String.self, forKey: .generationID)
+    ttftMilliseconds = try container.decodeIfPresent(Int.self, forKey: .ttftMilliseconds)
+    durationMilliseconds = try container.decodeIfPresent(Int.self, forKey: .durationMilliseconds)
+    createdAt = try container.decode(ArchiveTime.self, forKey: .createdAt)
+    citations = try container.decodeIfPresent([ArchivedCitation].self, forKey: .citations) ?? []
+    variants = try container.decode([ArchivedMessage].self, forKey: .variants)
+    attachments =
+      try container.decodeIfPresent([ArchivedAttachment].self, forKey: .attachments) ?? []
   }
 
   init(_ message: Message, variants: [Message], files: [String: Data] = [:]) {
@@ -67,6 +101,7 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     agent = message.agent
     model = message.model
     servedModel = message.servedModel
+    provider = message.provider
     status = message.status
     error = message.error
     finishReason = message.finishReason
@@ -75,31 +110,11 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     ttftMilliseconds = message.timeToFirstTokenMilliseconds
     durationMilliseconds = message.durationMilliseconds
     createdAt = ArchiveTime(message.createdAt)
+    citations = message.citations.map(ArchivedCitation.init)
     self.variants = variants.map { ArchivedMessage($0, variants: [], files: files) }
     attachments = message.attachments.compactMap { attachment in
       files[attachment.sha256].map { ArchivedAttachment(attachment, data: $0) }
     }
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    id = try c.decode(String.self, forKey: .id)
-    role = try c.decode(MessageRole.self, forKey: .role)
-    content = try c.decode(String.self, forKey: .content)
-    reasoning = try c.decodeIfPresent(String.self, forKey: .reasoning)
-    agent = try c.decodeIfPresent(String.self, forKey: .agent)
-    model = try c.decodeIfPresent(String.self, forKey: .model)
-    servedModel = try c.decodeIfPresent(String.self, forKey: .servedModel)
-    status = try c.decode(MessageStatus.self, forKey: .status)
-    error = try c.decodeIfPresent(String.self, forKey: .error)
-    finishReason = try c.decodeIfPresent(String.self, forKey: .finishReason)
-    usage = try c.decodeIfPresent(ArchivedUsage.self, forKey: .usage)
-    generationID = try c.decodeIfPresent(String.self, forKey: .generationID)
-    ttftMilliseconds = try c.decodeIfPresent(Int.self, forKey: .ttftMilliseconds)
-    durationMilliseconds = try c.decodeIfPresent(Int.self, forKey: .durationMilliseconds)
-    createdAt = try c.decode(ArchiveTime.self, forKey: .createdAt)
-    variants = try c.decode([ArchivedMessage].self, forKey: .variants)
-    attachments = try c.decodeIfPresent([ArchivedAttachment].self, forKey: .attachments) ?? []
   }
 
   /// The stored message at `position` of `sessionID`.
@@ -107,10 +122,11 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     Message(
       id: id, sessionID: sessionID, position: position, isSelected: isSelected, role: role,
       content: content, reasoning: reasoning, agent: agent, model: model,
-      servedModel: servedModel, status: status, error: error, finishReason: finishReason,
-      usage: usage?.tokenUsage, generationID: generationID,
+      servedModel: servedModel, provider: provider, status: status, error: error,
+      finishReason: finishReason, usage: usage?.tokenUsage, generationID: generationID,
       timeToFirstTokenMilliseconds: ttftMilliseconds,
-      durationMilliseconds: durationMilliseconds, createdAt: createdAt.date)
+      durationMilliseconds: durationMilliseconds, createdAt: createdAt.date,
+      citations: citations.map(\.citation))
   }
 
   /// Every key is written, absent values as `null`.
@@ -123,6 +139,7 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     try container.encode(agent, forKey: .agent)
     try container.encode(model, forKey: .model)
     try container.encode(servedModel, forKey: .servedModel)
+    try container.encode(provider, forKey: .provider)
     try container.encode(status, forKey: .status)
     try container.encode(error, forKey: .error)
     try container.encode(finishReason, forKey: .finishReason)
@@ -131,6 +148,7 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     try container.encode(ttftMilliseconds, forKey: .ttftMilliseconds)
     try container.encode(durationMilliseconds, forKey: .durationMilliseconds)
     try container.encode(createdAt, forKey: .createdAt)
+    try container.encode(citations, forKey: .citations)
     try container.encode(variants, forKey: .variants)
     try container.encode(attachments, forKey: .attachments)
   }
@@ -145,6 +163,10 @@ public struct ArchivedUsage: Sendable, Hashable, Codable {
   public var cachedTokens: Int
   /// USD.
   public var cost: Decimal?
+  /// Web searches the reply ran, when reported.
+  public var webSearches: Int?
+  /// What prompt caching saved, USD, when reported.
+  public var cacheSavings: Decimal?
 
   enum CodingKeys: String, CodingKey {
     case cost
@@ -153,6 +175,8 @@ public struct ArchivedUsage: Sendable, Hashable, Codable {
     case totalTokens = "total_tokens"
     case reasoningTokens = "reasoning_tokens"
     case cachedTokens = "cached_tokens"
+    case webSearches = "web_searches"
+    case cacheSavings = "cache_savings"
   }
 
   public init(_ usage: TokenUsage) {
@@ -162,12 +186,15 @@ public struct ArchivedUsage: Sendable, Hashable, Codable {
     reasoningTokens = usage.reasoningTokens
     cachedTokens = usage.cachedTokens
     cost = usage.cost
+    webSearches = usage.webSearches
+    cacheSavings = usage.cacheSavings
   }
 
   var tokenUsage: TokenUsage {
     TokenUsage(
       promptTokens: promptTokens, completionTokens: completionTokens, totalTokens: totalTokens,
-      reasoningTokens: reasoningTokens, cachedTokens: cachedTokens, cost: cost)
+      reasoningTokens: reasoningTokens, cachedTokens: cachedTokens, cost: cost,
+      webSearches: webSearches, cacheSavings: cacheSavings)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -178,5 +205,47 @@ public struct ArchivedUsage: Sendable, Hashable, Codable {
     try container.encode(reasoningTokens, forKey: .reasoningTokens)
     try container.encode(cachedTokens, forKey: .cachedTokens)
     try container.encode(cost, forKey: .cost)
+    try container.encode(webSearches, forKey: .webSearches)
+    try container.encode(cacheSavings, forKey: .cacheSavings)
+  }
+}
+
+/// A source in an export: `{"url", "title", "start_index", "end_index"}`.
+public struct ArchivedCitation: Sendable, Hashable, Codable {
+  public var url: String
+  public var title: String
+  public var startIndex: Int?
+  public var endIndex: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case url, title
+    case startIndex = "start_index"
+    case endIndex = "end_index"
+  }
+
+  public init(url: String, title: String = "", startIndex: Int? = nil, endIndex: Int? = nil) {
+    self.url = url
+    self.title = title
+    self.startIndex = startIndex
+    self.endIndex = endIndex
+  }
+
+  init(_ citation: Citation) {
+    self.init(
+      url: citation.url, title: citation.title, startIndex: citation.startIndex,
+      endIndex: citation.endIndex)
+  }
+
+  var citation: Citation {
+    Citation(url: url, title: title, startIndex: startIndex, endIndex: endIndex)
+  }
+
+  /// Every key is written, absent indices as `null`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(url, forKey: .url)
+    try container.encode(title, forKey: .title)
+    try container.encode(startIndex, forKey: .startIndex)
+    try container.encode(endIndex, forKey: .endIndex)
   }
 }

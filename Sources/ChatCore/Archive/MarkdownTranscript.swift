@@ -70,6 +70,12 @@ public enum MarkdownTranscript {
       let link = "<\(target.replacingOccurrences(of: ">", with: "%3E"))>"
       lines += ["", (attachment.kind == .image ? "!" : "📎 ") + "[\(label)](\(link))"]
     }
+    if !message.citations.isEmpty {
+      lines += ["", "Sources:", ""]
+      for (index, citation) in message.citations.enumerated() {
+        lines.append("\(index + 1). \(sourceLink(citation))")
+      }
+    }
     if message.status != .complete {
       let reason = message.error.map { ": \($0)" } ?? ""
       lines += ["", "> **\(message.status.rawValue)**\(reason)"]
@@ -127,6 +133,19 @@ public enum MarkdownTranscript {
       result.append(character)
     }
     return result
+  }
+
+  /// `[title](url)`, or `<url>` for an untitled source; the title's markdown brackets are
+  /// escaped so it cannot end the link early.
+  private static func sourceLink(_ citation: Citation) -> String {
+    let title = citation.title.trimmingCharacters(in: .whitespaces)
+    guard !title.isEmpty else { return "<\(citation.url)>" }
+    var escaped = ""
+    for character in title {
+      if "[]\\".contains(character) { escaped.append("\\") }
+      escaped.append(character)
+    }
+    return "[\(escaped)](\(citation.url))"
   }
 
   /// A YAML double-quoted scalar (YAML accepts JSON's escapes).

@@ -6,10 +6,15 @@ import Foundation
 /// ```json
 /// {"schema_version": 1, "sessions": [{"id", "title", "created_at", "updated_at", "agent",
 ///   "archived", "messages": [{"id", "role", "content", "reasoning", "agent", "model",
-///   "served_model", "status", "error", "finish_reason", "usage": {"prompt_tokens",
-///   "completion_tokens", "total_tokens", "reasoning_tokens", "cached_tokens", "cost"},
-///   "generation_id", "ttft_ms", "duration_ms", "created_at", "variants": [...]}]}]}
+///   "served_model", "provider", "status", "error", "finish_reason", "usage": {"prompt_tokens",
+///   "completion_tokens", "total_tokens", "reasoning_tokens", "cached_tokens", "cost",
+///   "web_searches", "cache_savings"}, "generation_id", "ttft_ms", "duration_ms", "created_at",
+///   "citations": [{"url", "title", "start_index", "end_index"}], "variants": [...]}]}]}
 /// ```
+///
+/// `provider`, `citations`, `web_searches` and `cache_savings` came later than the first
+/// exports; a file without them imports as having none (the version stays 1: older orchat
+/// reads newer files, leaving those keys aside).
 ///
 /// `messages` is the transcript: the selected message of each position, in order; each one's
 /// `variants` holds the other messages of its position (earlier regenerations), oldest first,

@@ -42,8 +42,8 @@ extension AppConfig {
     let document = try TOMLDocument(text: text, file: file, kind: .configuration)
     let root = TOMLTableReader(document: document, kind: .configuration)
     try root.rejectUnknownKeys([
-      "default_agent", "theme", "mouse", "api_key", "api", "retry", "keys", "pdf_engine",
-      "max_attachment_mb", "max_message_attachment_mb",
+      "default_agent", "theme", "mouse", "hyperlinks", "api_key", "api", "retry", "keys",
+      "provider", "pdf_engine", "max_attachment_mb", "max_message_attachment_mb",
     ])
     var config = AppConfig()
     if let agent = try root.string("default_agent") {
@@ -54,6 +54,7 @@ extension AppConfig {
     }
     config.theme = try root.string("theme")
     config.isMouseEnabled = try root.boolean("mouse") ?? true
+    config.hyperlinks = try root.boolean("hyperlinks")
     config.pdfEngine = try root.choice("pdf_engine", in: Agent.pdfEngines)
     config.attachmentLimits = try parseAttachmentLimits(root)
     if let key = try root.string("api_key") {
@@ -75,6 +76,10 @@ extension AppConfig {
     if let api = try root.table("api") { config.api = try parseAPI(api) }
     if let retry = try root.table("retry") { config.retry = try parseRetry(retry) }
     if let keys = try root.table("keys") { config.keyBindings = try parseKeys(keys) }
+    if let provider = try root.table("provider") {
+      let routing = try Agent.ProviderRouting.parse(provider)
+      config.provider = routing.isEmpty ? nil : routing
+    }
     return config
   }
 

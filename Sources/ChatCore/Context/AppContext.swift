@@ -39,6 +39,12 @@ public struct AppContext: Sendable {
     AgentCatalog.load(from: paths.agentsDirectory)
   }
 
+  /// The agents as messages are sent with them: `config`'s provider routing under each
+  /// agent's own.
+  public func loadAgents(config: AppConfig) -> AgentCatalog {
+    loadAgents().applyingProviderDefaults(config.provider)
+  }
+
   /// Opens the session store (which recovers replies a dead process left streaming).
   public func openStore() async throws -> SessionStore {
     try await SessionStore.open(paths: paths)

@@ -18,6 +18,8 @@ extension ConversationEngine {
       reply.content = result.content
       reply.reasoning = result.reasoning.isEmpty ? nil : result.reasoning
       reply.servedModel = result.servedModel
+      reply.provider = result.provider
+      reply.citations = result.citations
       reply.finishReason = result.finishReason
       reply.usage = result.usage
       reply.generationID = result.generationID
@@ -47,7 +49,7 @@ extension ConversationEngine {
       logEntry = RequestLogEntry(
         startedAt: startedAt, endpoint: RequestLogEntry.chatEndpoint, sessionID: reply.sessionID,
         messageID: reply.id, agent: agent.name, model: reply.model,
-        servedModel: result.servedModel, outcome: outcome,
+        servedModel: result.servedModel, provider: result.provider, outcome: outcome,
         httpStatus: httpStatus,
         attempts: failure?.attempts ?? result.retries.count + 1,
         retryWaitsMilliseconds: (failure?.retryWaits ?? result.retries.map(\.delay))

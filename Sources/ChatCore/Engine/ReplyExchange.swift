@@ -1,4 +1,5 @@
 import ChatDomain
+import Formatting
 import Foundation
 import OpenRouter
 
@@ -15,6 +16,8 @@ struct ReplyExchange: Sendable {
     var generationID: String?
     var finishReason: String?
     var usage: TokenUsage?
+    /// The sources cited, with safe URLs only (`Citation.init?(_:)`).
+    var citations: [Citation] = []
     var retries: [RetryNotice] = []
     var timeToFirstToken: Duration?
     var duration: Duration = .zero
@@ -136,6 +139,11 @@ struct ReplyExchange: Sendable {
       emit(.reasoning(text))
     case .toolCall:
       return  // orchat sends no tools; a stray fragment has nothing to run
+    case .annotations(let items):
+      let added = items.compactMap(Citation.init(wire:))
+      guard !added.isEmpty else { return }
+      result.citations += added
+      emit(.citations(result.citations))
     case .image(let image):
       guard let file = Self.file(of: image, number: result.images.count + 1) else { return }
       result.timeToFirstToken = result.timeToFirstToken ?? ContinuousClock.now - start
@@ -157,6 +165,7 @@ struct ReplyExchange: Sendable {
       result.usage = summary.usage.map(TokenUsage.init) ?? result.usage
       result.servedModel = result.servedModel ?? summary.metadata.model
       result.generationID = result.generationID ?? summary.metadata.generationID
+      result.provider = result.provider ?? summary.metadata.provider
       if !summary.retries.isEmpty { result.retries = summary.retries }
     }
   }
@@ -181,6 +190,24 @@ extension TokenUsage {
     self.init(
       promptTokens: usage.promptTokens, completionTokens: usage.completionTokens,
       totalTokens: usage.totalTokens, reasoningTokens: usage.reasoningTokens,
-      cachedTokens: usage.cachedTokens, cost: usage.cost)
+      cachedTokens: usage.cachedTokens, cost: usage.cost,
+      webSearches: usage.webSearchRequests, cacheSavings: usage.cacheSavings)
+  }
+}
+
+extension Citation {
+  /// Titles longer than this are cut (a title is one line of a list).
+  static let maximumTitleLength = 300
+
+  /// A stored citation from the wire's, or `nil` when its URL is not a safe `http(s)` URL
+  /// (OpenRouter.docc/WebSearch.md, Annotations). The title keeps its characters (it is
+  /// sanitised where shown) but loses its line breaks and is cut to a line's length.
+  init?(wire: URLCitation) {
+    guard let url = LinkSanitizer.httpURL(wire.url) else { return nil }
+    var title = (wire.title ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+    if title.count > Self.maximumTitleLength {
+      title = String(title.prefix(Self.maximumTitleLength)) + "…"
+    }
+    self.init(url: url, title: title, startIndex: wire.startIndex, endIndex: wire.endIndex)
   }
 }

@@ -18,6 +18,8 @@ public struct RequestLogEntry: Sendable, Hashable {
   public var model: String?
   /// The model that answered.
   public var servedModel: String?
+  /// The provider that served it.
+  public var provider: String?
   public var outcome: Outcome
   /// The HTTP status of the last attempt, when there was a response.
   public var httpStatus: Int?
@@ -36,7 +38,7 @@ public struct RequestLogEntry: Sendable, Hashable {
   public init(
     startedAt: Date, endpoint: String, sessionID: String? = nil, messageID: String? = nil,
     agent: String? = nil, model: String? = nil, servedModel: String? = nil,
-    outcome: Outcome, httpStatus: Int? = nil, attempts: Int = 1,
+    provider: String? = nil, outcome: Outcome, httpStatus: Int? = nil, attempts: Int = 1,
     retryWaitsMilliseconds: [Int] = [], timeToFirstTokenMilliseconds: Int? = nil,
     durationMilliseconds: Int, usage: TokenUsage? = nil, generationID: String? = nil,
     errorCategory: String? = nil, errorMessage: String? = nil
@@ -48,6 +50,7 @@ public struct RequestLogEntry: Sendable, Hashable {
     self.agent = agent
     self.model = model
     self.servedModel = servedModel
+    self.provider = provider
     self.outcome = outcome
     self.httpStatus = httpStatus
     self.attempts = attempts

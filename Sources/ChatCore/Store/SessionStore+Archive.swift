@@ -1,4 +1,5 @@
 import ChatDomain
+import Formatting
 import Foundation
 import GRDB
 
@@ -84,6 +85,7 @@ extension SessionStore {
               sessionID: session.id, position: position, isSelected: index == 0)
             do {
               try MessageRecord(message).insert(db)
+              try Self.saveCitations(message.citations, messageID: message.id, db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
               throw ChatError.invalidImport(
                 "message \(message.id) of session \(session.id) already exists")
@@ -97,7 +99,8 @@ extension SessionStore {
     }
   }
 
-  /// Checks what the schema cannot: unique, non-empty ids; titles; variants not nested.
+  /// Checks what the schema cannot: unique, non-empty ids; titles; variants not nested;
+  /// source URLs that are safe to link; attachments whose bytes match their hash and kind.
   private static func validate(_ archive: SessionArchive) throws {
     var sessionIDs: Set<String> = []
     var messageIDs: Set<String> = []
@@ -119,6 +122,12 @@ extension SessionStore {
           }
           guard variantIndex == 0 || candidate.variants.isEmpty else {
             throw ChatError.invalidImport("\(path).variants: a variant cannot have variants")
+          }
+          // Sources are linked and copied: only what orchat itself would have stored.
+          for (number, citation) in candidate.citations.enumerated()
+          where LinkSanitizer.httpURL(citation.url) != citation.url {
+            throw ChatError.invalidImport(
+              "\(path).citations[\(number)].url: not a plain http or https URL")
           }
           for (attachmentIndex, attachment) in candidate.attachments.enumerated() {
             _ = try attachment.file(at: "\(path).attachments[\(attachmentIndex)]")

@@ -7,7 +7,8 @@ import GRDB
 /// attached under). A trigger removes the bytes when the last message that uses them goes,
 /// so deleting the last session that holds a file removes the file.
 extension SessionStore {
-  /// Version 2 (`v2-attachments`). Messages written by version 1 have no attachments.
+  /// Version 2 (`v2-attachments`, registered after `v2-sources`). Messages written before it
+  /// have no attachments.
   static let attachmentTables = """
     CREATE TABLE attachment (
       sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),

@@ -19,6 +19,12 @@ extension SessionStore {
       sql: "SELECT * FROM message WHERE session_id = ? ORDER BY position, created_at, rowid",
       arguments: [sessionID]
     ).map(\.message)
+    let sources = try citations(sessionID: sessionID, db)
+    if !sources.isEmpty {
+      for index in messages.indices {
+        messages[index].citations = sources[messages[index].id] ?? []
+      }
+    }
     let attachments = try Self.attachments(sessionID: sessionID, db)
     if !attachments.isEmpty {
       for index in messages.indices {

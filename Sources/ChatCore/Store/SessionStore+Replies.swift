@@ -43,8 +43,8 @@ extension SessionStore {
     }
   }
 
-  /// Saves a reply's final state (text, status, usage, timings) and its request-log entry,
-  /// in one transaction, and moves the session's update time.
+  /// Saves a reply's final state (text, status, usage, timings, sources) and its
+  /// request-log entry, in one transaction, and moves the session's update time.
   /// `images` (those the model made) are stored with it.
   /// - Precondition: `reply.status` is final.
   public func finishReply(
@@ -55,6 +55,7 @@ extension SessionStore {
     try await write("save the reply") { db in
       // Only the reply's own results: selection may have changed meanwhile (the UI).
       try MessageRecord(reply, writerLease: nil).update(db, columns: Self.finalColumns)
+      try Self.saveCitations(reply.citations, messageID: reply.id, db)
       try Self.saveAttachments(images, messageID: reply.id, db)
       if let log { try RequestLogRecord(log).insert(db) }
       try Self.touch(sessionID: reply.sessionID, at: StoredValues.truncated(date), db)
@@ -62,9 +63,10 @@ extension SessionStore {
   }
 
   private static let finalColumns = [
-    "content", "reasoning", "served_model", "status", "error", "finish_reason",
+    "content", "reasoning", "served_model", "provider", "status", "error", "finish_reason",
     "prompt_tokens", "completion_tokens", "total_tokens", "reasoning_tokens", "cached_tokens",
-    "cost_picos", "generation_id", "ttft_ms", "duration_ms", "writer_lease",
+    "cost_picos", "web_searches", "cache_savings_picos", "generation_id", "ttft_ms",
+    "duration_ms", "writer_lease",
   ]
 
   /// Marks `streaming` replies whose process has ended as `interrupted`, keeping the text of

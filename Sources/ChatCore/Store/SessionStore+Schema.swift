@@ -14,11 +14,37 @@ extension SessionStore {
       try db.execute(sql: searchIndex)
       try db.execute(sql: requestLog)
     }
+    migrator.registerMigration("v2-sources") { db in
+      try db.execute(sql: sourcesAndServing)
+    }
     migrator.registerMigration("v2-attachments") { db in
       try db.execute(sql: attachmentTables)
     }
     return migrator
   }()
+
+  /// Version 2: the web sources a reply cites (`citation`, one row per source, in order),
+  /// the provider that served a reply, and two usage figures, the number of web searches
+  /// and what prompt caching saved, on messages and in the request log. Rows written by
+  /// version 1 read as having no sources and no such figures.
+  private static let sourcesAndServing = """
+    ALTER TABLE message ADD COLUMN provider TEXT;
+    ALTER TABLE message ADD COLUMN web_searches INTEGER;
+    ALTER TABLE message ADD COLUMN cache_savings_picos INTEGER;
+    ALTER TABLE request_log ADD COLUMN provider TEXT;
+    ALTER TABLE request_log ADD COLUMN web_searches INTEGER;
+    ALTER TABLE request_log ADD COLUMN cache_savings_picos INTEGER;
+
+    CREATE TABLE citation (
+      message_id TEXT NOT NULL REFERENCES message (id) ON DELETE CASCADE,
+      ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+      url TEXT NOT NULL,
+      title TEXT NOT NULL,
+      start_index INTEGER,
+      end_index INTEGER,
+      PRIMARY KEY (message_id, ordinal)
+    ) WITHOUT ROWID;
+    """
 
   private static let sessionTables = """
     CREATE TABLE session (

@@ -18,6 +18,10 @@ public struct UsageReport: Sendable, Hashable {
     public var cachedTokens: Int
     /// `nil` when no request of the group reported a cost.
     public var cost: Decimal?
+    /// What prompt caching saved; `nil` when no request of the group reported it.
+    public var cacheSavings: Decimal?
+    /// Web searches, as far as the usage reported them.
+    public var webSearches: Int
 
     public init(key: String) {
       self.key = key
@@ -27,6 +31,8 @@ public struct UsageReport: Sendable, Hashable {
       reasoningTokens = 0
       cachedTokens = 0
       cost = nil
+      cacheSavings = nil
+      webSearches = 0
     }
 
     public var totalTokens: Int { promptTokens + completionTokens }
@@ -39,6 +45,8 @@ public struct UsageReport: Sendable, Hashable {
       reasoningTokens += usage.reasoningTokens
       cachedTokens += usage.cachedTokens
       if let spent = usage.cost { cost = (cost ?? 0) + spent }
+      if let saved = usage.cacheSavings { cacheSavings = (cacheSavings ?? 0) + saved }
+      webSearches += usage.webSearches ?? 0
     }
   }
 

@@ -24,6 +24,10 @@ import Foundation
 /// [keys]                        # keybinding overrides, used by the full-screen app
 /// submit = "ctrl+s"
 /// quit = ["ctrl+q", "ctrl+c"]
+///
+/// [provider]                    # routing defaults for every agent
+/// data_collection = "deny"
+/// zdr = true
 /// ```
 public struct AppConfig: Sendable, Hashable {
   public static let defaultAgentName = "assistant"
@@ -41,6 +45,10 @@ public struct AppConfig: Sendable, Hashable {
   /// Action name → key chords, in the user's order (`submit` → `["ctrl+s"]`). The names and
   /// chords are only checked to be well-formed strings here; the full-screen app resolves them.
   public var keyBindings: [String: [String]]
+  /// Provider routing for every agent (`[provider]`); an agent's own keys win.
+  public var provider: Agent.ProviderRouting?
+  /// OSC 8 hyperlinks in the full-screen app: `nil` guesses from the terminal.
+  public var hyperlinks: Bool?
   /// `pdf_engine`: how OpenRouter reads attached PDFs when the agent does not say; `nil`
   /// lets OpenRouter choose.
   public var pdfEngine: String? = nil

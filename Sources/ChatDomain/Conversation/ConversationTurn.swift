@@ -36,15 +36,28 @@ public struct ConversationOverrides: Sendable, Hashable {
   public var temperature: Double?
   public var systemPrompt: String?
   public var maxTokens: Int?
+  /// Turns web search on or off whatever the agent says (`/web`, `ask --web`); with the
+  /// agent's engine and result count when it has them.
+  public var webSearch: Bool?
 
   public init(
     model: String? = nil, fallbackModels: [String]? = nil, temperature: Double? = nil,
-    systemPrompt: String? = nil, maxTokens: Int? = nil
+    systemPrompt: String? = nil, maxTokens: Int? = nil, webSearch: Bool? = nil
   ) {
     self.model = model
     self.fallbackModels = fallbackModels
     self.temperature = temperature
     self.systemPrompt = systemPrompt
     self.maxTokens = maxTokens
+    self.webSearch = webSearch
+  }
+
+  /// The web search settings for a message to `agent`: `nil` when searching is off.
+  public func webSearch(for agent: Agent) -> Agent.WebSearch? {
+    switch webSearch {
+    case true?: agent.webSearch ?? Agent.WebSearch()
+    case false?: nil
+    case nil: agent.webSearch
+    }
   }
 }

@@ -22,6 +22,8 @@ public struct Message: Sendable, Hashable, Identifiable {
   public var model: String?
   /// The model that actually answered (after fallback), for replies.
   public var servedModel: String?
+  /// The provider that served the reply (`OpenAI`, `Novita`), as the stream named it.
+  public var provider: String?
   public var status: MessageStatus
   /// Why the reply failed, in the user-facing words of the error.
   public var error: String?
@@ -35,16 +37,19 @@ public struct Message: Sendable, Hashable, Identifiable {
   /// From sending the request to the end of the reply.
   public var durationMilliseconds: Int?
   public var createdAt: Date
+  /// The web sources the reply cites, numbered from 1 in this order.
+  public var citations: [Citation]
   /// Files the message carries: a user's attachments, or the images a model made, in order.
   public var attachments: [Attachment]
 
   public init(
     id: String, sessionID: String, position: Int, isSelected: Bool = true, role: MessageRole,
     content: String, reasoning: String? = nil, agent: String? = nil, model: String? = nil,
-    servedModel: String? = nil, status: MessageStatus = .complete, error: String? = nil,
+    servedModel: String? = nil, provider: String? = nil, status: MessageStatus = .complete,
+    error: String? = nil,
     finishReason: String? = nil, usage: TokenUsage? = nil, generationID: String? = nil,
     timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil,
-    createdAt: Date, attachments: [Attachment] = []
+    createdAt: Date, citations: [Citation] = [], attachments: [Attachment] = []
   ) {
     self.id = id
     self.sessionID = sessionID
@@ -56,6 +61,7 @@ public struct Message: Sendable, Hashable, Identifiable {
     self.agent = agent
     self.model = model
     self.servedModel = servedModel
+    self.provider = provider
     self.status = status
     self.error = error
     self.finishReason = finishReason
@@ -64,6 +70,7 @@ public struct Message: Sendable, Hashable, Identifiable {
     self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
     self.durationMilliseconds = durationMilliseconds
     self.createdAt = createdAt
+    self.citations = citations
     self.attachments = attachments
   }
 }

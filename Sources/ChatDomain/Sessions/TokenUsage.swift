@@ -10,12 +10,19 @@ public struct TokenUsage: Sendable, Hashable {
   public var reasoningTokens: Int
   /// Prompt tokens served from the provider's cache.
   public var cachedTokens: Int
-  /// USD (OpenRouter credits); `nil` when the provider did not say.
+  /// USD (OpenRouter credits); `nil` when the provider did not say. Web searches and the
+  /// caching discount are included.
   public var cost: Decimal?
+  /// Web searches run for the reply, when the usage counted them.
+  public var webSearches: Int?
+  /// What prompt caching saved, USD (negative when writing the cache cost more); `nil` when
+  /// the usage did not say.
+  public var cacheSavings: Decimal?
 
   public init(
     promptTokens: Int = 0, completionTokens: Int = 0, totalTokens: Int? = nil,
-    reasoningTokens: Int = 0, cachedTokens: Int = 0, cost: Decimal? = nil
+    reasoningTokens: Int = 0, cachedTokens: Int = 0, cost: Decimal? = nil,
+    webSearches: Int? = nil, cacheSavings: Decimal? = nil
   ) {
     self.promptTokens = promptTokens
     self.completionTokens = completionTokens
@@ -23,5 +30,7 @@ public struct TokenUsage: Sendable, Hashable {
     self.reasoningTokens = reasoningTokens
     self.cachedTokens = cachedTokens
     self.cost = cost
+    self.webSearches = webSearches
+    self.cacheSavings = cacheSavings
   }
 }

@@ -12,8 +12,12 @@ import ChatUI
 /// reference counting or much memory traffic, which is most of the cost of a frame. Marks
 /// are kept when they are in the Basic Multilingual Plane, where nearly all combining
 /// marks are; the rare supplementary-plane marks (Brahmi, musical symbols, ideographic
-/// variation selectors) are dropped. Every byte of a cell is a field (`reserved` fills what
+/// variation selectors) are dropped. Every byte of a cell is a field (`link` fills what
 /// would be padding), so rows can be compared bytewise (`GridDiff`).
+///
+/// A cell may belong to a hyperlink: `link` is then an id in its grid's `links` table
+/// (`CellGrid.addLink(_:)`), and a backend that can makes the run of such cells a link
+/// (OSC 8). 0 is no link.
 public struct Cell: Sendable, Hashable {
   /// The base scalar's value; 0 for a continuation cell.
   private var base: UInt32
@@ -24,8 +28,9 @@ public struct Cell: Sendable, Hashable {
   private var mark4: UInt16 = 0
   public var role: StyleRole
   public var isContinuation: Bool
-  /// Always 0: makes the layout free of padding.
-  private var reserved: UInt16 = 0
+  /// The hyperlink this cell belongs to: an id in its grid's `links`, 0 for none. Also makes
+  /// the layout free of padding.
+  public var link: UInt16 = 0
 
   /// A cell holding `text`: its first scalar and up to four combining marks after it.
   public init(_ text: String = " ", role: StyleRole = .base, isContinuation: Bool = false) {

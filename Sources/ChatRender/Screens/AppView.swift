@@ -8,17 +8,17 @@ import Formatting
 /// laid out (a few thousand cells, microseconds); the terminal backend then paints only the
 /// cells that differ from the previous frame.
 public enum AppView {
-  /// - Parameter cache: lines drawn by recent frames, copied rather than drawn again (pass
-  ///   the same cache to every frame; without one every line is drawn).
-  public static func render(_ state: AppState, cache: LineRowCache? = nil) -> Frame {
+  /// - Parameter cache: what recent frames drew, copied rather than drawn again (pass the
+  ///   same cache to every frame; without one everything is drawn).
+  public static func render(_ state: AppState, cache: RenderCache? = nil) -> Frame {
     var grid = CellGrid(width: state.size.columns, height: state.size.rows)
     let layout = state.layout
     if layout.isTooSmall {
       DialogViews.drawTooSmall(state.size, on: &grid)
       return Frame(grid: grid)
     }
-    SideColumnView.draw(state, layout: layout, on: &grid)
-    TranscriptView.draw(state, layout: layout, on: &grid, cache: cache)
+    SideColumnView.draw(state, layout: layout, on: &grid, cache: cache)
+    TranscriptView.draw(state, layout: layout, on: &grid, cache: cache?.lines)
     var cursor = ComposerView.draw(state, layout: layout, on: &grid)
     StatusLineView.drawBanner(state, layout: layout, on: &grid)
     StatusLineView.draw(state, layout: layout, on: &grid)

@@ -1,13 +1,75 @@
 import Formatting
 import ChatDomain
 import ChatUI
+import Foundation
 
 /// The wide layout's left column: the agents (with their models) and the recent sessions,
 /// each scrolled as its window in the state says.
+///
+/// It changes when a list does, not while a reply streams: with a cache, a frame whose inputs
+/// are those of the last one copies its cells (drawing it formats every session's date).
 enum SideColumnView {
-  static func draw(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
+  /// Everything the column is drawn from; equal inputs draw equal cells.
+  struct Inputs: Equatable {
+    var agentsBox: Rect?
+    var sessionsBox: Rect?
+    var agents: [Agent]
+    var agentName: String
+    var agentWindow: ListWindow
+    var sessionsRevision: Int
+    var sideWindow: ListWindow
+    var focus: Focus
+    var hasOverlay: Bool
+    var sessionID: String?
+    /// Dates are shown to the minute at most.
+    var minute: Int
+    var timeZone: TimeZone
+
+    init(_ state: AppState, layout: ScreenLayout) {
+      agentsBox = layout.agentsBox
+      sessionsBox = layout.sessionsBox
+      agents = state.agents
+      agentName = state.agentName
+      agentWindow = state.agentWindow
+      sessionsRevision = state.sessions.revision
+      sideWindow = state.sessions.sideWindow
+      focus = state.focus
+      hasOverlay = state.overlay != nil
+      sessionID = state.session?.id
+      minute = Int((state.now.timeIntervalSince1970 / 60).rounded(.down))
+      timeZone = state.timeZone
+    }
+  }
+
+  static func draw(
+    _ state: AppState, layout: ScreenLayout, on grid: inout CellGrid, cache: RenderCache? = nil
+  ) {
+    let boxes = [layout.agentsBox, layout.sessionsBox].compactMap { $0 }
+    guard !boxes.isEmpty else { return }
+    let inputs = Inputs(state, layout: layout)
+    let rowCount = boxes.reduce(0) { $0 + $1.height }
+    if let cached = cache?.sideColumn, cached.inputs == inputs, cached.rows.count == rowCount {
+      var rows = cached.rows.makeIterator()
+      for box in boxes {
+        for y in box.y..<box.maxY {
+          guard let cells = rows.next() else { return }
+          grid.paint(row: y, from: box.x, clip: box) { $0.put(cells: cells) }
+        }
+      }
+      return
+    }
     if let box = layout.agentsBox { drawAgents(state, box: box, layout: layout, on: &grid) }
     if let box = layout.sessionsBox { drawSessions(state, box: box, layout: layout, on: &grid) }
+    guard let cache else { return }
+    var rows: [[Cell]] = []
+    rows.reserveCapacity(rowCount)
+    for box in boxes {
+      for y in box.y..<box.maxY {
+        let start = y * grid.width + box.x
+        rows.append(Array(grid.cells[start..<(start + box.width)]))
+      }
+    }
+    cache.sideColumn = (inputs, rows)
   }
 
   private static func drawAgents(

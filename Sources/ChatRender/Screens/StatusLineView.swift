@@ -11,6 +11,7 @@ enum StatusLineView {
     grid.fill(row, with: .blank(.status))
     var left: [(String, StyleRole)] = [(" " + state.agentName, .status)]
     if let model = state.model { left.append((Format.shortModel(model), .status)) }
+    if state.isWebSearchOn { left.append(("web", .status)) }
 
     var right: [(String, StyleRole)] = []
     if let used = state.contextUsed, let limit = state.modelSummary?.contextLength, limit > 0 {

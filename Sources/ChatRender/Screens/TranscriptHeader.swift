@@ -5,8 +5,11 @@ import Foundation
 
 /// The header line of a message: who wrote it, with which model, when, and what it cost.
 ///
-/// `you · 14:02`; `coder · anthropic/claude-sonnet-4.5 · 14:02 · 412 tok · $0.0003 · 0.4 s to
-/// first token`; while streaming, `coder · model · streaming ⠹ 84 tok/s`.
+/// `you · 14:02`; `coder · anthropic/claude-sonnet-4.5 · Anthropic · 14:02 · 412 tok ·
+/// $0.0003 · 0.4 s to first token`; while streaming, `coder · model · streaming ⠹ 84 tok/s`.
+/// A preset shows as asked, then the model that answered: `@preset/fast → openai/gpt-4o`.
+/// The provider's name comes from the stream and is sanitised. Search and caching figures
+/// have a line of their own (`TranscriptItem.usageDetails`).
 enum TranscriptHeader {
   static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
@@ -23,7 +26,12 @@ enum TranscriptHeader {
       return spans
     }
     spans.append(StyledSpan(message.agent ?? "assistant", role: .transcriptAssistant))
-    if let model = message.servedModel ?? message.model { add(model) }
+    if let requested = message.model, ModelID.isPreset(requested) {
+      add(requested + (message.servedModel.map { " → \($0)" } ?? ""))
+    } else if let model = message.servedModel ?? message.model {
+      add(model)
+    }
+    if let provider = message.provider.map(providerName), !provider.isEmpty { add(provider) }
     if item.variantCount > 1 { add("‹\(item.variantNumber)/\(item.variantCount)›") }
     if case .streaming(let reply) = state.completion, reply.replyID == message.id {
       var text = "streaming \(spinner[state.spinnerFrame % spinner.count])"
@@ -44,6 +52,13 @@ enum TranscriptHeader {
       add("\(Format.duration(milliseconds: ttft)) to first token")
     }
     return spans
+  }
+
+  /// A provider's name as shown: sanitised, on one line, at most 32 characters.
+  static func providerName(_ name: String) -> String {
+    let clean = TextSanitizer.sanitize(name)
+      .split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+    return clean.count > 32 ? String(clean.prefix(31)) + "…" : clean
   }
 
   /// The reasoning toggle: `▸ thinking (312 tokens)`.

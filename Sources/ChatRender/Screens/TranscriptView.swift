@@ -43,7 +43,9 @@ enum TranscriptView {
         x += grid.put(Glyph("─", width: 1), x: x, y: y, role: .transcriptDivider, clip: area)
       }
     case .header:
-      let isSelected = state.focus == .transcript && state.transcript.selection == index
+      let isSelected =
+        state.focus == .transcript && state.transcript.selection == index
+        && state.transcript.sourceSelection == nil && state.transcript.selectedAttachment == nil
       if isSelected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
       // Too wide: drop figures from the right (time to first token, cost, tokens, time)
       // rather than cutting one in half.
@@ -56,6 +58,8 @@ enum TranscriptView {
           span.text, x: x, y: y, limit: area.maxX - x, role: isSelected ? .selection : span.role,
           on: &grid)
       }
+    case .usageDetails(let text):
+      BoxView.text(text, x: area.x, y: y, limit: area.width, role: .muted, on: &grid)
     case .reasoningToggle:
       grid.put(TranscriptHeader.reasoningToggle(for: item), x: area.x, y: y, role: .transcriptReasoning, clip: area)
     case .reasoning(let styled), .body(let styled):
@@ -72,11 +76,56 @@ enum TranscriptView {
       BoxView.text(
         chip, x: area.x, y: y, limit: area.width, role: isSelected ? .selection : .muted,
         on: &grid)
+    case .sourcesHeading:
+      BoxView.text("Sources", x: area.x, y: y, limit: area.width, role: .transcriptHeader, on: &grid)
+    case .source(let number):
+      guard item.sources.indices.contains(number) else { break }
+      let isSelected =
+        state.focus == .transcript && state.transcript.selection == index
+        && state.transcript.sourceSelection == number
+      drawSource(item.sources[number], isSelected: isSelected, y: y, in: area, on: &grid)
+    case .sourceURL(let number):
+      guard item.sources.indices.contains(number) else { break }
+      let indent = DisplayWidth.width(of: item.sources[number].label)
+      BoxView.text(
+        item.sources[number].url, x: area.x + indent, y: y, limit: area.width - indent,
+        role: .markdownLinkURL, on: &grid)
     case .notice(let text):
       let role: StyleRole = item.message.status == .cancelled ? .muted : .transcriptError
       BoxView.text(text, x: area.x, y: y, limit: area.width, role: role, on: &grid)
     case .blank:
       break
+    }
+  }
+
+  /// `[2] Swift Documentation · swift.org`: the title and domain link to the page (OSC 8,
+  /// where the backend can); cut with `…` when too wide.
+  private static func drawSource(
+    _ source: SourceLine, isSelected: Bool, y: Int, in area: Rect, on grid: inout CellGrid
+  ) {
+    if isSelected {
+      grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection))
+    }
+    var x = area.x
+    x += BoxView.text(
+      source.label, x: x, y: y, limit: area.maxX - x, role: isSelected ? .selection : .muted,
+      on: &grid)
+    let start = x
+    if !source.title.isEmpty {
+      x += BoxView.text(
+        source.title, x: x, y: y, limit: area.maxX - x,
+        role: isSelected ? .selection : .markdownLink, on: &grid)
+      x += BoxView.text(
+        " · " + source.domain, x: x, y: y, limit: area.maxX - x,
+        role: isSelected ? .selection : .markdownLinkURL, on: &grid)
+    } else {
+      x += BoxView.text(
+        source.domain, x: x, y: y, limit: area.maxX - x,
+        role: isSelected ? .selection : .markdownLink, on: &grid)
+    }
+    let end = min(x, area.maxX)
+    if end > start {
+      grid.setLink(grid.addLink(source.url), x: start, y: y, length: end - start)
     }
   }
 

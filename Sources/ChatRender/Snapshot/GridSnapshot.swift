@@ -16,6 +16,8 @@ import ChatDomain
 /// - The characters block has one row per grid row between `│` bars, so trailing spaces
 ///   show; continuation cells of wide glyphs are omitted, so a wide glyph takes its two
 ///   columns in an editor and rows stay aligned.
+/// - A `links` block, only when cells link somewhere, lists each run of linked cells as
+///   `row column+length url`.
 /// - The roles block has one character per cell (continuation cells included, so it lines
 ///   up with the characters block): `.` for `base`, then `A`–`Z`, `a`–`z`, `0`–`9` in
 ///   order of first appearance (row-major), listed in the legend.
@@ -50,6 +52,12 @@ public enum GridSnapshot {
     }
     let legend = order.map { "\(symbols[$0] ?? "?")=\($0.rawValue)" }.joined(separator: " ")
     text += "legend  \(legend)\n"
+    // Hyperlinks, only when there are any: `row column+length url` per run.
+    let links = (0..<grid.height).flatMap { y in grid.linkRuns(row: y).map { (y, $0) } }
+    if !links.isEmpty {
+      text += "links\n"
+      for (y, run) in links { text += "  \(y) \(run.column)+\(run.length) \(run.url)\n" }
+    }
     return text
   }
 

@@ -55,6 +55,10 @@ public enum Action: Sendable {
 
   /// An event of request `id`, at `time`.
   case conversation(RequestID, ConversationEvent, at: Date)
+  /// `pieces` content events of request `id` that arrived together, their text joined (the
+  /// run loop merges a burst so the reply is laid out once per burst, not once per token);
+  /// `at` is the last one's time.
+  case contentBurst(RequestID, text: String, pieces: Int, at: Date)
   /// Request `id` ended: its one outcome, after every event; nothing more will come of it.
   case requestEnded(RequestID, ConversationOutcome, at: Date)
 }

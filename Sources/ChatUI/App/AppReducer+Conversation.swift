@@ -130,8 +130,11 @@ extension AppReducer {
         "\(reason); retrying in {countdown} (attempt \(attempt + 1))", kind: .warning,
         countdownTo: time.addingTimeInterval(seconds))
       return []
-    case .served(let model, _):
-      modifyReply(&state) { $0.servedModel = model }
+    case .served(let model, let provider):
+      modifyReply(&state) {
+        $0.servedModel = model
+        $0.provider = provider
+      }
       return []
     case .reasoning(let text):
       guard case .streaming(var reply) = state.completion else { return [] }
@@ -140,19 +143,32 @@ extension AppReducer {
       state.completion = .streaming(reply)
       return []
     case .content(let text):
-      guard case .streaming(var reply) = state.completion else { return [] }
-      state.transcript.appendContent(text, to: reply.replyID)
-      reply.countDelta(at: time)
-      state.completion = .streaming(reply)
-      if state.banner?.countdownTo != nil { state.banner = nil }
-      return []
+      return content(&state, id, text, pieces: 1, at: time)
     case .usage(let usage):
       modifyReply(&state) { $0.usage = usage }
       return []
     case .image(let attachment):
       modifyReply(&state) { $0.attachments.append(attachment) }
       return []
+    case .citations(let citations):
+      guard case .streaming(let reply) = state.completion else { return [] }
+      state.transcript.setCitations(citations, of: reply.replyID)
+      return []
     }
+  }
+
+  /// Reply text of request `id`: `pieces` deltas joined into `text`.
+  static func content(
+    _ state: inout AppState, _ id: RequestID, _ text: String, pieces: Int, at time: Date
+  ) -> [Effect] {
+    guard state.completion.requestID == id, case .streaming(var reply) = state.completion else {
+      return []
+    }
+    state.transcript.appendContent(text, to: reply.replyID)
+    reply.countDeltas(pieces, at: time)
+    state.completion = .streaming(reply)
+    if state.banner?.countdownTo != nil { state.banner = nil }
+    return []
   }
 
   /// Request `id` ended: the reply as stored replaces the streamed one, and the banner says
@@ -237,7 +253,11 @@ extension AppReducer {
 
 extension StreamingReply {
   mutating func countDelta(at time: Date) {
-    deltas += 1
+    countDeltas(1, at: time)
+  }
+
+  mutating func countDeltas(_ count: Int, at time: Date) {
+    deltas += count
     if firstTextAt == nil { firstTextAt = time }
     lastDeltaAt = time
   }

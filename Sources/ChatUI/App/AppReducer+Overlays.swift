@@ -116,15 +116,17 @@ extension AppReducer {
     return []
   }
 
-  /// Switches to agent `name` from the next message on; its model and settings take over.
+  /// Switches to agent `name` from the next message on; its model and settings take over,
+  /// except the session's web search switch (`/web`), which stays as the user set it.
   static func selectAgent(_ state: inout AppState, _ name: String) {
     guard let agent = state.agents.first(where: { $0.name == name }) else {
       let names = state.agents.map(\.name).joined(separator: ", ")
       notify(&state, "No agent \"\(name)\" (agents: \(names))", .warning)
       return
     }
+    let search = state.overrides.webSearch
     state.agentName = agent.name
-    state.overrides = .init()
+    state.overrides = ConversationOverrides(webSearch: search)
     notify(&state, "Agent: \(agent.name) (\(agent.model)), from the next message")
   }
 

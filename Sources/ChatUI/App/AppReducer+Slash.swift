@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 
 extension AppReducer {
   static func slashCommand(_ state: inout AppState, _ text: String) -> [Effect] {
@@ -48,6 +49,18 @@ extension AppReducer {
       notify(&state, value.map { "Temperature: \($0) for this session" } ?? "Temperature: the agent's")
     case .attach(let argument): return attach(&state, argument)
     case .detach(let number): return detach(&state, number)
+    case .web(let on):
+      let turnOn = on ?? !state.isWebSearchOn
+      // Back to the agent's own setting when that is what was asked for.
+      state.overrides.webSearch = turnOn == (state.agent?.webSearch != nil) ? nil : turnOn
+      notify(
+        &state,
+        turnOn
+          ? "Web search on for this session: the model may search (each search costs extra)"
+          : "Web search off for this session")
+    case .provider:
+      state.banner = Banner(
+        providerSummary(state), kind: .info, expiresAt: state.now + 12)
     case .help:
       state.overlay = .help
     case .quit:
@@ -57,8 +70,45 @@ extension AppReducer {
     return []
   }
 
+  /// What `/provider` says: the routing the next message is sent with (the agent's,
+  /// `config.toml`'s under it), in words.
+  static func providerSummary(_ state: AppState) -> String {
+    let model = state.model ?? "the model"
+    var head = "Next message to \(model)"
+    if let model = state.model, ModelID.isPreset(model) {
+      head += " (the preset's own routing applies too)"
+    }
+    guard let routing = state.agent?.provider, !routing.isEmpty else {
+      return head + ": OpenRouter's default routing (providers weighed by price, with fallbacks)"
+    }
+    var parts: [String] = []
+    if let only = routing.only { parts.append("only " + only.joined(separator: ", ")) }
+    if let order = routing.order { parts.append("order " + order.joined(separator: " › ")) }
+    if let ignore = routing.ignore { parts.append("never " + ignore.joined(separator: ", ")) }
+    if let sort = routing.sort { parts.append("fastest or cheapest by \(sort)") }
+    if routing.allowFallbacks == false { parts.append("no other providers") }
+    if routing.allowFallbacks == true { parts.append("other providers allowed") }
+    if routing.zdr == true { parts.append("zero data retention only") }
+    if routing.dataCollection == "deny" { parts.append("no providers that keep prompts") }
+    if routing.dataCollection == "allow" { parts.append("providers that keep prompts allowed") }
+    if routing.requireParameters == true { parts.append("only providers supporting every setting") }
+    if let levels = routing.quantizations { parts.append("quantizations " + levels.joined(separator: ", ")) }
+    if let price = routing.maxPrice {
+      let caps = [
+        price.prompt.map { "input ≤ $\(Self.priceText($0))/M" },
+        price.completion.map { "output ≤ $\(Self.priceText($0))/M" },
+      ].compactMap { $0 }
+      parts.append(caps.joined(separator: ", "))
+    }
+    return head + ": " + parts.joined(separator: " · ")
+  }
+
+  private static func priceText(_ value: Double) -> String {
+    value.rounded() == value ? String(Int(value)) : String(value)
+  }
+
   /// Tab in an input that starts with `/`: completes the command name, or its model, agent,
-  /// theme or path argument (paths are listed by the runner: `completePath`).
+  /// theme, `on`/`off` or path argument (paths are listed by the runner: `completePath`).
   static func completeSlashCommand(_ state: inout AppState) -> [Effect] {
     let text = state.composer.text
     let body = text.dropFirst()
@@ -89,6 +139,8 @@ extension AppReducer {
       candidates = state.availableThemes.filter { $0.hasPrefix(argument) }
     case "export":
       candidates = ExportFormat.allCases.map(\.rawValue).filter { $0.hasPrefix(argument) }
+    case "web":
+      candidates = ["on", "off"].filter { $0.hasPrefix(argument) }
     default:
       candidates = []
     }

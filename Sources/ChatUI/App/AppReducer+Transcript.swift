@@ -31,35 +31,45 @@ extension AppReducer {
     return []
   }
 
-  /// Moves the selection one message, or one attachment chip, up or down: a message's
-  /// chips (below its text) are stops between it and the next message.
+  /// Moves the selection one step through the transcript, top to bottom as it reads: a
+  /// message, its attachment chips (below its text), then its sources (below the chips,
+  /// under a reply that cites any), then the next message. From no selection, Up picks the
+  /// lowest of these places and Down the last message itself.
   static func moveSelection(_ state: inout AppState, by step: Int) {
     let items = state.transcript.items
-    let count = items.count
-    guard count > 0 else { return }
-    func chips(_ index: Int) -> Int { items[index].message.attachments.count }
-    guard let item = state.transcript.selection, items.indices.contains(item) else {
-      // From nothing: the last message (Up lands on its last chip, as it sits lowest).
-      state.transcript.selection = count - 1
-      if step < 0, chips(count - 1) > 0 { state.transcript.selectedAttachment = chips(count - 1) - 1 }
-      return
+    guard !items.isEmpty else { return }
+    // Every place the selection can be, top to bottom.
+    var places: [(item: Int, chip: Int?, source: Int?)] = []
+    for (index, item) in items.enumerated() {
+      places.append((index, nil, nil))
+      places += item.message.attachments.indices.map { (index, $0, nil) }
+      places += item.sources.indices.map { (index, nil, $0) }
     }
-    let chip = state.transcript.selectedAttachment
-    if step < 0 {
-      if let chip {
-        state.transcript.selectedAttachment = chip > 0 ? chip - 1 : nil
-      } else if item > 0 {
-        state.transcript.selection = item - 1
-        if chips(item - 1) > 0 { state.transcript.selectedAttachment = chips(item - 1) - 1 }
+    let transcript = state.transcript
+    let current = transcript.selection.flatMap { selected in
+      places.firstIndex {
+        $0.item == selected && $0.chip == transcript.selectedAttachment
+          && $0.source == transcript.sourceSelection
       }
+    }
+    let target: (item: Int, chip: Int?, source: Int?)
+    if let current {
+      target = places[max(0, min(places.count - 1, current + step))]
     } else {
-      let next = (chip ?? -1) + 1
-      if next < chips(item) {
-        state.transcript.selectedAttachment = next
-      } else if item + 1 < count {
-        state.transcript.selection = item + 1
-      }
+      target = step < 0 ? places[places.count - 1] : (items.count - 1, nil, nil)
     }
+    state.transcript.selection = target.item
+    state.transcript.selectedAttachment = target.chip
+    state.transcript.sourceSelection = target.source
+  }
+
+  /// The selected source of the selected message, when one is picked.
+  static func selectedSource(_ state: AppState) -> SourceLine? {
+    guard let item = state.transcript.selection, let source = state.transcript.sourceSelection,
+      state.transcript.items.indices.contains(item)
+    else { return nil }
+    let sources = state.transcript.items[item].sources
+    return sources.indices.contains(source) ? sources[source] : nil
   }
 
   /// The selected message, else the last reply.
@@ -82,10 +92,14 @@ extension AppReducer {
     return []
   }
 
-  /// Copies the raw markdown of the selected message (else the last reply), without control
-  /// characters: pasted into a terminal from the clipboard, it can hold no escape sequence
-  /// (no bracketed-paste end `ESC [ 201 ~` that would type the rest as keys).
+  /// Copies the URL of the selected source, else the raw markdown of the selected message
+  /// (else the last reply), without control characters: pasted into a terminal from the
+  /// clipboard, it can hold no escape sequence (no bracketed-paste end `ESC [ 201 ~` that
+  /// would type the rest as keys).
   static func copyMessage(_ state: inout AppState) -> [Effect] {
+    if let source = selectedSource(state) {
+      return [.copy(source.url, description: "the link of source \(source.number)")]
+    }
     guard let index = selectedOrLastReply(state) else {
       notify(&state, "Nothing to copy yet")
       return []

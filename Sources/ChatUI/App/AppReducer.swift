@@ -72,6 +72,9 @@ public enum AppReducer {
     case .conversation(let id, let event, let time):
       state.now = max(state.now, time)
       return conversation(&state, id, event, at: time)
+    case .contentBurst(let id, let text, let pieces, let time):
+      state.now = max(state.now, time)
+      return content(&state, id, text, pieces: pieces, at: time)
     case .requestEnded(let id, let outcome, let time):
       state.now = max(state.now, time)
       return requestEnded(&state, id, outcome)

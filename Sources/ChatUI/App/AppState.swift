@@ -60,13 +60,18 @@ public struct AppState: Sendable {
   /// Theme names offered by `/theme` completion.
   public var availableThemes: [String] = []
   public var isMouseEnabled: Bool
+  /// Whether the terminal shows OSC 8 hyperlinks: sources are then links, else their URLs
+  /// are shown as text.
+  public var hyperlinks: Bool {
+    didSet { transcript.showsSourceURLs = !hyperlinks }
+  }
 
   /// - Parameters:
   ///   - agents: The agents to offer; when `agentName` is not one of them, the first is used.
   public init(
     size: TerminalSize, agents: [Agent] = [], agentName: String, hasAPIKey: Bool, now: Date,
     keyMap: KeyMap = .standard, timeZone: TimeZone = .current, themeName: String = "dark",
-    isMouseEnabled: Bool = true
+    isMouseEnabled: Bool = true, hyperlinks: Bool = false
   ) {
     self.size = size
     self.agents = agents
@@ -79,6 +84,8 @@ public struct AppState: Sendable {
     self.timeZone = timeZone
     self.themeName = themeName
     self.isMouseEnabled = isMouseEnabled
+    self.hyperlinks = hyperlinks
+    transcript.showsSourceURLs = !hyperlinks
     let layout = ScreenLayout(size: size, composerLines: 1, hasBanner: false)
     transcript.resize(width: layout.transcriptTextWidth, height: layout.transcriptText.height)
     agentWindow.resize(count: agents.count)
@@ -103,14 +110,21 @@ public struct AppState: Sendable {
   /// The model the next message asks for: the session's choice, else the agent's.
   public var model: String? { overrides.model ?? agent?.model }
 
+  /// Whether the next message may search the web: the session's switch, else the agent's.
+  public var isWebSearchOn: Bool {
+    agent.map { overrides.webSearch(for: $0) != nil } ?? (overrides.webSearch == true)
+  }
+
   /// The current model's catalog entry.
   public var modelSummary: ModelSummary? { model.flatMap { catalog?.model(id: $0) } }
 
-  /// Whether the runtime should send ticks (a spinner, a countdown, an expiring banner).
+  /// Whether the runtime should send ticks: something animates (a spinner, a countdown).
+  /// An info banner that goes away by itself does not need them: the runtime wakes once, at
+  /// `banner.expiresAt`, so an idle app makes no wake-ups.
   public var needsTicks: Bool {
     if case .streaming = completion { return true }
     if case .starting = completion { return true }
-    return banner?.countdownTo != nil || banner?.expiresAt != nil
+    return banner?.countdownTo != nil
   }
 
   /// Tokens of the conversation so far: the last reply's prompt plus completion, and the

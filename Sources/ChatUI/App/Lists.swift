@@ -50,10 +50,13 @@ public struct ModelPickerState: Sendable {
 public struct SessionListState: Sendable {
   public var summaries: [SessionSummary] = [] {
     didSet {
+      revision &+= 1
       sideWindow.resize(count: summaries.count)
       window.resize(count: rowCount)
     }
   }
+  /// Counts changes to `summaries`, so a view can tell in O(1) that the list is unchanged.
+  public private(set) var revision = 0
   public var query = ComposerState()
   /// True while the browser's search box takes the keys.
   public var isEditingQuery = false

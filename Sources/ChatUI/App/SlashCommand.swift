@@ -18,13 +18,16 @@ public enum SlashCommand: Sendable, Hashable {
   case attach(String?)
   /// `/detach [N]`.
   case detach(Int?)
+  /// `/web`, `/web on`, `/web off`: `nil` toggles.
+  case web(Bool?)
+  case provider
   case help
   case quit
 
   /// Every command name, for completion and help.
   public static let names = [
-    "agent", "attach", "copy", "detach", "edit", "export", "help", "model", "new", "quit",
-    "retry", "search", "sessions", "system", "temperature", "theme", "title",
+    "agent", "attach", "copy", "detach", "edit", "export", "help", "model", "new", "provider",
+    "quit", "retry", "search", "sessions", "system", "temperature", "theme", "title", "web",
   ]
 
   /// The usage line of each command.
@@ -44,6 +47,8 @@ public enum SlashCommand: Sendable, Hashable {
     "temperature": "/temperature T  set this session's temperature (no value: the agent's)",
     "attach": "/attach PATH…  attach files (images, PDFs, audio, text) to the next message",
     "detach": "/detach [N]  remove attachment N (no N: the last)",
+    "web": "/web [on|off]  let the model search the web in this session (no argument: switch)",
+    "provider": "/provider  show the provider routing the next message is sent with",
     "help": "/help  keys and commands",
     "quit": "/quit  quit",
   ]
@@ -95,6 +100,14 @@ public enum SlashCommand: Sendable, Hashable {
         return .failure(.badArgument("detach", "/detach [N]: N is an attachment's number"))
       }
       return .success(.detach(number))
+    case "web":
+      switch value?.lowercased() {
+      case nil: return .success(.web(nil))
+      case "on"?: return .success(.web(true))
+      case "off"?: return .success(.web(false))
+      default: return .failure(.badArgument("web", "/web [on|off]"))
+      }
+    case "provider", "providers": return .success(.provider)
     case "help", "?": return .success(.help)
     case "quit", "exit", "q": return .success(.quit)
     default: return .failure(.unknown(name))

@@ -25,10 +25,29 @@ public struct TranscriptState: Sendable {
   public internal(set) var tailSlack = 0
   /// The message picked in the transcript (for copy, variants, reasoning), if any.
   public var selection: Int? {
-    didSet { if selection != oldValue { selectedAttachment = nil } }
+    didSet {
+      if selection != oldValue {
+        selectedAttachment = nil
+        sourceSelection = nil
+      }
+    }
   }
-  /// The attachment chip picked within the selected message (Enter opens it), if any.
+  /// The attachment chip picked within the selected message (Enter opens it), if any; never
+  /// set together with `sourceSelection`.
   public var selectedAttachment: Int?
+  /// A source of the selected message picked instead of the message itself (for copying its
+  /// URL): an index into that item's `sources`.
+  public var sourceSelection: Int?
+  /// Whether sources show their URL on a line of their own: when the terminal cannot make
+  /// the source line a link (OSC 8).
+  public var showsSourceURLs = false {
+    didSet {
+      guard showsSourceURLs != oldValue else { return }
+      for index in items.indices { items[index].showsSourceURLs = showsSourceURLs }
+      clampAnchor()
+      prepare()
+    }
+  }
   /// What every reply on screen cost, variants included; kept up to date item by item so the
   /// status line never sums the transcript.
   public private(set) var totalCost: Decimal?
@@ -51,10 +70,11 @@ public struct TranscriptState: Sendable {
     totalCost = nil
     usageIndex = nil
     for entry in entries {
-      items.append(
-        TranscriptItem(
-          message: entry.message, otherVariants: entry.otherVariants,
-          divider: divider(before: entry.message)))
+      var item = TranscriptItem(
+        message: entry.message, otherVariants: entry.otherVariants,
+        divider: divider(before: entry.message))
+      item.showsSourceURLs = showsSourceURLs
+      items.append(item)
       account(items.count - 1, sign: 1)
     }
     anchor = .tail
@@ -67,8 +87,10 @@ public struct TranscriptState: Sendable {
   /// Appends a message (a sent prompt, a new reply).
   public mutating func append(_ message: Message, otherVariants: [Message] = []) {
     let before = anchor == .tail ? 0 : 1
-    items.append(
-      TranscriptItem(message: message, otherVariants: otherVariants, divider: divider(before: message)))
+    var item = TranscriptItem(
+      message: message, otherVariants: otherVariants, divider: divider(before: message))
+    item.showsSourceURLs = showsSourceURLs
+    items.append(item)
     account(items.count - 1, sign: 1)
     items[items.count - 1].layOut(width: width)
     if before == 1 { newLinesBelow += items[items.count - 1].lineCount } else { consumeSlack(items[items.count - 1].lineCount) }
@@ -112,8 +134,10 @@ public struct TranscriptState: Sendable {
     var item = TranscriptItem(
       message: message, otherVariants: otherVariants ?? old.otherVariants, divider: old.divider)
     item.isReasoningExpanded = old.isReasoningExpanded
+    item.showsSourceURLs = showsSourceURLs
+    // The streamed layout is kept unless the final text gains citation markers.
     if old.message.id == message.id, old.message.content == message.content,
-      old.message.reasoning == message.reasoning
+      old.message.reasoning == message.reasoning, item.displayedContent == message.content
     {
       item.body = old.body
       item.reasoning = old.reasoning
@@ -126,6 +150,15 @@ public struct TranscriptState: Sendable {
   public mutating func appendContent(_ delta: String, to messageID: String) {
     guard let index = index(of: messageID) else { return }
     update(index) { $0.appendContent(delta) }
+  }
+
+  /// Sets the sources of message `messageID` (they arrive while a reply streams).
+  public mutating func setCitations(_ citations: [Citation], of messageID: String) {
+    guard let index = index(of: messageID) else { return }
+    update(index) {
+      $0.message.citations = citations
+      $0.refreshSources()
+    }
   }
 
   public mutating func appendReasoning(_ delta: String, to messageID: String) {

@@ -116,19 +116,22 @@ extension OpenRouterClient {
     if !reasoning.isEmpty { events.append(.reasoning(reasoning)) }
     if !completion.content.isEmpty { events.append(.content(completion.content)) }
     for image in completion.choices.first?.message.images ?? [] { events.append(.image(image)) }
+    var citations = CitationCollector()
+    let annotations = citations.add(completion.citations)
+    if !annotations.isEmpty { events.append(.annotations(annotations)) }
     if let usage = completion.usage { events.append(.usage(usage)) }
     let toolCalls = completion.choices.first?.message.toolCalls ?? []
     var reason = completion.finishReason
     if !toolCalls.isEmpty, reason == nil || reason == .stop { reason = .toolCalls }
     if let reason { events.append(.finishReason(reason)) }
-    events.append(
-      .finished(
-        StreamSummary(
-          metadata: metadata, content: completion.content, reasoning: reasoning,
-          finishReason: reason, nativeFinishReason: completion.choices.first?.nativeFinishReason,
-          usage: completion.usage, toolCalls: toolCalls,
-          reasoningDetails: completion.choices.first?.message.reasoningDetails ?? [],
-          retries: retries)))
+    var summary = StreamSummary(
+      metadata: metadata, content: completion.content, reasoning: reasoning,
+      finishReason: reason, nativeFinishReason: completion.choices.first?.nativeFinishReason,
+      usage: completion.usage, toolCalls: toolCalls,
+      reasoningDetails: completion.choices.first?.message.reasoningDetails ?? [],
+      retries: retries)
+    summary.annotations = citations.items
+    events.append(.finished(summary))
     return events
   }
 }

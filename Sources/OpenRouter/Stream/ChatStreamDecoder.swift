@@ -26,6 +26,7 @@ public struct ChatStreamDecoder: Sendable {
   private var usage: Usage?
   private var toolCalls = ToolCallAssembler()
   private var reasoningDetails = ReasoningDetailsMerger()
+  private var annotations = CitationCollector()
 
   /// True after `[DONE]` (or an in-band error): nothing more will be read.
   public private(set) var isDone = false
@@ -87,10 +88,12 @@ public struct ChatStreamDecoder: Sendable {
   public var summary: StreamSummary {
     var reason = finishReason
     if !toolCalls.isEmpty, reason == nil || reason == .stop { reason = .toolCalls }
-    return StreamSummary(
+    var summary = StreamSummary(
       metadata: metadata, content: content, reasoning: reasoning, finishReason: reason,
       nativeFinishReason: nativeFinishReason, usage: usage, toolCalls: toolCalls.toolCalls,
       reasoningDetails: reasoningDetails.items)
+    summary.annotations = annotations.items
+    return summary
   }
 
   // MARK: - Events
@@ -169,6 +172,10 @@ public struct ChatStreamDecoder: Sendable {
     for image in delta.images {
       hasDelivered = true
       output.append(.image(image))
+    }
+    if let items = delta.annotations, !items.isEmpty {
+      let added = annotations.add(items)
+      if !added.isEmpty { output.append(.annotations(added)) }
     }
   }
 

@@ -14,6 +14,9 @@ public enum ChatStreamEvent: Sendable, Hashable {
   case toolCall(ToolCallFragment)
   /// An image the model made, whole (OpenRouter.docc/Multimodal.md, Generated images).
   case image(GeneratedImage)
+  /// Web sources the reply cites, each reported once, in order of arrival
+  /// (OpenRouter.docc/WebSearch.md, Annotations).
+  case annotations([URLCitation])
   /// The first non-null finish reason.
   case finishReason(FinishReason)
   /// Token counts and cost (the last usage object seen wins).
@@ -68,6 +71,8 @@ public struct StreamSummary: Sendable, Hashable {
   public var reasoningDetails: [JSONValue]
   /// Retries made before this stream started.
   public var retries: [RetryNotice]
+  /// The web sources cited, in order of arrival, repeats left out.
+  public var annotations: [URLCitation] = []
 
   public init(
     metadata: ResponseMetadata = .init(), content: String = "", reasoning: String = "",

@@ -30,9 +30,11 @@ struct ChatChunk: Decodable {
     var toolCalls: [ToolCallFragment]?
     /// Images a model made (OpenRouter.docc/Multimodal.md, Generated images).
     var images: [GeneratedImage] = []
+    /// Sources of a web search, one or a few per delta (OpenRouter.docc/WebSearch.md).
+    var annotations: [URLCitation]?
 
     enum CodingKeys: String, CodingKey {
-      case content, reasoning, images
+      case content, reasoning, images, annotations
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -46,6 +48,8 @@ struct ChatChunk: Decodable {
       if c.contains(.images) {
         images = GeneratedImage.images(in: try? c.decode(JSONValue.self, forKey: .images))
       }
+      annotations = (try? c.decodeIfPresent([JSONValue].self, forKey: .annotations))
+        .map(URLCitation.citations(in:))
     }
   }
 

@@ -43,11 +43,13 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
     public var refusal: String?
     /// Images a model made (OpenRouter.docc/Multimodal.md, Generated images).
     public var images: [GeneratedImage] = []
+    /// The web sources the reply cites (OpenRouter.docc/WebSearch.md, Annotations).
+    public var annotations: [URLCitation]?
 
     init() {}
 
     enum CodingKeys: String, CodingKey {
-      case role, content, reasoning, refusal, images
+      case role, content, reasoning, refusal, images, annotations
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -68,6 +70,8 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
       if c.contains(.images) {
         images = GeneratedImage.images(in: try? c.decode(JSONValue.self, forKey: .images))
       }
+      annotations = (try? c.decodeIfPresent([JSONValue].self, forKey: .annotations))
+        .map(URLCitation.citations(in:))
     }
   }
 
@@ -97,4 +101,6 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
     return message.reasoning
   }
   public var finishReason: FinishReason? { choices.first?.finishReason }
+  /// The web sources the first choice cites.
+  public var citations: [URLCitation] { choices.first?.message.annotations ?? [] }
 }

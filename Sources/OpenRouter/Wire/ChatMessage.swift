@@ -78,6 +78,9 @@ public struct ContentPart: Sendable, Hashable, Codable {
   public var type: String
   public var text: String?
   public var imageURL: ImageURL?
+  /// A prompt-cache breakpoint: the provider caches the prompt up to and including this
+  /// part (OpenRouter.docc/PromptCaching.md, Breakpoints).
+  public var cacheControl: CacheControl?
   /// Parts of types orchat does not model (`file`, `input_audio`, …), kept verbatim.
   public var other: [String: JSONValue]?
 
@@ -95,6 +98,13 @@ public struct ContentPart: Sendable, Hashable, Codable {
     ContentPart(type: "text", text: text, imageURL: nil, other: nil)
   }
 
+  /// A text part that ends a cached prefix.
+  public static func text(_ text: String, cacheControl: CacheControl) -> ContentPart {
+    var part = ContentPart.text(text)
+    part.cacheControl = cacheControl
+    return part
+  }
+
   public static func image(url: String, detail: String? = nil) -> ContentPart {
     ContentPart(
       type: "image_url", text: nil, imageURL: ImageURL(url: url, detail: detail), other: nil)
@@ -103,6 +113,7 @@ public struct ContentPart: Sendable, Hashable, Codable {
   enum CodingKeys: String, CodingKey {
     case type, text
     case imageURL = "image_url"
+    case cacheControl = "cache_control"
   }
 
   private struct AnyKey: CodingKey {
@@ -124,9 +135,11 @@ public struct ContentPart: Sendable, Hashable, Codable {
     type = try c.decode(String.self, forKey: .type)
     text = try c.decodeIfPresent(String.self, forKey: .text)
     imageURL = try c.decodeIfPresent(ImageURL.self, forKey: .imageURL)
+    cacheControl = try c.decodeIfPresent(CacheControl.self, forKey: .cacheControl)
     let all = try decoder.container(keyedBy: AnyKey.self)
     var extra: [String: JSONValue] = [:]
-    for key in all.allKeys where !["type", "text", "image_url"].contains(key.stringValue) {
+    let known = ["type", "text", "image_url", "cache_control"]
+    for key in all.allKeys where !known.contains(key.stringValue) {
       extra[key.stringValue] = try all.decode(JSONValue.self, forKey: key)
     }
     other = extra.isEmpty ? nil : extra
@@ -137,9 +150,26 @@ public struct ContentPart: Sendable, Hashable, Codable {
     try c.encode(type, forKey: .type)
     try c.encodeIfPresent(text, forKey: .text)
     try c.encodeIfPresent(imageURL, forKey: .imageURL)
+    try c.encodeIfPresent(cacheControl, forKey: .cacheControl)
     if let other {
       var all = encoder.container(keyedBy: AnyKey.self)
       for (key, value) in other { try all.encode(value, forKey: AnyKey(stringValue: key)) }
     }
   }
+}
+
+/// `cache_control` of a content part (OpenRouter.docc/PromptCaching.md, Breakpoints).
+public struct CacheControl: Sendable, Hashable, Codable {
+  /// `ephemeral`, the only type there is.
+  public var type: String
+  /// How long the provider keeps the entry: `5m` (the default) or `1h` where supported.
+  public var ttl: String?
+
+  public init(type: String = "ephemeral", ttl: String? = nil) {
+    self.type = type
+    self.ttl = ttl
+  }
+
+  /// A breakpoint with the provider's default lifetime.
+  public static let ephemeral = CacheControl()
 }

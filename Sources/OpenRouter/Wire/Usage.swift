@@ -14,6 +14,38 @@ public struct Usage: Sendable, Hashable, Codable {
   public var promptTokensDetails: PromptTokensDetails?
   public var completionTokensDetails: CompletionTokensDetails?
   public var costDetails: CostDetails?
+  /// What the server tools of the request did (`server_tool_use`, the documented name).
+  public var serverToolUse: ServerToolUse?
+  /// The same counts under the name seen in 2026 traffic (`server_tool_use_details`).
+  public var serverToolUseDetails: ServerToolUse?
+  /// What prompt caching saved, in credits: positive for cache reads, negative when writing
+  /// the cache cost more than it saved
+  /// (OpenRouter.docc/PromptCaching.md, Savings in the usage).
+  public var cacheDiscount: Decimal?
+
+  /// Counts of server-side tool work (web searches), included in `cost`.
+  public struct ServerToolUse: Sendable, Hashable, Codable {
+    public var webSearchRequests: Int?
+    public var toolCallsRequested: Int?
+    public var toolCallsExecuted: Int?
+
+    public init(webSearchRequests: Int? = nil) {
+      self.webSearchRequests = webSearchRequests
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case webSearchRequests = "web_search_requests"
+      case toolCallsRequested = "tool_calls_requested"
+      case toolCallsExecuted = "tool_calls_executed"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      webSearchRequests = try? c.decodeIfPresent(Int.self, forKey: .webSearchRequests)
+      toolCallsRequested = try? c.decodeIfPresent(Int.self, forKey: .toolCallsRequested)
+      toolCallsExecuted = try? c.decodeIfPresent(Int.self, forKey: .toolCallsExecuted)
+    }
+  }
 
   public struct PromptTokensDetails: Sendable, Hashable, Codable {
     public var cachedTokens: Int?
@@ -55,11 +87,14 @@ public struct Usage: Sendable, Hashable, Codable {
     public var upstreamInferenceCost: Decimal?
     public var upstreamInferencePromptCost: Decimal?
     public var upstreamInferenceCompletionsCost: Decimal?
+    /// Accepted here too: where some responses put the caching discount.
+    public var cacheDiscount: Decimal?
 
     enum CodingKeys: String, CodingKey {
       case upstreamInferenceCost = "upstream_inference_cost"
       case upstreamInferencePromptCost = "upstream_inference_prompt_cost"
       case upstreamInferenceCompletionsCost = "upstream_inference_completions_cost"
+      case cacheDiscount = "cache_discount"
     }
   }
 
@@ -81,6 +116,12 @@ public struct Usage: Sendable, Hashable, Codable {
   public var cachedTokens: Int { promptTokensDetails?.cachedTokens ?? 0 }
   /// Completion tokens spent on reasoning.
   public var reasoningTokens: Int { completionTokensDetails?.reasoningTokens ?? 0 }
+  /// Web searches run for the request, when the usage says (under either name).
+  public var webSearchRequests: Int? {
+    serverToolUse?.webSearchRequests ?? serverToolUseDetails?.webSearchRequests
+  }
+  /// What caching saved, when reported (`cache_discount`, in the usage or its cost details).
+  public var cacheSavings: Decimal? { cacheDiscount ?? costDetails?.cacheDiscount }
 
   enum CodingKeys: String, CodingKey {
     case promptTokens = "prompt_tokens"
@@ -91,6 +132,9 @@ public struct Usage: Sendable, Hashable, Codable {
     case promptTokensDetails = "prompt_tokens_details"
     case completionTokensDetails = "completion_tokens_details"
     case costDetails = "cost_details"
+    case serverToolUse = "server_tool_use"
+    case serverToolUseDetails = "server_tool_use_details"
+    case cacheDiscount = "cache_discount"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -106,5 +150,9 @@ public struct Usage: Sendable, Hashable, Codable {
     completionTokensDetails = try? c.decodeIfPresent(
       CompletionTokensDetails.self, forKey: .completionTokensDetails)
     costDetails = try? c.decodeIfPresent(CostDetails.self, forKey: .costDetails)
+    serverToolUse = try? c.decodeIfPresent(ServerToolUse.self, forKey: .serverToolUse)
+    serverToolUseDetails = try? c.decodeIfPresent(
+      ServerToolUse.self, forKey: .serverToolUseDetails)
+    cacheDiscount = try? c.decodeIfPresent(Decimal.self, forKey: .cacheDiscount)
   }
 }

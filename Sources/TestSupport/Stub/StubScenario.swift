@@ -50,6 +50,16 @@ public enum StubScenario: String, CaseIterable, Sendable {
   /// `image-large` with an empty delta where the picture was: the control for the
   /// measurement.
   case imageLargeControl = "image-large-control"
+  /// Web search through Exa, as 2026 streams have it: the sources first, one per delta, with
+  /// no passage ranges; the count under `server_tool_use_details` (OpenRouter.docc/WebSearch.md).
+  case webSearch = "web-search"
+  /// A native search: the answer links its source, whose annotation arrives after the text
+  /// with the passage's range; two searches under `server_tool_use`; cached prompt tokens
+  /// and a caching discount.
+  case webSearchRanged = "web-search-ranged"
+  /// Sources whose URLs must not be linked (a `javascript:` URL, an escape sequence in a
+  /// title) next to a good one.
+  case webSearchHostile = "web-search-hostile"
 
   /// `http-<status>[-variant]` scenarios are answered by `StubErrors`.
   public static func reply(for request: CapturedRequest) -> StubReply {
@@ -78,10 +88,14 @@ public enum StubScenario: String, CaseIterable, Sendable {
   /// The reply of this scenario to `chat`.
   public func reply(for chat: ChatRequest?) -> StubReply {
     let requested = [chat?.model].compactMap { $0 } + (chat?.models ?? [])
-    let served = requested.first { !$0.hasPrefix("stub/") } ?? "openai/gpt-4.1-mini"
+    // A preset (`@preset/NAME`) is answered by the model it names, as OpenRouter does.
+    let served =
+      requested.first { !$0.hasPrefix("stub/") && !$0.hasPrefix("@preset/") }
+      ?? "openai/gpt-4.1-mini"
     let chunks = StubChunks(model: served)
     let usage = chunks.usage(prompt: 9, completion: 4, cost: "0.0000100")
     if chat?.stream != true, let whole = nonStreaming(chunks, chat: chat) { return whole }
+    if let search = StubScenario.webSearchReply(self, chunks: chunks, chat: chat) { return search }
     let generation = [("X-Generation-Id", chunks.id)]
     switch self {
     case .echo:

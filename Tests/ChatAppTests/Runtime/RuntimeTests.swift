@@ -196,4 +196,21 @@ import Testing
     #expect(runtime.state.catalog?.origin == .bundled)
     runtime.finish()
   }
+
+  /// Issue 16: idle, the loop sleeps until input comes; a banner that goes away by itself
+  /// wakes it once, when it expires, not four times a second.
+  @Test func anIdleAppSleepsUntilInputAndABannerWakesItOnceAtItsExpiry() async throws {
+    let (runtime, _) = try makeRuntime()
+    let exchange = try await transport.nextExchange()
+    exchange.respondJSON(Self.keyInfo)
+    step(runtime) { $0.creditsLeft != nil && $0.catalog != nil }
+    runtime.flush()
+    #expect(runtime.state.needsTicks == false)
+    #expect(runtime.nextTimeout() == nil)
+    runtime.dispatch(.copied(what: "the reply", characters: 3))
+    runtime.flush()
+    let timeout = try #require(runtime.nextTimeout())
+    #expect(timeout > .seconds(3) && timeout <= .seconds(4))
+    runtime.finish()
+  }
 }

@@ -92,6 +92,18 @@ import Testing
     assertGridSnapshot(AppView.render(help), named: "help")
   }
 
+  /// Sources under a reply, as OSC 8 links (the snapshot's `links` block) at both sizes,
+  /// and with their URLs as text where the terminal takes no links.
+  @Test func replyWithSources() {
+    for size in ScreenFixtures.sizes {
+      let frame = AppView.render(ScreenFixtures.replyWithSources(size, hyperlinks: true))
+      assertGridSnapshot(frame, theme: ScreenFixtures.themes[0])
+    }
+    let plain = AppView.render(
+      ScreenFixtures.replyWithSources(TerminalSize(columns: 80, rows: 24), hyperlinks: false))
+    assertGridSnapshot(plain, named: "urlsAsText")
+  }
+
   @Test func tooSmallTerminalSaysHowMuchRoomItNeeds() {
     let state = ScreenFixtures.base(TerminalSize(columns: 50, rows: 12))
     assertGridSnapshot(AppView.render(state))

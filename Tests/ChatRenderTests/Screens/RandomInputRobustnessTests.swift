@@ -8,7 +8,8 @@ import Testing
 
 /// Whatever a user does (random keys, pastes, clicks, resizes down to a few cells) while a
 /// reply streams, the reducer and the views never crash and the frame always fits the
-/// terminal, and frames drawn with the line cache equal frames drawn without it.
+/// terminal, and frames drawn with the render cache (lines, side column) equal frames drawn
+/// without it.
 @Suite struct RandomInputRobustnessTests {
   init() throws {
     try #require(TestLocale.pinUTF8())
@@ -26,7 +27,7 @@ import Testing
 
   @Test func randomInputNeverCrashesAndFramesFit() {
     var generator = SeededGenerator(seed: 2026)
-    let cache = LineRowCache(capacity: 48)
+    let cache = RenderCache(lines: LineRowCache(capacity: 48))
     for round in 0..<4 {
       var state = ScreenFixtures.conversation(
         round % 2 == 0 ? TerminalSize(columns: 80, rows: 24) : TerminalSize(columns: 120, rows: 40))

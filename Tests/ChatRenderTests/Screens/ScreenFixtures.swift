@@ -143,3 +143,55 @@ enum ScreenFixtures {
     return state
   }
 }
+
+extension ScreenFixtures {
+  /// A reply that searched the web: a preset asked for, the provider that served it, the
+  /// searches, cached tokens and savings in its header, a citation tied to a passage (its
+  /// marker is inserted), a numbered one, an untitled one and one whose title tries an
+  /// escape sequence; the fourth source selected; web search on for the session.
+  static func replyWithSources(_ size: TerminalSize, hyperlinks: Bool) -> AppState {
+    var state = AppState(
+      size: size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: true, now: now,
+      timeZone: TimeZone(identifier: "UTC") ?? .current, hyperlinks: hyperlinks)
+    _ = AppReducer.reduce(&state, .catalogLoaded(catalog))
+    _ = AppReducer.reduce(&state, .sessionsListed(.success(sessions)))
+    let content =
+      "Swift 6.2 is the latest release ([swift.org](https://www.swift.org/blog/)). It adds "
+      + "approachable concurrency and inline arrays.[2]"
+    let passage = "([swift.org](https://www.swift.org/blog/))"
+    let start = content.unicodeScalars.count
+      - content.components(separatedBy: passage)[1].unicodeScalars.count
+      - passage.unicodeScalars.count
+    var reply = message("r1", .assistant, content, position: 1, model: "@preset/research", minute: 1)
+    reply.servedModel = "openai/gpt-5.2"
+    reply.provider = "OpenAI"
+    reply.usage = TokenUsage(
+      promptTokens: 14312, completionTokens: 326, reasoningTokens: 0, cachedTokens: 4352,
+      cost: Decimal(string: "0.0427556"), webSearches: 2, cacheSavings: Decimal(string: "0.0098"))
+    reply.timeToFirstTokenMilliseconds = 900
+    reply.citations = [
+      Citation(
+        url: "https://www.swift.org/blog/", title: "Swift.org - Blog", startIndex: start,
+        endIndex: start + passage.unicodeScalars.count),
+      Citation(
+        url: "https://www.swift.org/documentation/", title: "Swift Documentation", startIndex: 0,
+        endIndex: 0),
+      Citation(url: "https://github.com/swiftlang/swift", title: ""),
+      Citation(
+        url: "https://en.wikipedia.org/wiki/Swift_(programming_language)",
+        title: "Swift \u{1B}[31m(programming language)\u{1B}[0m - Wikipedia"),
+    ]
+    let entries = [
+      TranscriptEntry(
+        message: message("u1", .user, "What is new in Swift?", position: 0, model: "@preset/research")),
+      TranscriptEntry(message: reply),
+    ]
+    _ = AppReducer.reduce(&state, .opened(sessions[0].session, entries))
+    state.composer.set("/web on")
+    _ = AppReducer.reduce(&state, .key(KeyEvent(.enter)))
+    state.banner = nil
+    state.focus = .transcript
+    _ = AppReducer.reduce(&state, .key(KeyEvent(.up)))
+    return state
+  }
+}

@@ -69,6 +69,10 @@ extension TranscriptState {
       case .notice(let text): text
       case .reasoningToggle: "·thinking·"
       case .attachment(let number): "·attachment \(number)·"
+      case .usageDetails(let text): text
+      case .sourcesHeading: "Sources"
+      case .source(let index): items[row.item].sources[index].label + items[row.item].sources[index].linkText
+      case .sourceURL(let index): "    " + items[row.item].sources[index].url
       case .blank: ""
       }
     }

@@ -16,6 +16,7 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
   var agent: String?
   var model: String?
   var servedModel: String?
+  var provider: String?
   var status: String
   var error: String?
   var finishReason: String?
@@ -25,6 +26,8 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
   var reasoningTokens: Int?
   var cachedTokens: Int?
   var costPicos: Int64?
+  var webSearches: Int?
+  var cacheSavingsPicos: Int64?
   var generationId: String?
   var ttftMs: Int?
   var durationMs: Int?
@@ -32,7 +35,7 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
   var writerLease: String?
 
   enum CodingKeys: String, CodingKey {
-    case id, position, selected, role, content, reasoning, agent, model, status, error
+    case id, position, selected, role, content, reasoning, agent, model, provider, status, error
     case sessionId = "session_id"
     case servedModel = "served_model"
     case finishReason = "finish_reason"
@@ -42,6 +45,8 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
     case reasoningTokens = "reasoning_tokens"
     case cachedTokens = "cached_tokens"
     case costPicos = "cost_picos"
+    case webSearches = "web_searches"
+    case cacheSavingsPicos = "cache_savings_picos"
     case generationId = "generation_id"
     case ttftMs = "ttft_ms"
     case durationMs = "duration_ms"
@@ -60,6 +65,7 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
     agent = message.agent
     model = message.model
     servedModel = message.servedModel
+    provider = message.provider
     status = message.status.rawValue
     error = message.error
     finishReason = message.finishReason
@@ -69,6 +75,8 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
     reasoningTokens = message.usage?.reasoningTokens
     cachedTokens = message.usage?.cachedTokens
     costPicos = StoredValues.picos(message.usage?.cost)
+    webSearches = message.usage?.webSearches
+    cacheSavingsPicos = StoredValues.picos(message.usage?.cacheSavings)
     generationId = message.generationID
     ttftMs = message.timeToFirstTokenMilliseconds
     durationMs = message.durationMilliseconds
@@ -84,12 +92,13 @@ struct MessageRecord: Codable, FetchableRecord, PersistableRecord {
       usage = TokenUsage(
         promptTokens: promptTokens ?? 0, completionTokens: completionTokens ?? 0,
         totalTokens: totalTokens, reasoningTokens: reasoningTokens ?? 0,
-        cachedTokens: cachedTokens ?? 0, cost: StoredValues.cost(costPicos))
+        cachedTokens: cachedTokens ?? 0, cost: StoredValues.cost(costPicos),
+        webSearches: webSearches, cacheSavings: StoredValues.cost(cacheSavingsPicos))
     }
     return Message(
       id: id, sessionID: sessionId, position: position, isSelected: selected,
       role: MessageRole(rawValue: role) ?? .user, content: content, reasoning: reasoning,
-      agent: agent, model: model, servedModel: servedModel,
+      agent: agent, model: model, servedModel: servedModel, provider: provider,
       status: MessageStatus(rawValue: status) ?? .interrupted, error: error,
       finishReason: finishReason, usage: usage, generationID: generationId,
       timeToFirstTokenMilliseconds: ttftMs, durationMilliseconds: durationMs,

@@ -14,6 +14,7 @@ struct RequestLogRecord: Codable, FetchableRecord, PersistableRecord {
   var agent: String?
   var model: String?
   var servedModel: String?
+  var provider: String?
   var outcome: String
   var httpStatus: Int?
   var attempts: Int
@@ -26,12 +27,14 @@ struct RequestLogRecord: Codable, FetchableRecord, PersistableRecord {
   var reasoningTokens: Int?
   var cachedTokens: Int?
   var costPicos: Int64?
+  var webSearches: Int?
+  var cacheSavingsPicos: Int64?
   var generationId: String?
   var errorCategory: String?
   var errorMessage: String?
 
   enum CodingKeys: String, CodingKey {
-    case id, endpoint, agent, model, outcome, attempts
+    case id, endpoint, agent, model, provider, outcome, attempts
     case startedAt = "started_at"
     case sessionId = "session_id"
     case messageId = "message_id"
@@ -45,6 +48,8 @@ struct RequestLogRecord: Codable, FetchableRecord, PersistableRecord {
     case reasoningTokens = "reasoning_tokens"
     case cachedTokens = "cached_tokens"
     case costPicos = "cost_picos"
+    case webSearches = "web_searches"
+    case cacheSavingsPicos = "cache_savings_picos"
     case generationId = "generation_id"
     case errorCategory = "error_category"
     case errorMessage = "error_message"
@@ -58,6 +63,7 @@ struct RequestLogRecord: Codable, FetchableRecord, PersistableRecord {
     agent = entry.agent
     model = entry.model
     servedModel = entry.servedModel
+    provider = entry.provider
     outcome = entry.outcome.rawValue
     httpStatus = entry.httpStatus
     attempts = max(1, entry.attempts)
@@ -69,6 +75,8 @@ struct RequestLogRecord: Codable, FetchableRecord, PersistableRecord {
     reasoningTokens = entry.usage?.reasoningTokens
     cachedTokens = entry.usage?.cachedTokens
     costPicos = StoredValues.picos(entry.usage?.cost)
+    webSearches = entry.usage?.webSearches
+    cacheSavingsPicos = StoredValues.picos(entry.usage?.cacheSavings)
     generationId = entry.generationID
     errorCategory = entry.errorCategory
     errorMessage = entry.errorMessage
@@ -82,11 +90,13 @@ struct RequestLogRecord: Codable, FetchableRecord, PersistableRecord {
       usage = TokenUsage(
         promptTokens: promptTokens ?? 0, completionTokens: completionTokens ?? 0,
         reasoningTokens: reasoningTokens ?? 0, cachedTokens: cachedTokens ?? 0,
-        cost: StoredValues.cost(costPicos))
+        cost: StoredValues.cost(costPicos), webSearches: webSearches,
+        cacheSavings: StoredValues.cost(cacheSavingsPicos))
     }
     return RequestLogEntry(
       startedAt: StoredValues.date(startedAt), endpoint: endpoint, sessionID: sessionId,
       messageID: messageId, agent: agent, model: model, servedModel: servedModel,
+      provider: provider,
       outcome: RequestLogEntry.Outcome(rawValue: outcome) ?? .error, httpStatus: httpStatus,
       attempts: attempts, retryWaitsMilliseconds: waits, timeToFirstTokenMilliseconds: ttftMs,
       durationMilliseconds: durationMs, usage: usage, generationID: generationId,
