@@ -10,7 +10,9 @@ extension ChatError {
     case let error as ChatError: self = error
     case let error as OpenRouterError: self.init(provider: error)
     case is CancellationError: self.init(.cancelled, "cancelled")
-    default: self.init(.storage, OpenRouterError.oneLine(String(describing: error), limit: 200))
+    default:
+      let text = OpenRouterError.redactingSecrets(String(describing: error))
+      self.init(.storage, OpenRouterError.oneLine(text, limit: 200))
     }
   }
 
@@ -44,9 +46,12 @@ extension ChatError.ProviderFailure {
 }
 
 extension Duration {
-  /// The duration in whole milliseconds, rounded down.
+  /// The duration in whole milliseconds, rounded toward zero; `Int.max` or `Int.min` beyond
+  /// what an `Int` holds, never a trap.
   public var wholeMilliseconds: Int {
     let (seconds, attoseconds) = components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    let (scaled, overflow) = Int(seconds).multipliedReportingOverflow(by: 1000)
+    if overflow { return seconds > 0 ? .max : .min }
+    return scaled.addingSaturated(Int(attoseconds / 1_000_000_000_000_000))
   }
 }

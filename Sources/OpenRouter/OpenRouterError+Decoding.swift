@@ -42,15 +42,45 @@ extension OpenRouterError {
       message: bestMessage(body),
       providerName: metadata?["provider_name"]?.stringValue,
       errorType: errorType,
-      providerCode: metadata?["provider_code"]?.stringValue
-        ?? metadata?["provider_code"]?.doubleValue.map { String(Int($0)) },
+      providerCode: metadata?["provider_code"].flatMap(providerCode),
       metadata: metadata,
       availabilityRetryable: body.availability?.retryable,
       isInBand: isInBand,
       afterContent: afterContent)
     if isInBand { error.retryAfter = RetryAfter.delay(headers: [], body: body, now: Date()) }
+    error.category = error.refinedCategory(availabilityCode: body.availability?.code)
     error.category = error.categoryWithHint
     return error
+  }
+
+  /// The category the status suggests, corrected by what the metadata says
+  /// (OpenRouter.docc/Errors.md, What the user is told): a 403 is moderation only with
+  /// moderation's marks (`reasons`, `flagged_input`, a flagged message); a region
+  /// restriction is "not available here"; any other refusal by a provider is a rejected
+  /// request.
+  private func refinedCategory(availabilityCode: String?) -> Category {
+    let number = status ?? code?.intValue
+    let flagged = isFlaggedByModeration
+    if availabilityCode == "region_restricted"
+      || (!flagged && mentionsRegion && (number == 403 || number == 451 || category == .moderation))
+    {
+      return .notFound
+    }
+    guard category == .moderation, errorType != "content_policy_violation", !flagged else {
+      return category
+    }
+    let fromProvider = !(providerName ?? "").isEmpty || metadata?["raw"] != nil
+    return fromProvider ? .badRequest : .moderation
+  }
+
+  /// `provider_code` as text: a string as sent, a whole number by its digits, any other
+  /// number (`1e300`, `1.5`) by its shortest spelling; never converted to `Int` blindly.
+  static func providerCode(_ value: JSONValue) -> String? {
+    switch value {
+    case .string(let text): return text
+    case .number(let number): return Int(exactly: number).map(String.init) ?? String(number)
+    default: return nil
+    }
   }
 
   /// `rateLimited` carries the server's hint.

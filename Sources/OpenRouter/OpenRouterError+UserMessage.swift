@@ -1,12 +1,24 @@
 import Foundation
 
 extension OpenRouterError {
-  /// One line for the user: what went wrong, and what to do about it.
+  /// One line for the user: what went wrong, and what to do about it. The hint comes from
+  /// the metadata as well as the category (OpenRouter.docc/Errors.md, What the user is
+  /// told); anything shaped like a key is redacted, whatever the error's origin.
   public var userMessage: String {
+    Self.redactingSecrets(composedMessage)
+  }
+
+  private var composedMessage: String {
     let detail = Self.oneLine(detailText, limit: 200)
-    let cause = detail.isEmpty ? label : "\(label): \(detail)"
+    let cause: String
+    if let label {
+      cause = detail.isEmpty ? label : "\(label): \(detail)"
+    } else {
+      cause = detail.isEmpty ? "no details" : detail
+    }
     switch category {
     case .auth:
+      if errorType == Self.invalidKeyType, status == nil { return message }
       return "API key rejected (\(cause)); set a valid key in OPENROUTER_API_KEY"
     case .credits:
       return "Out of credits (\(cause)); add credits at https://openrouter.ai/credits"
@@ -16,14 +28,17 @@ extension OpenRouterError {
       let tries = attempts > 1 ? " after \(attempts) attempts" : ""
       return "Rate limited\(tries) (\(cause)); \(wait) and try again, or pick another model"
     case .moderation:
-      return "Blocked by moderation (\(cause)); edit the message or pick another model"
-    case .badRequest:
-      if errorType == "context_length_exceeded" {
-        return "Request rejected (\(cause)); shorten the conversation"
-          + " or pick a model with a larger context"
+      if isFlaggedByModeration || errorType == "content_policy_violation" {
+        return "Blocked by moderation (\(cause)); edit the message or pick another model"
       }
-      return "Request rejected (\(cause)); check the model id and the options"
+      return "Refused by OpenRouter (\(cause)); check the key's guardrails and permissions,"
+        + " or pick another model"
+    case .badRequest:
+      return badRequestMessage(cause)
     case .notFound:
+      if mentionsRegion {
+        return "Not available in your region (\(cause)); pick another model or provider"
+      }
       return "Model or endpoint not available (\(cause)); check the model id with `orchat models`"
     case .timeout:
       if errorType == "idle_timeout" {
@@ -47,11 +62,72 @@ extension OpenRouterError {
     }
   }
 
-  /// `HTTP 402`, `error 502` (in-band), or the category name.
-  private var label: String {
+  /// A 400 (or a provider's refusal): the hint depends on when it came and what it names.
+  private func badRequestMessage(_ cause: String) -> String {
+    if isInBand, afterContent {
+      // The request was fine: the reply had started. The model id is not the problem.
+      if mentionsTokenLimit {
+        return "The reply hit a token limit (\(cause)); the partial reply was kept,"
+          + " raise the max tokens or shorten the conversation"
+      }
+      return "The provider stopped the reply (\(cause)); the partial reply was kept,"
+        + " try again or pick another model"
+    }
+    if mentionsContextLength {
+      return "Request rejected (\(cause)); shorten the conversation"
+        + " or pick a model with a larger context"
+    }
+    if mentionsTokenLimit {
+      return "Request rejected (\(cause)); raise the max tokens or shorten the conversation"
+    }
+    if (status ?? code?.intValue) == 403 {
+      return "Refused by the provider (\(cause)); pick another model or provider"
+    }
+    if let providerName, !providerName.isEmpty {
+      return "Request rejected by the provider (\(cause)); check the options or pick another model"
+    }
+    return "Request rejected (\(cause)); check the model id and the options"
+  }
+
+  // MARK: - Evidence in the metadata
+
+  /// Moderation's marks: `reasons` or `flagged_input` in the metadata, or a message that
+  /// says it was flagged.
+  var isFlaggedByModeration: Bool {
+    if case .array(let reasons)? = metadata?["reasons"], !reasons.isEmpty { return true }
+    if let flagged = metadata?["flagged_input"], flagged != .null { return true }
+    let text = message.lowercased()
+    return text.contains("moderation") || text.contains("flagged")
+  }
+
+  /// A country, region or territory restriction, in the message or the provider's own error.
+  var mentionsRegion: Bool {
+    evidence(["region", "country", "territor", "location is not supported"])
+  }
+
+  var mentionsContextLength: Bool {
+    errorType == "context_length_exceeded"
+      || evidence(["context length", "context window", "maximum context", "context_length"])
+  }
+
+  var mentionsTokenLimit: Bool {
+    errorType == "max_tokens_exceeded" || errorType == "token_limit_exceeded"
+      || evidence(["token limit", "max_tokens_exceeded", "token_limit"])
+  }
+
+  /// Whether the message, the provider's raw error or the error type contains one of
+  /// `phrases` (lowercase).
+  private func evidence(_ phrases: [String]) -> Bool {
+    let texts = [message, metadata?["raw"]?.stringValue ?? "", errorType ?? ""]
+      .map { $0.lowercased() }
+    return phrases.contains { phrase in texts.contains { $0.contains(phrase) } }
+  }
+
+  /// `HTTP 402`, `error 502` (in-band), or `nil` when there is no number.
+  private var label: String? {
     if let status { return "HTTP \(status)" }
-    if let code { return "error \(code)" }
-    return "no status"
+    if let code { return "error \(Self.oneLine(code.description, limit: 40))" }
+    return nil
   }
 
   private var detailText: String {

@@ -82,6 +82,17 @@ public struct OpenRouterError: Error, Sendable, Hashable {
     OpenRouterError(category: .cancelled, message: "cancelled")
   }
 
+  /// The configured key cannot be sent: it has a control character or a space. Its text
+  /// says so without printing the key.
+  public static func invalidKey() -> OpenRouterError {
+    OpenRouterError(
+      category: .auth,
+      message: "The API key contains a control character or space; set it again without them",
+      errorType: invalidKeyType)
+  }
+
+  static let invalidKeyType = "invalid_key"
+
   static func interrupted(afterContent: Bool) -> OpenRouterError {
     OpenRouterError(
       category: .interrupted,
@@ -102,11 +113,33 @@ public struct OpenRouterError: Error, Sendable, Hashable {
     return error
   }
 
-  static func decoding(_ reason: String, body: String? = nil, afterContent: Bool = false)
+  static func decoding(
+    _ reason: String, body: String? = nil, errorType: String? = nil, afterContent: Bool = false
+  ) -> OpenRouterError {
+    OpenRouterError(
+      category: .decoding, message: reason, errorType: errorType,
+      rawBody: body.map { String($0.prefix(500)) }, afterContent: afterContent)
+  }
+
+  /// `error_type` of a response, line, event or reply over the client's limit.
+  static let tooLargeType = "too_large"
+
+  /// `32 MiB`, `4 KiB`, `1000 bytes`.
+  static func size(_ bytes: Int) -> String {
+    if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+    return "\(bytes) bytes"
+  }
+
+  /// A reply whose finish reason is `error` but that carries no `error` object: a failure
+  /// of the provider all the same (OpenRouter.docc/Streaming.md, Finish reasons).
+  static func finishedWithError(native: String?, provider: String?, afterContent: Bool)
     -> OpenRouterError
   {
-    OpenRouterError(
-      category: .decoding, message: reason, rawBody: body.map { String($0.prefix(500)) },
+    let reason = native.map { "the provider stopped the reply with \($0)" }
+      ?? "the provider stopped the reply with an error"
+    return OpenRouterError(
+      category: .upstream, message: reason, providerName: provider, isInBand: true,
       afterContent: afterContent)
   }
 
@@ -134,9 +167,12 @@ public struct OpenRouterError: Error, Sendable, Hashable {
     return [408, 429].contains(number) || number >= 500
   }
 
+  /// `40`, `1.5`: whole seconds exactly, others to a tenth. Never traps, whatever the size.
   static func seconds(_ duration: Duration) -> String {
-    let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    return value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+    let (seconds, attoseconds) = duration.components
+    if attoseconds == 0 { return String(seconds) }
+    let value = Double(seconds) + Double(attoseconds) / 1e18
+    return String(format: "%.1f", value)
   }
 }
 

@@ -148,7 +148,7 @@ import Testing
     #expect(failure.kind == .provider(.upstream))
     #expect(
       failure.userMessage
-        == "The model provider failed (error 502: Provider disconnected unexpectedly); "
+        == "The model provider failed (error 502: [OpenAI] Provider disconnected unexpectedly); "
         + "try again or pick another model"
     )
     #expect(reply.status == .error)

@@ -145,7 +145,7 @@ import TestSupport
     let result = try await orchat.run(["ask", "--model", "stub/midstream-error", "primes"], environment: environment(stub))
     #expect(result.status == 1)
     #expect(result.stdout == "The first three primes are 2, 3\n")
-    #expect(result.stderr == "error: The model provider failed (error 502: Provider disconnected unexpectedly); try again or pick another model\n")
+    #expect(result.stderr == "error: The model provider failed (error 502: [OpenAI] Provider disconnected unexpectedly); try again or pick another model\n")
     await stub.shutdown()
   }
 

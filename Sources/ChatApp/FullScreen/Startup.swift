@@ -41,7 +41,12 @@ struct Startup {
     }
     agents = context.loadAgents(config: config)
     problems += agents.issues.map(StartupProblem.agentFile)
-    apiKey = context.apiKey(config: config)
+    do {
+      apiKey = try context.apiKey(config: config)
+    } catch {
+      apiKey = nil
+      problems.append(.config(ChatError(error)))
+    }
     themes = ThemeCatalog(searchPath: .standard(explicitDirectory: options.themesDirectory))
     theme = themes.load(
       named: options.theme ?? config.theme,

@@ -11,12 +11,14 @@ public enum AskCommandRunner {
     _ options: AskOptions, baseURL: String?, context: AppContext = AppContext()
   ) async -> Int32 {
     let config: AppConfig
+    let apiKey: String?
     do {
       config = try context.loadConfig()
+      apiKey = try context.apiKey(config: config)
     } catch {
       return context.fail(error)
     }
-    guard let key = context.apiKey(config: config) else {
+    guard let key = apiKey else {
       context.errors.write("error: \(ProcessEnvironment.missingKeyMessage)\n")
       return 1
     }

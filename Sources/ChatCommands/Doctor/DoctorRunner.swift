@@ -49,8 +49,19 @@ public struct DoctorRunner: Sendable {
     }
     let (config, configCheck) = loadConfig()
     report([configCheck])
-    let key = context.apiKey(config: config)
-    report([keyCheck(key, config: config)])
+    let key: String?
+    do {
+      key = try context.apiKey(config: config)
+      report([keyCheck(key, config: config)])
+    } catch {
+      // A malformed key (a control character, a space): said without printing it.
+      key = nil
+      report([
+        DoctorCheck(
+          "api_key", .fail, AppContext.message(for: error),
+          advice: "set the key again, without spaces or control characters")
+      ])
+    }
     let baseURL = context.baseURL(flag: flag, config: config)
     report(await networkChecks(baseURL: baseURL, key: key, config: config))
     report(TerminalChecks.evaluate(terminalFacts(!config.isMouseEnabled)))

@@ -81,7 +81,7 @@ public struct ModelsCommandRunner: Sendable {
   private func refresh(baseURL: String?) async throws -> ModelCatalog {
     let config = try context.loadConfig()
     let configuration = try context.clientConfiguration(
-      apiKey: context.apiKey(config: config) ?? "", config: config, baseURL: baseURL)
+      apiKey: try context.apiKey(config: config) ?? "", config: config, baseURL: baseURL)
     let store = try await context.openStore()
     let transport = context.transport(config: config)
     let client = OpenRouterClient(configuration: configuration, transport: transport)

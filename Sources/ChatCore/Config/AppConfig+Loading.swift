@@ -1,5 +1,6 @@
 import ChatDomain
 import Foundation
+import OpenRouter
 
 extension AppConfig {
   /// Reads `config.toml` at `url`; a missing file gives the defaults.
@@ -71,7 +72,11 @@ extension AppConfig {
             + "(mode \(String(permissions & 0o777, radix: 8))); "
             + "run chmod 600 \(file), or set OPENROUTER_API_KEY instead")
       }
-      config.apiKey = key.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = key.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard OpenRouterConfiguration.isWellFormedKey(trimmed) else {
+        throw root.error("api_key", "contains a control character or space; set it again without them")
+      }
+      config.apiKey = trimmed
     }
     if let api = try root.table("api") { config.api = try parseAPI(api) }
     if let retry = try root.table("retry") { config.retry = try parseRetry(retry) }

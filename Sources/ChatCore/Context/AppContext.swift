@@ -50,9 +50,18 @@ public struct AppContext: Sendable {
     try await SessionStore.open(paths: paths)
   }
 
-  /// The key: `OPENROUTER_API_KEY` first, then `api_key` of a private `config.toml`.
-  public func apiKey(config: AppConfig) -> String? {
-    environment.apiKey ?? config.apiKey.flatMap { $0.isEmpty ? nil : $0 }
+  /// The key: `OPENROUTER_API_KEY` first, then `api_key` of a private `config.toml`
+  /// (which `AppConfig` already checked).
+  /// - Throws: `ChatError` (`configuration`) when the variable holds a control character or
+  ///   a space, which no HTTP header can carry; the message never prints the key.
+  public func apiKey(config: AppConfig) throws -> String? {
+    if let key = environment.apiKey {
+      guard OpenRouterConfiguration.isWellFormedKey(key) else {
+        throw ChatError(.configuration, ProcessEnvironment.malformedKeyMessage)
+      }
+      return key
+    }
+    return config.apiKey.flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// The client settings: the base URL from the flag, `OPENROUTER_BASE_URL`, the config, or

@@ -18,6 +18,9 @@ public struct ProcessEnvironment: Sendable {
     values["OPENROUTER_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
+  public static let malformedKeyMessage =
+    "OPENROUTER_API_KEY contains a control character or space; set it again without them"
+
   public static let missingKeyMessage =
     "no API key: set OPENROUTER_API_KEY (create a key at https://openrouter.ai/keys)"
 }

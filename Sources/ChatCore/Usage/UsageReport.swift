@@ -35,15 +35,15 @@ public struct UsageReport: Sendable, Hashable {
       webSearches = 0
     }
 
-    public var totalTokens: Int { promptTokens + completionTokens }
+    public var totalTokens: Int { promptTokens.addingSaturated(completionTokens) }
 
     mutating func add(_ usage: TokenUsage?) {
       requests += 1
       guard let usage else { return }
-      promptTokens += usage.promptTokens
-      completionTokens += usage.completionTokens
-      reasoningTokens += usage.reasoningTokens
-      cachedTokens += usage.cachedTokens
+      promptTokens = promptTokens.addingSaturated(usage.promptTokens)
+      completionTokens = completionTokens.addingSaturated(usage.completionTokens)
+      reasoningTokens = reasoningTokens.addingSaturated(usage.reasoningTokens)
+      cachedTokens = cachedTokens.addingSaturated(usage.cachedTokens)
       if let spent = usage.cost { cost = (cost ?? 0) + spent }
       if let saved = usage.cacheSavings { cacheSavings = (cacheSavings ?? 0) + saved }
       webSearches += usage.webSearches ?? 0

@@ -26,11 +26,21 @@ public struct TokenUsage: Sendable, Hashable {
   ) {
     self.promptTokens = promptTokens
     self.completionTokens = completionTokens
-    self.totalTokens = totalTokens ?? promptTokens + completionTokens
+    self.totalTokens = totalTokens ?? promptTokens.addingSaturated(completionTokens)
     self.reasoningTokens = reasoningTokens
     self.cachedTokens = cachedTokens
     self.cost = cost
     self.webSearches = webSearches
     self.cacheSavings = cacheSavings
+  }
+}
+
+extension Int {
+  /// `self + other`, or `Int.max` / `Int.min` where the sum would overflow: token counts come
+  /// from servers and archives, and a sum of them must never trap.
+  public func addingSaturated(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    guard overflow else { return sum }
+    return other > 0 ? .max : .min
   }
 }

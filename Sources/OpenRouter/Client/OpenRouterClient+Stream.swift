@@ -11,6 +11,11 @@ extension OpenRouterClient {
   /// bytes). Failures before any content are retried by the configured policy, each retry
   /// announced by a `.retrying` event.
   ///
+  /// A reply is complete at `[DONE]`, at a usage chunk after the finish reason, or after
+  /// `finishGrace` of silence once the finish reason came, so a server that keeps the
+  /// connection open never holds a finished reply (OpenRouter.docc/Streaming.md,
+  /// Completion).
+  ///
   /// - Important: Cancelling the consuming task (or dropping the stream) cancels the request
   ///   and closes the connection.
   public func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatStreamEvent, any Error> {
@@ -40,15 +45,23 @@ extension OpenRouterClient {
   ) async throws {
     let progress = StreamProgress()
     let idleTimeout = configuration.idleTimeout
-    try await withThrowingTaskGroup(of: Void.self) { group in
+    let finishGrace = configuration.finishGrace
+    // Each child says whether it is the reader.
+    try await withThrowingTaskGroup(of: Bool.self) { group in
       group.addTask {
         try await relay(body: body, retries: retries, progress: progress, into: continuation)
+        return true
       }
       group.addTask {
-        try await progress.watch(idleTimeout: idleTimeout)
+        try await progress.watch(idleTimeout: idleTimeout, finishGrace: finishGrace)
+        return false
       }
-      try await group.next()
+      // The first to end wins: the reader (the stream ended) or the watchdog (an idle
+      // timeout, thrown). A watchdog that returns saw the finish grace pass: cancelling the
+      // reader makes it complete the reply, and its outcome is the attempt's.
+      let readerEnded = try await group.next() ?? true
       group.cancelAll()
+      if !readerEnded { _ = try await group.next() }
     }
   }
 
@@ -61,18 +74,19 @@ extension OpenRouterClient {
       timeout: nil)
     progress.touch()
     guard (200..<300).contains(response.status) else {
-      let bytes = try await readAll(response.body, limit: 1 << 20)
+      let bytes = try await readBody(of: response)
       throw OpenRouterError.fromHTTP(status: response.status, headers: response.headers, body: bytes)
     }
     let contentType = response.header("content-type")?.lowercased() ?? ""
     if !contentType.contains("text/event-stream") {
       // A whole JSON body where a stream was asked for (OpenRouter.docc/EdgeCases.md, case 44).
-      let bytes = try await readAll(response.body)
-      let completion = try Self.decodeCompletion(status: response.status, headers: response.headers, body: bytes)
+      let bytes = try await readBody(of: response)
+      let completion = try ResponseBody.completion(
+        status: response.status, headers: response.headers, body: bytes)
       for event in Self.events(from: completion, retries: retries) { continuation.yield(event) }
       return
     }
-    var decoder = ChatStreamDecoder()
+    var decoder = ChatStreamDecoder(maxBufferedBytes: configuration.maxBufferedBytes)
     var events: [ChatStreamEvent] = []
     defer { flush(&events, retries: retries, into: continuation) }
     do {
@@ -80,15 +94,18 @@ extension OpenRouterClient {
         progress.touch()
         try buffer.withUnsafeReadableBytes { try decoder.push($0, into: &events) }
         if decoder.hasDelivered { progress.markDelivered() }
+        if decoder.hasFinishReason { progress.markFinished() }
         flush(&events, retries: retries, into: continuation)
         if decoder.isDone { return }
       }
     } catch let error as TransportError {
       // Some proxies drop the connection right after the last chunk: a reply that already
-      // has its finish reason is complete (OpenRouter.docc/Streaming.md, Accumulation).
+      // has its finish reason is complete (OpenRouter.docc/Streaming.md, Completion).
       guard case .connectionLost = error, decoder.hasFinishReason else {
         throw mapTransport(error, afterContent: decoder.hasDelivered)
       }
+    } catch is CancellationError where progress.graceElapsed {
+      // The finish reason came, then silence for `finishGrace`: the reply is complete.
     }
     try decoder.finish(into: &events)
   }
@@ -109,30 +126,7 @@ extension OpenRouterClient {
 
   /// The events a stream would have carried for a whole completion.
   public static func events(from completion: ChatCompletionResponse, retries: [RetryNotice]) -> [ChatStreamEvent] {
-    let metadata = ResponseMetadata(
-      generationID: completion.id, model: completion.model, provider: completion.provider)
-    var events: [ChatStreamEvent] = [.metadata(metadata)]
-    let reasoning = completion.reasoning ?? ""
-    if !reasoning.isEmpty { events.append(.reasoning(reasoning)) }
-    if !completion.content.isEmpty { events.append(.content(completion.content)) }
-    for image in completion.choices.first?.message.images ?? [] { events.append(.image(image)) }
-    var citations = CitationCollector()
-    let annotations = citations.add(completion.citations)
-    if !annotations.isEmpty { events.append(.annotations(annotations)) }
-    if let usage = completion.usage { events.append(.usage(usage)) }
-    let toolCalls = completion.choices.first?.message.toolCalls ?? []
-    var reason = completion.finishReason
-    if !toolCalls.isEmpty, reason == nil || reason == .stop { reason = .toolCalls }
-    if let reason { events.append(.finishReason(reason)) }
-    var summary = StreamSummary(
-      metadata: metadata, content: completion.content, reasoning: reasoning,
-      finishReason: reason, nativeFinishReason: completion.choices.first?.nativeFinishReason,
-      usage: completion.usage, toolCalls: toolCalls,
-      reasoningDetails: completion.choices.first?.message.reasoningDetails ?? [],
-      retries: retries)
-    summary.annotations = citations.items
-    events.append(.finished(summary))
-    return events
+    ResponseBody.events(from: completion, retries: retries)
   }
 }
 
@@ -141,6 +135,8 @@ final class StreamProgress: Sendable {
   private struct State {
     var lastActivity = ContinuousClock.now
     var delivered = false
+    var finished = false
+    var graceElapsed = false
   }
 
   private let state = Mutex(State())
@@ -153,15 +149,33 @@ final class StreamProgress: Sendable {
     state.withLock { $0.delivered = true }
   }
 
-  /// Returns never; throws `timeout` once no bytes arrived for `idleTimeout`.
-  func watch(idleTimeout: Duration) async throws {
+  /// The finish reason arrived: from now on `finishGrace` of silence ends the reply.
+  func markFinished() {
+    state.withLock { $0.finished = true }
+  }
+
+  /// True once the watchdog ended the stream after the finish reason.
+  var graceElapsed: Bool { state.withLock { $0.graceElapsed } }
+
+  /// Throws `timeout` once no bytes arrived for `idleTimeout`; returns once no bytes
+  /// arrived for `finishGrace` after the finish reason.
+  func watch(idleTimeout: Duration, finishGrace: Duration) async throws {
     while true {
-      let (last, delivered) = state.withLock { ($0.lastActivity, $0.delivered) }
+      let (last, delivered, finished) = state.withLock {
+        ($0.lastActivity, $0.delivered, $0.finished)
+      }
+      let limit = finished ? min(idleTimeout, finishGrace) : idleTimeout
       let idle = ContinuousClock.now - last
-      if idle >= idleTimeout {
+      if idle >= limit {
+        if finished {
+          state.withLock { $0.graceElapsed = true }
+          return
+        }
         throw OpenRouterError.idleTimeout(idleTimeout, afterContent: delivered)
       }
-      try await Task.sleep(for: idleTimeout - idle)
+      // Wake at the limit, or sooner while a finish reason may still shorten it.
+      let wake = finished ? limit - idle : min(limit - idle, max(finishGrace, .milliseconds(50)))
+      try await Task.sleep(for: wake)
     }
   }
 }

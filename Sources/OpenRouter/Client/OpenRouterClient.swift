@@ -26,8 +26,9 @@ public struct OpenRouterClient: Sendable {
       let response = try await send(
         method: "POST", path: "/chat/completions", body: body, accept: "application/json",
         timeout: configuration.requestTimeout)
-      let bytes = try await readAll(response.body)
-      let completion = try Self.decodeCompletion(status: response.status, headers: response.headers, body: bytes)
+      let bytes = try await readBody(of: response)
+      let completion = try ResponseBody.completion(
+        status: response.status, headers: response.headers, body: bytes)
       return Completion(response: completion, retries: retries)
     }
   }
@@ -62,7 +63,11 @@ public struct OpenRouterClient: Sendable {
         return envelope.data
       } catch let error as OpenRouterError where error.status == 404 && attempt < notReadyAttempts {
         attempt += 1
-        try await Task.sleep(for: notReadyDelay)
+        do {
+          try await Task.sleep(for: notReadyDelay)
+        } catch {
+          throw OpenRouterError.cancelled()
+        }
       }
     }
   }
@@ -75,25 +80,30 @@ public struct OpenRouterClient: Sendable {
 
   // MARK: - Plumbing
 
+  /// `GET path`, decoded as `T`. Every failure is an `OpenRouterError`, already redacted.
   func getJSON<T: Decodable>(_ path: String) async throws -> T {
-    let response = try await send(
-      method: "GET", path: path, body: nil, accept: "application/json",
-      timeout: configuration.requestTimeout)
-    let bytes = try await readAll(response.body)
-    guard (200..<300).contains(response.status) else {
-      throw redact(OpenRouterError.fromHTTP(status: response.status, headers: response.headers, body: bytes))
-    }
-    if let error = Self.errorInBody(bytes) { throw redact(error) }
     do {
-      return try JSONDecoder().decode(T.self, from: Data(bytes))
-    } catch {
-      throw OpenRouterError.decoding("unexpected \(path) body: \(error)", body: String(decoding: bytes.prefix(500), as: UTF8.self))
+      let response = try await send(
+        method: "GET", path: path, body: nil, accept: "application/json",
+        timeout: configuration.requestTimeout)
+      let bytes = try await readBody(of: response)
+      return try ResponseBody.decode(
+        T.self, path: path, status: response.status, headers: response.headers, body: bytes)
+    } catch let error as OpenRouterError {
+      throw redact(error)
+    } catch is CancellationError {
+      throw OpenRouterError.cancelled()
     }
   }
 
+  /// Sends one request. A key that cannot travel in a header is refused here, before the
+  /// transport sees it, so no library error can ever quote it.
   func send(method: String, path: String, body: [UInt8]?, accept: String, timeout: Duration?)
     async throws -> TransportResponse
   {
+    guard OpenRouterConfiguration.isWellFormedKey(configuration.apiKey) else {
+      throw OpenRouterError.invalidKey()
+    }
     let request = TransportRequest(
       method: method, url: configuration.url(path), headers: headers(accept: accept, hasBody: body != nil),
       body: body, timeout: timeout)
@@ -135,15 +145,11 @@ public struct OpenRouterClient: Sendable {
     }
   }
 
-  /// Removes the API key from anything a server echoed back, so it can never reach logs
-  /// or the screen through an error.
+  /// Removes the API key, in any spelling, and anything shaped like a key from every text a
+  /// server or the transport put in `error`, so it can never reach logs, the database or
+  /// the screen (OpenRouter.docc/Errors.md, The key).
   func redact(_ error: OpenRouterError) -> OpenRouterError {
-    let key = configuration.apiKey
-    guard key.count >= 8 else { return error }
-    var error = error
-    error.message = error.message.replacingOccurrences(of: key, with: "[redacted]")
-    error.rawBody = error.rawBody?.replacingOccurrences(of: key, with: "[redacted]")
-    return error
+    error.redacted(by: SecretRedactor(key: configuration.apiKey))
   }
 
   /// Runs `operation`, retrying transient failures by the configured policy.
@@ -182,20 +188,33 @@ public struct OpenRouterClient: Sendable {
     }
   }
 
-  func readAll(_ body: any AsyncSequence<ByteBuffer, any Error> & Sendable, limit: Int = 64 << 20)
-    async throws -> [UInt8]
-  {
+  /// The whole body of `response`, at most `maxBufferedBytes` of it
+  /// (OpenRouter.docc/EdgeCases.md, case 63). A successful body that is longer fails with a
+  /// `decoding` error; an error body is cut instead (at 1 MiB at most), since its start says
+  /// enough. Either way reading stops, and the connection closes, at the limit.
+  func readBody(of response: TransportResponse) async throws -> [UInt8] {
+    let isSuccess = (200..<300).contains(response.status)
+    let limit = isSuccess ? configuration.maxBufferedBytes : min(configuration.maxBufferedBytes, 1 << 20)
     var bytes: [UInt8] = []
     do {
-      for try await buffer in body {
+      for try await buffer in response.body {
+        guard bytes.count + buffer.readableBytes <= limit else {
+          guard isSuccess else {
+            bytes.append(contentsOf: buffer.readableBytesView.prefix(limit - bytes.count))
+            return bytes
+          }
+          throw OpenRouterError.decoding(
+            "the response body is larger than \(OpenRouterError.size(limit))",
+            errorType: OpenRouterError.tooLargeType)
+        }
         bytes.append(contentsOf: buffer.readableBytesView)
-        if bytes.count > limit { break }
       }
     } catch let error as TransportError {
       throw mapTransport(error, afterContent: false)
     }
     return bytes
   }
+
 
   // MARK: - Coding
 
@@ -205,33 +224,4 @@ public struct OpenRouterClient: Sendable {
     return Array(try encoder.encode(request))
   }
 
-  /// A top-level `error` in a 2xx body (OpenRouter.docc/EdgeCases.md, case 45).
-  static func errorInBody(_ bytes: [UInt8]) -> OpenRouterError? {
-    guard let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(bytes)) else {
-      return nil
-    }
-    return OpenRouterError.from(envelope.error, status: nil, isInBand: true, afterContent: false)
-  }
-
-  static func decodeCompletion(status: Int, headers: [(String, String)], body: [UInt8]) throws
-    -> ChatCompletionResponse
-  {
-    guard (200..<300).contains(status) else {
-      throw OpenRouterError.fromHTTP(status: status, headers: headers, body: body)
-    }
-    if let error = errorInBody(body) { throw error }
-    let completion: ChatCompletionResponse
-    do {
-      completion = try JSONDecoder().decode(ChatCompletionResponse.self, from: Data(body))
-    } catch {
-      throw OpenRouterError.decoding(
-        "the completion is not valid JSON", body: String(decoding: body.prefix(500), as: UTF8.self))
-    }
-    if let choiceError = completion.choices.first?.error {
-      var error = OpenRouterError.from(choiceError, status: nil, isInBand: true, afterContent: true)
-      error.partialContent = completion.content
-      throw error
-    }
-    return completion
-  }
 }

@@ -17,6 +17,15 @@ public struct OpenRouterConfiguration: Sendable {
   /// Deadline of a non-streaming request, body included.
   public var requestTimeout: Duration
   public var retry: RetryPolicy
+  /// The most bytes the client holds of one thing a server sends: a stream line, a stream
+  /// event, the text of a streamed reply, or a whole body (a reply, an error, the catalog).
+  /// Past it the request fails with a `decoding` error (OpenRouter.docc/EdgeCases.md,
+  /// cases 61–63). Room for a generated image of several megabytes.
+  public var maxBufferedBytes: Int = 32 << 20
+  /// After a finish reason, this long without a byte ends the stream as complete, for a
+  /// server that neither sends usage nor `[DONE]` nor closes the connection
+  /// (OpenRouter.docc/Streaming.md, Completion).
+  public var finishGrace: Duration = .seconds(5)
 
   public init(
     apiKey: String, baseURL: String = Self.defaultBaseURL,
@@ -32,6 +41,20 @@ public struct OpenRouterConfiguration: Sendable {
     self.idleTimeout = idleTimeout
     self.requestTimeout = requestTimeout
     self.retry = retry
+  }
+
+  /// Whether `key` can be sent in a header as it is: no control character (C0, DEL, C1),
+  /// no whitespace of any kind and no invisible formatting character (zero-width space,
+  /// BOM, bidi marks). An empty key is well-formed (`GET /models` needs none).
+  public static func isWellFormedKey(_ key: String) -> Bool {
+    key.unicodeScalars.allSatisfy { scalar in
+      switch scalar.properties.generalCategory {
+      case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+        return false
+      default:
+        return !scalar.properties.isWhitespace
+      }
+    }
   }
 
   /// `baseURL` joined with a path such as `/chat/completions`.

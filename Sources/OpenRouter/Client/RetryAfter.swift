@@ -4,45 +4,105 @@ import Foundation
 /// match wins: `retry-after-ms`, `Retry-After` (seconds, possibly fractional, or an HTTP
 /// date), `error.availability.retry_after`, then `X-RateLimit-Reset` (epoch milliseconds)
 /// from the headers or from `error.metadata.headers`.
+///
+/// Every number is untrusted (OpenRouter.docc/EdgeCases.md, case 56): one that is not a
+/// number, is NaN or is negative is no hint at all; one that is infinite or longer than
+/// ``maximum`` becomes ``maximum``, which the retry policy reads as "give up now".
 enum RetryAfter {
+  /// The longest wait a hint can ask for.
+  static let maximum = Duration.seconds(7 * 86_400)
+
   static func delay(headers: [(String, String)], body: ErrorBody?, now: Date) -> Duration? {
     func header(_ name: String) -> String? {
       headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
         .trimmingCharacters(in: .whitespaces)
     }
-    if let value = header("retry-after-ms").flatMap(Double.init), value >= 0 {
-      return .milliseconds(value)
+    if let value = header("retry-after-ms").flatMap(Double.init),
+      let delay = duration(seconds: value / 1000)
+    {
+      return delay
     }
     if let value = header("retry-after") {
-      if let seconds = Double(value), seconds >= 0 { return .milliseconds(seconds * 1000) }
-      if let date = httpDate(value) { return clamp(date.timeIntervalSince(now)) }
+      if let seconds = Double(value) {
+        if let delay = duration(seconds: seconds) { return delay }
+      } else if let date = httpDate(value) {
+        return duration(seconds: max(0, date.timeIntervalSince(now)))
+      }
     }
-    if let seconds = body?.availability?.retryAfter, seconds >= 0 {
-      return .milliseconds(seconds * 1000)
+    if let seconds = body?.availability?.retryAfter, let delay = duration(seconds: seconds) {
+      return delay
     }
     let reset =
-      header("x-ratelimit-reset")
-      ?? body?.metadata?["headers"]?["X-RateLimit-Reset"]?.stringValue
-      ?? body?.metadata?["headers"]?["X-RateLimit-Reset"]?.doubleValue.map { String($0) }
-    if let reset, let epochMilliseconds = Double(reset) {
-      return clamp(epochMilliseconds / 1000 - now.timeIntervalSince1970)
+      header("x-ratelimit-reset").flatMap(Double.init)
+      ?? body?.metadata?["headers"]?["X-RateLimit-Reset"]?.doubleValue
+    if let reset, !reset.isNaN {
+      return duration(seconds: max(0, reset / 1000 - now.timeIntervalSince1970))
     }
     return nil
   }
 
-  private static func clamp(_ seconds: TimeInterval) -> Duration {
-    .milliseconds(max(0, seconds) * 1000)
+  /// `seconds` as a delay, clamped to `0...maximum`; `nil` for NaN and negative values.
+  static func duration(seconds: Double) -> Duration? {
+    guard !seconds.isNaN, seconds >= 0 else { return nil }
+    let limit = Double(maximum.components.seconds)
+    guard seconds < limit else { return maximum }
+    return .milliseconds((seconds * 1000).rounded())
   }
 
-  /// RFC 9110 IMF-fixdate, e.g. `Wed, 21 Oct 2026 07:28:00 GMT`.
+  /// An HTTP date (RFC 9110): the IMF-fixdate `Wed, 21 Oct 2026 07:28:00 GMT`, or one of the
+  /// two obsolete forms, `Wednesday, 21-Oct-26 07:28:00 GMT` and `Wed Oct 21 07:28:00 2026`.
+  ///
+  /// Parsed by hand rather than with a `DateFormatter`: no locale, nothing allocated per
+  /// call that Foundation keeps, and every field checked against its range first.
   static func httpDate(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "GMT")
-    for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-      formatter.dateFormat = format
-      if let date = formatter.date(from: text) { return date }
+    let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+    let day: Substring
+    let month: Substring
+    var year: Substring
+    let time: Substring
+    if tokens.count == 6, tokens[0].hasSuffix(","), tokens[5] == "GMT" {
+      (day, month, year, time) = (tokens[1], tokens[2], tokens[3], tokens[4])
+    } else if tokens.count == 4, tokens[0].hasSuffix(","), tokens[3] == "GMT" {
+      let parts = tokens[1].split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 3, parts[2].count == 2 else { return nil }
+      (day, month, year, time) = (parts[0], parts[1], parts[2], tokens[2])
+    } else if tokens.count == 5, !tokens[0].hasSuffix(",") {
+      (day, month, year, time) = (tokens[2], tokens[1], tokens[4], tokens[3])
+    } else {
+      return nil
     }
-    return nil
+    let clock = time.split(separator: ":", omittingEmptySubsequences: false)
+    guard let dayNumber = number(day, digits: 1...2), (1...31).contains(dayNumber),
+      let monthNumber = months.firstIndex(of: month.lowercased()).map({ $0 + 1 }),
+      var yearNumber = number(year, digits: 2...4), year.count != 3,
+      clock.count == 3,
+      let hour = number(clock[0], digits: 2...2), hour < 24,
+      let minute = number(clock[1], digits: 2...2), minute < 60,
+      let second = number(clock[2], digits: 2...2), second <= 60
+    else { return nil }
+    if year.count == 2 { yearNumber += yearNumber < 70 ? 2000 : 1900 }
+    let days = daysSince1970(year: yearNumber, month: monthNumber, day: dayNumber)
+    return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
+  }
+
+  private static let months = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  ]
+
+  /// The value of `text` when it is only ASCII digits, as many as `digits` allows.
+  private static func number(_ text: Substring, digits: ClosedRange<Int>) -> Int? {
+    guard digits.contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) })
+    else { return nil }
+    return Int(text)
+  }
+
+  /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year 1 or later).
+  private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = shiftedYear / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
   }
 }

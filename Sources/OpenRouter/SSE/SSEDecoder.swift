@@ -10,10 +10,34 @@
 /// - Comments (`:` lines) are skipped; `data` lines are joined with `\n`; `event`, `id` and
 ///   `retry` are honoured; an empty line dispatches; an event without data is not dispatched.
 ///
-/// **Invariants:** `pendingLine` holds the bytes of the current unterminated line;
+/// - A line longer than `maxLineLength`, or an event whose data grows past
+///   `maxEventLength`, stops the decoder: `overflow` says which, and every later byte is
+///   ignored, so a server that never sends a line end cannot make it hold unbounded memory
+///   (OpenRouter.docc/EdgeCases.md, cases 61 and 62). The stop does not depend on how the
+///   bytes were cut either.
+///
+/// **Invariants:** `pendingLine` holds the bytes of the current unterminated line, never
+/// more than `maxLineLength`; `dataBuffer` never holds more than `maxEventLength`;
 /// `swallowLF` is true only when the previous piece ended with CR; `hasData` is true when at
-/// least one `data` field was seen since the last dispatch.
+/// least one `data` field was seen since the last dispatch; once `overflow` is set, nothing
+/// changes any more.
 public struct SSEDecoder: Sendable {
+  /// Why the decoder stopped.
+  public enum Overflow: Sendable, Hashable {
+    /// A line (data, comment or any field) was longer than `limit` bytes.
+    case line(limit: Int)
+    /// The data of one event grew past `limit` bytes.
+    case event(limit: Int)
+  }
+
+  /// 32 MiB: room for a generated image in one line, and far less than a machine has.
+  public static let defaultLimit = 32 << 20
+
+  public let maxLineLength: Int
+  public let maxEventLength: Int
+  /// Set once a limit was passed; the decoder then ignores all input.
+  public private(set) var overflow: Overflow?
+
   private var pendingLine: [UInt8] = []
   private var swallowLF = false
   private var bomPrefix: [UInt8]? = []
@@ -27,7 +51,10 @@ public struct SSEDecoder: Sendable {
   /// How many comment lines were skipped (keep-alives).
   public private(set) var commentCount = 0
 
-  public init() {}
+  public init(maxLineLength: Int = defaultLimit, maxEventLength: Int = defaultLimit) {
+    self.maxLineLength = maxLineLength
+    self.maxEventLength = maxEventLength
+  }
 
   /// Decodes the next piece of the stream.
   public mutating func push(_ bytes: some Sequence<UInt8>) -> [SSEEvent] {
@@ -39,6 +66,7 @@ public struct SSEDecoder: Sendable {
 
   /// Decodes the next piece of the stream, appending dispatched events to `events`.
   public mutating func push(_ bytes: UnsafeRawBufferPointer, into events: inout [SSEEvent]) {
+    guard overflow == nil else { return }
     if bomPrefix != nil {
       handleBOM(bytes, into: &events)
       return
@@ -50,18 +78,19 @@ public struct SSEDecoder: Sendable {
   /// (no terminating blank line), if it had data. WHATWG discards such an event; callers
   /// may decide to use it (OpenRouter.docc/Streaming.md, End of input).
   public mutating func finish() -> SSEEvent? {
+    guard overflow == nil else { return nil }
     if let prefix = bomPrefix {
       bomPrefix = nil
       var ignored: [SSEEvent] = []
       prefix.withUnsafeBytes { scan($0, into: &ignored) }
     }
-    if !pendingLine.isEmpty {
+    if !pendingLine.isEmpty, overflow == nil {
       let line = pendingLine
       pendingLine.removeAll()
       var ignored: [SSEEvent] = []
       line.withUnsafeBytes { process(line: $0, into: &ignored) }
     }
-    guard hasData else { return nil }
+    guard hasData, overflow == nil else { return nil }
     return makeEvent()
   }
 
@@ -89,6 +118,7 @@ public struct SSEDecoder: Sendable {
   }
 
   private mutating func scan(_ bytes: UnsafeRawBufferPointer, into events: inout [SSEEvent]) {
+    guard overflow == nil else { return }
     let count = bytes.count
     var index = 0
     if swallowLF, count > 0 {
@@ -103,6 +133,10 @@ public struct SSEDecoder: Sendable {
         continue
       }
       let piece = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<index])
+      if pendingLine.count + piece.count > maxLineLength {
+        stop(.line(limit: maxLineLength))
+        return
+      }
       if pendingLine.isEmpty {
         process(line: piece, into: &events)
       } else {
@@ -111,6 +145,7 @@ public struct SSEDecoder: Sendable {
         pendingLine.removeAll(keepingCapacity: true)
         line.withUnsafeBytes { process(line: $0, into: &events) }
       }
+      if overflow != nil { return }
       if byte == 0x0D {
         if index + 1 < count {
           if bytes[index + 1] == 0x0A { index += 1 }
@@ -122,8 +157,20 @@ public struct SSEDecoder: Sendable {
       lineStart = index
     }
     if lineStart < count {
+      guard pendingLine.count + (count - lineStart) <= maxLineLength else {
+        stop(.line(limit: maxLineLength))
+        return
+      }
       pendingLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<count]))
     }
+  }
+
+  /// Gives up: frees the buffers and ignores everything from now on.
+  private mutating func stop(_ reason: Overflow) {
+    overflow = reason
+    pendingLine = []
+    dataBuffer = []
+    hasData = false
   }
 
   // MARK: - Lines
@@ -145,6 +192,10 @@ public struct SSEDecoder: Sendable {
     let value = UnsafeRawBufferPointer(rebasing: line[valueStart...])
 
     if Self.equals(name, "data") {
+      guard dataBuffer.count + (hasData ? 1 : 0) + value.count <= maxEventLength else {
+        stop(.event(limit: maxEventLength))
+        return
+      }
       if hasData { dataBuffer.append(0x0A) }
       dataBuffer.append(contentsOf: value)
       hasData = true

@@ -10,12 +10,24 @@ import Foundation
 ///   skipped; `[DONE]` ends the stream.
 /// - A top-level `error` object is thrown as `OpenRouterError` (after the content already
 ///   returned), whether or not `[DONE]` follows.
+/// - The reply is complete at `[DONE]`, or at a chunk with `usage` that comes after the
+///   chunk with the finish reason; nothing after that is read (OpenRouter.docc/Streaming.md,
+///   Completion).
+/// - A reply that completes with the finish reason `error` but no `error` object throws an
+///   `upstream` error rather than succeeding.
 /// - `finish()` at end of input throws `interrupted` unless `[DONE]` or a finish reason came.
+/// - A line, an event or the reply's text larger than `maxBufferedBytes` throws a
+///   `decoding` error (OpenRouter.docc/EdgeCases.md, cases 61–62).
 ///
 /// **Invariants:** once `isDone`, every further byte is ignored; `finishReason` is never
-/// reset to `nil` by a later chunk; `usage` holds the last usage object seen.
+/// reset to `nil` by a later chunk; `usage` holds the last usage object seen; `replyBytes`
+/// never exceeds `maxBufferedBytes`.
 public struct ChatStreamDecoder: Sendable {
-  private var sse = SSEDecoder()
+  private var sse: SSEDecoder
+  /// The most bytes of one line, one event, or the reply's text held at once.
+  public let maxBufferedBytes: Int
+  /// Bytes of text, reasoning, tool-call arguments and reasoning items held so far.
+  private var replyBytes = 0
   private var pendingEvents: [SSEEvent] = []
   private var metadata = ResponseMetadata()
   private var sentMetadata = false
@@ -35,7 +47,10 @@ public struct ChatStreamDecoder: Sendable {
 
   private static let jsonDecoder = JSONDecoder()
 
-  public init() {}
+  public init(maxBufferedBytes: Int = SSEDecoder.defaultLimit) {
+    self.maxBufferedBytes = maxBufferedBytes
+    sse = SSEDecoder(maxLineLength: maxBufferedBytes, maxEventLength: maxBufferedBytes)
+  }
 
   /// Decodes the next piece of the byte stream, appending its events to `output`.
   ///
@@ -50,7 +65,17 @@ public struct ChatStreamDecoder: Sendable {
     sse.push(bytes, into: &pendingEvents)
     for event in pendingEvents {
       try handle(event, into: &output)
-      if isDone { break }
+      if isDone { return }
+    }
+    if let overflow = sse.overflow {
+      isDone = true
+      let what: String
+      switch overflow {
+      case .line(let limit): what = "a stream line is longer than \(OpenRouterError.size(limit))"
+      case .event(let limit): what = "a stream event is larger than \(OpenRouterError.size(limit))"
+      }
+      throw OpenRouterError.decoding(
+        what, errorType: OpenRouterError.tooLargeType, afterContent: hasDelivered)
     }
   }
 
@@ -74,9 +99,19 @@ public struct ChatStreamDecoder: Sendable {
         if isDone { return }
       }
     }
-    isDone = true
     guard finishReason != nil else {
+      isDone = true
       throw OpenRouterError.interrupted(afterContent: hasDelivered)
+    }
+    try complete(into: &output)
+  }
+
+  /// Ends the reply: `.finished`, or the failure a finish reason of `error` stands for.
+  private mutating func complete(into output: inout [ChatStreamEvent]) throws {
+    isDone = true
+    if finishReason == .error {
+      throw OpenRouterError.finishedWithError(
+        native: nativeFinishReason, provider: metadata.provider, afterContent: hasDelivered)
     }
     output.append(.finished(summary))
   }
@@ -102,8 +137,7 @@ public struct ChatStreamDecoder: Sendable {
     let payload = Self.trimmed(event.data)
     if payload.isEmpty || payload.hasPrefix(":") { return }
     if payload == "[DONE]" {
-      isDone = true
-      output.append(.finished(summary))
+      try complete(into: &output)
       return
     }
     let chunk: ChatChunk
@@ -124,8 +158,14 @@ public struct ChatStreamDecoder: Sendable {
   private mutating func apply(_ chunk: ChatChunk, into output: inout [ChatStreamEvent]) throws {
     if let error = chunk.error {
       isDone = true
-      throw OpenRouterError.from(error, status: nil, isInBand: true, afterContent: hasDelivered)
+      var failure = OpenRouterError.from(
+        error, status: nil, isInBand: true, afterContent: hasDelivered)
+      if failure.providerName?.isEmpty ?? true {
+        failure.providerName = chunk.provider.flatMap { $0.isEmpty ? nil : $0 } ?? metadata.provider
+      }
+      throw failure
     }
+    let finishedBefore = finishReason != nil
     if metadata.generationID == nil, let id = chunk.id, !id.isEmpty { metadata.generationID = id }
     if metadata.model == nil, let model = chunk.model, !model.isEmpty { metadata.model = model }
     if metadata.provider == nil, let provider = chunk.provider, !provider.isEmpty {
@@ -139,33 +179,43 @@ public struct ChatStreamDecoder: Sendable {
       usage = chunkUsage
       output.append(.usage(chunkUsage))
     }
-    guard let choice = chunk.choices.first else { return }
-    if let delta = choice.delta ?? choice.message {
-      applyDelta(delta, into: &output)
+    if let choice = chunk.choices.first {
+      if let delta = choice.delta ?? choice.message {
+        try applyDelta(delta, into: &output)
+      }
+      if let reason = choice.finishReason, finishReason == nil {
+        finishReason = reason
+        nativeFinishReason = choice.nativeFinishReason
+        output.append(.finishReason(reason))
+      }
     }
-    if let reason = choice.finishReason, finishReason == nil {
-      finishReason = reason
-      nativeFinishReason = choice.nativeFinishReason
-      output.append(.finishReason(reason))
-    }
+    // Usage after the finish reason is the last thing a reply sends: it is complete, even if
+    // the server keeps the connection open (OpenRouter.docc/Streaming.md, Completion).
+    if finishedBefore, chunk.usage != nil { try complete(into: &output) }
   }
 
-  private mutating func applyDelta(_ delta: ChatChunk.Delta, into output: inout [ChatStreamEvent]) {
+  private mutating func applyDelta(_ delta: ChatChunk.Delta, into output: inout [ChatStreamEvent])
+    throws
+  {
     if let details = delta.reasoningDetails, !details.isEmpty {
       // `reasoning` mirrors these items: show the text from one field only
       // (OpenRouter.docc/Streaming.md, Reasoning deltas).
+      try hold(details.reduce(0) { $0 + Self.textBytes(of: $1) })
       details.forEach { reasoningDetails.add($0) }
       let text = details.compactMap(ReasoningDetailText.displayText(of:)).joined()
       if !text.isEmpty { emitReasoning(text, into: &output) }
     } else if let text = delta.reasoning, !text.isEmpty {
+      try hold(text.utf8.count)
       emitReasoning(text, into: &output)
     }
     if let text = delta.content, !text.isEmpty {
+      try hold(text.utf8.count)
       content += text
       hasDelivered = true
       output.append(.content(text))
     }
     for fragment in delta.toolCalls ?? [] {
+      try hold((fragment.arguments?.utf8.count ?? 0) + (fragment.name?.utf8.count ?? 0))
       hasDelivered = true
       output.append(.toolCall(toolCalls.add(fragment)))
     }
@@ -176,6 +226,27 @@ public struct ChatStreamDecoder: Sendable {
     if let items = delta.annotations, !items.isEmpty {
       let added = annotations.add(items)
       if !added.isEmpty { output.append(.annotations(added)) }
+    }
+  }
+
+  /// Counts `bytes` more of the reply against the limit, or throws before holding them.
+  private mutating func hold(_ bytes: Int) throws {
+    guard replyBytes + bytes <= maxBufferedBytes else {
+      isDone = true
+      throw OpenRouterError.decoding(
+        "the reply is larger than \(OpenRouterError.size(maxBufferedBytes))",
+        errorType: OpenRouterError.tooLargeType, afterContent: hasDelivered)
+    }
+    replyBytes += bytes
+  }
+
+  /// The bytes of every string inside a reasoning item.
+  private static func textBytes(of value: JSONValue) -> Int {
+    switch value {
+    case .string(let text): return text.utf8.count
+    case .array(let items): return items.reduce(0) { $0 + textBytes(of: $1) }
+    case .object(let members): return members.values.reduce(0) { $0 + textBytes(of: $1) }
+    default: return 0
     }
   }
 

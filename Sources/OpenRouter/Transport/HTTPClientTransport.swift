@@ -11,6 +11,9 @@ import NIOPosix
 public final class HTTPClientTransport: Transport {
   private let client: HTTPClient
 
+  /// Durations become `TimeAmount`s through NIO's own conversion, which clamps instead of
+  /// trapping (OpenRouter.docc/EdgeCases.md, case 60).
+  ///
   /// - Parameters:
   ///   - connectTimeout: How long one connection attempt may take.
   ///   - retriesFailedConnections: async-http-client's own habit of trying a refused or
@@ -105,7 +108,9 @@ public final class HTTPClientTransport: Transport {
       default: break
       }
     }
-    if let http = error as? HTTPClientError { return String(describing: http) }
+    // Never `String(describing:)`: its associated values quote the request, headers included
+    // (a rejected `Authorization` value would print the key).
+    if let http = error as? HTTPClientError { return http.shortDescription }
     let text = String(describing: error)
     if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }
     if text.localizedCaseInsensitiveContains("reset") { return "connection reset" }
@@ -122,12 +127,5 @@ public final class HTTPClientTransport: Transport {
     case EPIPE: return "connection closed"
     default: return String(cString: strerror(code))
     }
-  }
-}
-
-extension TimeAmount {
-  init(_ duration: Duration) {
-    let (seconds, attoseconds) = duration.components
-    self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
   }
 }

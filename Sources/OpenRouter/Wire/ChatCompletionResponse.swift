@@ -5,6 +5,7 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
   /// The model that actually served the request (after fallback or alias resolution).
   public var model: String?
   public var provider: String?
+  /// Unix seconds; `nil` when absent or outside the years 1970 to 9999.
   public var created: Int?
   public var choices: [Choice]
   public var usage: Usage?
@@ -84,7 +85,7 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
     id = try c.decodeIfPresent(String.self, forKey: .id)
     model = try c.decodeIfPresent(String.self, forKey: .model)
     provider = try c.decodeIfPresent(String.self, forKey: .provider)
-    created = try? c.decodeIfPresent(Int.self, forKey: .created)
+    created = UnixTime.seconds(c, .created)
     choices = try c.decodeIfPresent([Choice].self, forKey: .choices) ?? []
     usage = try c.decodeIfPresent(Usage.self, forKey: .usage)
   }

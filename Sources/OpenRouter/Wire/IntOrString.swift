@@ -8,8 +8,18 @@ public enum IntOrString: Sendable, Hashable, Codable, CustomStringConvertible {
     let container = try decoder.singleValueContainer()
     if let value = try? container.decode(Int.self) {
       self = .int(value)
-    } else if let value = try? container.decode(Double.self), value.rounded() == value {
-      self = .int(Int(value))
+    } else if let value = try? container.decode(Double.self) {
+      // A number too large for `Int` (`1e300`) is kept as its text, never converted
+      // (OpenRouter.docc/EdgeCases.md, case 57).
+      guard let integer = Int(exactly: value) else {
+        guard value.isFinite, value.rounded() == value else {
+          throw DecodingError.dataCorruptedError(
+            in: container, debugDescription: "not an integral error code: \(value)")
+        }
+        self = .string(String(value))
+        return
+      }
+      self = .int(integer)
     } else {
       self = .string(try container.decode(String.self))
     }

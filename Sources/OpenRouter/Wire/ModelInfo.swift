@@ -5,7 +5,7 @@ public struct ModelInfo: Sendable, Hashable, Codable, Identifiable {
   public var canonicalSlug: String?
   public var huggingFaceID: String?
   public var name: String
-  /// Unix seconds.
+  /// Unix seconds; `nil` when absent or outside the years 1970 to 9999.
   public var created: Int?
   public var description: String?
   public var contextLength: Int?
@@ -160,7 +160,7 @@ public struct ModelInfo: Sendable, Hashable, Codable, Identifiable {
     name = (try? c.decodeIfPresent(String.self, forKey: .name)) ?? id
     canonicalSlug = try? c.decodeIfPresent(String.self, forKey: .canonicalSlug)
     huggingFaceID = try? c.decodeIfPresent(String.self, forKey: .huggingFaceID)
-    created = try? c.decodeIfPresent(Int.self, forKey: .created)
+    created = UnixTime.seconds(c, .created)
     description = try? c.decodeIfPresent(String.self, forKey: .description)
     contextLength = try? c.decodeIfPresent(Int.self, forKey: .contextLength)
     architecture = try? c.decodeIfPresent(Architecture.self, forKey: .architecture)

@@ -4,7 +4,18 @@ import Foundation
 ///
 /// Every field is optional on the wire (OpenRouter.docc/EdgeCases.md, case 50); counts
 /// default to 0.
+///
+/// The numbers are untrusted (OpenRouter.docc/EdgeCases.md, case 58): counts are clamped to
+/// `0...maximumTokens` (a count sent as a float or too large for `Int` is clamped too, so
+/// an odd usage never costs the reply), and a cost that is not a plausible amount
+/// (negative, over ``maximumCost``, not a number) reads as unknown.
 public struct Usage: Sendable, Hashable, Codable {
+  /// The largest token count believed for one generation (about 10¹²): sums of millions of
+  /// them still fit in `Int`.
+  public static let maximumTokens = 1 << 40
+  /// The largest cost believed for one generation, in USD.
+  public static let maximumCost: Decimal = 1_000_000
+
   public var promptTokens: Int
   public var completionTokens: Int
   public var totalTokens: Int
@@ -53,15 +64,22 @@ public struct Usage: Sendable, Hashable, Codable {
     public var audioTokens: Int?
 
     public init(cachedTokens: Int? = nil, cacheWriteTokens: Int? = nil, audioTokens: Int? = nil) {
-      self.cachedTokens = cachedTokens
-      self.cacheWriteTokens = cacheWriteTokens
-      self.audioTokens = audioTokens
+      self.cachedTokens = cachedTokens.map(Usage.clamped)
+      self.cacheWriteTokens = cacheWriteTokens.map(Usage.clamped)
+      self.audioTokens = audioTokens.map(Usage.clamped)
     }
 
     enum CodingKeys: String, CodingKey {
       case cachedTokens = "cached_tokens"
       case cacheWriteTokens = "cache_write_tokens"
       case audioTokens = "audio_tokens"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      cachedTokens = Usage.count(c, .cachedTokens)
+      cacheWriteTokens = Usage.count(c, .cacheWriteTokens)
+      audioTokens = Usage.count(c, .audioTokens)
     }
   }
 
@@ -71,15 +89,22 @@ public struct Usage: Sendable, Hashable, Codable {
     public var audioTokens: Int?
 
     public init(reasoningTokens: Int? = nil, imageTokens: Int? = nil, audioTokens: Int? = nil) {
-      self.reasoningTokens = reasoningTokens
-      self.imageTokens = imageTokens
-      self.audioTokens = audioTokens
+      self.reasoningTokens = reasoningTokens.map(Usage.clamped)
+      self.imageTokens = imageTokens.map(Usage.clamped)
+      self.audioTokens = audioTokens.map(Usage.clamped)
     }
 
     enum CodingKeys: String, CodingKey {
       case reasoningTokens = "reasoning_tokens"
       case imageTokens = "image_tokens"
       case audioTokens = "audio_tokens"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      reasoningTokens = Usage.count(c, .reasoningTokens)
+      imageTokens = Usage.count(c, .imageTokens)
+      audioTokens = Usage.count(c, .audioTokens)
     }
   }
 
@@ -102,10 +127,10 @@ public struct Usage: Sendable, Hashable, Codable {
     promptTokens: Int = 0, completionTokens: Int = 0, totalTokens: Int? = nil,
     cost: Decimal? = nil, cachedTokens: Int? = nil, reasoningTokens: Int? = nil
   ) {
-    self.promptTokens = promptTokens
-    self.completionTokens = completionTokens
-    self.totalTokens = totalTokens ?? promptTokens + completionTokens
-    self.cost = cost
+    self.promptTokens = Self.clamped(promptTokens)
+    self.completionTokens = Self.clamped(completionTokens)
+    self.totalTokens = totalTokens.map(Self.clamped) ?? self.promptTokens + self.completionTokens
+    self.cost = cost.flatMap(Self.plausibleCost)
     self.promptTokensDetails = cachedTokens.map { PromptTokensDetails(cachedTokens: $0) }
     self.completionTokensDetails = reasoningTokens.map {
       CompletionTokensDetails(reasoningTokens: $0)
@@ -139,11 +164,10 @@ public struct Usage: Sendable, Hashable, Codable {
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    promptTokens = try c.decodeIfPresent(Int.self, forKey: .promptTokens) ?? 0
-    completionTokens = try c.decodeIfPresent(Int.self, forKey: .completionTokens) ?? 0
-    totalTokens =
-      try c.decodeIfPresent(Int.self, forKey: .totalTokens) ?? promptTokens + completionTokens
-    cost = try? c.decodeIfPresent(Decimal.self, forKey: .cost)
+    promptTokens = Self.count(c, .promptTokens) ?? 0
+    completionTokens = Self.count(c, .completionTokens) ?? 0
+    totalTokens = Self.count(c, .totalTokens) ?? promptTokens + completionTokens
+    cost = (try? c.decodeIfPresent(Decimal.self, forKey: .cost))?.flatMap(Self.plausibleCost)
     isBYOK = try? c.decodeIfPresent(Bool.self, forKey: .isBYOK)
     promptTokensDetails = try? c.decodeIfPresent(
       PromptTokensDetails.self, forKey: .promptTokensDetails)
@@ -154,5 +178,30 @@ public struct Usage: Sendable, Hashable, Codable {
     serverToolUseDetails = try? c.decodeIfPresent(
       ServerToolUse.self, forKey: .serverToolUseDetails)
     cacheDiscount = try? c.decodeIfPresent(Decimal.self, forKey: .cacheDiscount)
+  }
+}
+
+extension Usage {
+  /// `count` within `0...maximumTokens`.
+  static func clamped(_ count: Int) -> Int {
+    min(max(count, 0), maximumTokens)
+  }
+
+  /// A token count however it was sent: an integer, or a number with a fraction or an
+  /// exponent (rounded down, clamped); `nil` when absent, null, NaN or not a number.
+  static func count<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) -> Int? {
+    if let value = try? container.decodeIfPresent(Int.self, forKey: key) { return clamped(value) }
+    guard let value = try? container.decodeIfPresent(Double.self, forKey: key), !value.isNaN
+    else { return nil }
+    if value <= 0 { return 0 }
+    if value >= Double(maximumTokens) { return maximumTokens }
+    return Int(value.rounded(.down))
+  }
+
+  /// `cost` when it is an amount a generation can cost: not NaN, not negative, at most
+  /// ``maximumCost``.
+  static func plausibleCost(_ cost: Decimal) -> Decimal? {
+    guard !cost.isNaN, cost >= 0, cost <= maximumCost else { return nil }
+    return cost
   }
 }

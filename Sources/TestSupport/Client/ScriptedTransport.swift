@@ -87,7 +87,15 @@ public final class ScriptedExchange: Sendable {
   /// Sends the response head; the body follows with `send` and ends with `finish`.
   public func respond(status: Int = 200, headers: [(String, String)]? = nil) {
     let headers = headers ?? [("content-type", status == 200 ? "text/event-stream" : "application/json")]
-    answer(.success(TransportResponse(status: status, headers: headers, body: Body(base: body))))
+    let closeInput = closeInput
+    let onAbandon: @Sendable () -> Void = {
+      closeInput.yield()
+      closeInput.finish()
+    }
+    answer(
+      .success(
+        TransportResponse(
+          status: status, headers: headers, body: Body(base: body, onAbandon: onAbandon))))
   }
 
   /// A whole JSON response (a non-streaming reply or an error body).
@@ -122,8 +130,9 @@ public final class ScriptedExchange: Sendable {
     bodyInput.finish(throwing: TransportError.connectionLost("connection reset by the test"))
   }
 
-  /// Waits until the client has stopped reading the body (it finished, or it closed the
-  /// connection on cancellation).
+  /// Waits until the client has stopped reading the body: it read to the end, it dropped
+  /// the body (as it does after `[DONE]`, an error or a limit: the live transport closes
+  /// the connection then), or it was cancelled.
   /// - Throws: `ScriptedTransport.Timeout` when it is still reading at `deadline`.
   public func waitUntilClosed(within deadline: Duration = .seconds(10)) async throws {
     let signal = closedSignal
@@ -135,13 +144,17 @@ public final class ScriptedExchange: Sendable {
   // MARK: - Plumbing
 
   /// The body as the live transport gives it: a reader whose task is cancelled gets
-  /// `CancellationError`, not a quiet end.
+  /// `CancellationError`, not a quiet end, and a reader that drops its iterator closes the
+  /// connection.
   struct Body: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
     let base: AsyncThrowingStream<ByteBuffer, any Error>
+    let onAbandon: @Sendable () -> Void
 
     struct AsyncIterator: AsyncIteratorProtocol {
       var base: AsyncThrowingStream<ByteBuffer, any Error>.AsyncIterator
+      /// Ends with the last copy of the iterator: the reader is gone.
+      let reader: ReaderToken
 
       mutating func next() async throws -> ByteBuffer? {
         let next = try await base.next()
@@ -151,8 +164,15 @@ public final class ScriptedExchange: Sendable {
     }
 
     func makeAsyncIterator() -> AsyncIterator {
-      AsyncIterator(base: base.makeAsyncIterator())
+      AsyncIterator(base: base.makeAsyncIterator(), reader: ReaderToken(onAbandon))
     }
+  }
+
+  /// Runs its closure when the last reference goes.
+  final class ReaderToken: Sendable {
+    let onDeinit: @Sendable () -> Void
+    init(_ onDeinit: @escaping @Sendable () -> Void) { self.onDeinit = onDeinit }
+    deinit { onDeinit() }
   }
 
   private func answer(_ result: Result<TransportResponse, any Error>) {
