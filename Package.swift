@@ -34,6 +34,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    // SHA-256 of attachments (stored once per content). Already in the graph through
+    // async-http-client's TLS stack, so it adds no build; 3.x or 4.x, whichever resolves.
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     // The version (written once, here) and the git commit stamped in by BuildInfoPlugin at
@@ -63,6 +66,7 @@ let package = Package(
         "BuildInfo", "ChatDomain", "Formatting", "OpenRouter",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       resources: [.embedInCode("Catalog/Resources/bundled-models.json")]
     ),
@@ -86,7 +90,7 @@ let package = Package(
     .executableTarget(
       name: "orchat",
       dependencies: [
-        "BuildInfo", "ChatApp", "ChatCommands", "ChatCore",
+        "BuildInfo", "ChatApp", "ChatCommands", "ChatCore", "ChatDomain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -90,7 +90,7 @@ import Testing
       Set(reply.keys) == [
         "id", "role", "content", "reasoning", "agent", "model", "served_model", "provider",
         "status", "error", "finish_reason", "usage", "generation_id", "ttft_ms", "duration_ms",
-        "created_at", "citations", "variants", "parent_id", "selected",
+        "created_at", "citations", "variants", "attachments", "parent_id", "selected",
       ])
     #expect(reply["parent_id"] as? String == messages[2]["id"] as? String)
     #expect(reply["selected"] as? Bool == true)

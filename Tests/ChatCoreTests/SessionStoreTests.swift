@@ -35,7 +35,7 @@ import Testing
     let applied = try await reopened.pool.read { db in
       try SessionStore.migrator.appliedMigrations(db)
     }
-    #expect(applied == ["v1", "v2-sources", "v3-tree"])
+    #expect(applied == ["v1", "v2-sources", "v2-attachments", "v3-tree"])
   }
 
   @Test func listsSessionsMostRecentFirstWithCountsAndCosts() async throws {

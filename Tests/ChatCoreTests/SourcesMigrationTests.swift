@@ -48,7 +48,7 @@ import Testing
     let url = try Self.versionOneDatabase(in: directory)
     let store = try await SessionStore.open(at: url, leasesDirectory: directory.appending("leases"))
     let applied = try await store.pool.read { try SessionStore.migrator.appliedMigrations($0) }
-    #expect(applied == ["v1", "v2-sources", "v3-tree"])
+    #expect(applied == ["v1", "v2-sources", "v2-attachments", "v3-tree"])
     let messages = try await store.messages(sessionID: "s-old")
     #expect(messages.map(\.content) == ["What is new in Swift?", "Swift 6.2."])
     let answer = try #require(messages.last)

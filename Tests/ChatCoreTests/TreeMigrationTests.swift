@@ -20,7 +20,7 @@ import Testing
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let queue = try DatabaseQueue(path: url.path)
-    try SessionStore.migrator.migrate(queue, upTo: "v2-sources")
+    try SessionStore.migrator.migrate(queue, upTo: "v2-attachments")
     try queue.write { db in
       try db.execute(
         sql: """
@@ -57,7 +57,7 @@ import Testing
     let url = try Self.versionTwoDatabase(in: directory)
     let store = try await SessionStore.open(at: url, leasesDirectory: directory.appending("leases"))
     let applied = try await store.pool.read { try SessionStore.migrator.appliedMigrations($0) }
-    #expect(applied == ["v1", "v2-sources", "v3-tree"])
+    #expect(applied == ["v1", "v2-sources", "v2-attachments", "v3-tree"])
 
     let messages = try await store.messages(sessionID: "s-a")
     #expect(messages.count == 9)

@@ -69,7 +69,8 @@ import Testing
     #expect(
       Set(agents[0].keys) == [
         "name", "description", "system_prompt", "model", "fallback_models", "temperature", "top_p",
-        "max_tokens", "reasoning_effort", "provider", "tags", "source", "web_search", "cache",
+        "max_tokens", "reasoning_effort", "pdf_engine", "provider", "tags", "source", "web_search",
+        "cache",
       ])
     let show = try await orchat.run(["agents", "show", "coder"], environment: environment())
     #expect(show.status == 0)

@@ -99,6 +99,8 @@ struct Startup {
       hasAPIKey: apiKey != nil, now: Date(), keyMap: keyMap, themeName: theme.theme.name,
       isMouseEnabled: options.isMouseEnabled && config.isMouseEnabled, hyperlinks: hyperlinks)
     state.availableThemes = themes.availableThemeNames()
+    state.attachmentLimits = config.attachmentLimits
+    state.pdfEngine = config.pdfEngine
     return (state, keyProblems)
   }
 

@@ -18,6 +18,10 @@ public struct AppServices: Sendable {
   public let store: Task<SessionStore, any Error>
   /// Where the themes are looked for (`--themes-dir`, then the user's, then the shipped).
   public let themesDirectory: String?
+  /// The catalog once loaded (the engine asks image models for images).
+  let catalog = CatalogBox()
+  /// The process environment (`HOME` for `~`, `TMPDIR`, a display for opening files).
+  let environment: [String: String]
 
   public init(
     paths: AppPaths, config: AppConfig, agents: AgentCatalog, client: OpenRouterClient,
@@ -30,10 +34,14 @@ public struct AppServices: Sendable {
     self.hasAPIKey = hasAPIKey
     self.store = store
     self.themesDirectory = themesDirectory
+    environment = ProcessInfo.processInfo.environment
   }
 
   func engine() async throws -> ConversationEngine {
-    ConversationEngine(store: try await store.value, client: client)
+    var engine = ConversationEngine(store: try await store.value, client: client)
+    engine.defaultPDFEngine = config.pdfEngine
+    engine.catalog = catalog.catalog
+    return engine
   }
 
   /// The agent named `name`, else the first one (the reducer only names loaded agents).

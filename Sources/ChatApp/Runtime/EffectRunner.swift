@@ -35,10 +35,12 @@ final class EffectRunner: Sendable {
   /// here.
   func run(_ effect: Effect) {
     switch effect {
-    case .send(let id, let sessionID, let agentName, let overrides, let text, let replacing):
+    case .send(
+      let id, let sessionID, let agentName, let overrides, let text, let attachments,
+      let replacing):
       let turn = ConversationTurn(
         sessionID: sessionID, agent: services.agent(named: agentName), overrides: overrides,
-        text: text, replacing: replacing)
+        text: text, attachments: attachments, replacing: replacing)
       startRequest(id) { engine, emit in await engine.run(turn, onEvent: emit) }
     case .regenerate(let id, let sessionID, let agentName, let overrides, let replyID):
       let agent = services.agent(named: agentName)
@@ -57,15 +59,49 @@ final class EffectRunner: Sendable {
       requests.withLock { $0[id] }?.cancel()
     case .loadCatalog:
       let cacheURL = services.paths.modelCache
-      post { .catalogLoaded(ModelCatalog.load(cacheURL: cacheURL)) }
+      let box = services.catalog
+      post {
+        let catalog = ModelCatalog.load(cacheURL: cacheURL)
+        box.set(catalog)
+        return .catalogLoaded(catalog)
+      }
     case .refreshCatalog:
       let services = services
       post {
-        .catalogRefreshed(
+        let result = await Self.result {
+          try await ModelCatalog.refresh(
+            using: services.client, cacheURL: services.paths.modelCache,
+            log: try? await services.store.value)
+        }
+        if case .success(let catalog) = result { services.catalog.set(catalog) }
+        return .catalogRefreshed(result)
+      }
+    case .readAttachments(let paths, let attachedBytes, let limits):
+      let home = services.environment["HOME"]
+      post {
+        .attachmentsRead(
+          AttachmentEffects.read(paths, attachedBytes: attachedBytes, limits: limits, home: home))
+      }
+    case .checkPastedPaths(let text, let paths):
+      let home = services.environment["HOME"]
+      post {
+        .pastedPathsChecked(
+          text: text, paths: paths, files: AttachmentEffects.regularFiles(paths, home: home))
+      }
+    case .completePath(let input, let word):
+      let home = services.environment["HOME"]
+      post {
+        .pathsCompleted(
+          input: input, word: word,
+          candidates: AttachmentEffects.completions(of: word, home: home))
+      }
+    case .openAttachment(let attachment):
+      let environment = services.environment
+      withStore { store in
+        .attachmentOpened(
+          name: attachment.name,
           await Self.result {
-            try await ModelCatalog.refresh(
-              using: services.client, cacheURL: services.paths.modelCache,
-              log: try? await services.store.value)
+            try await AttachmentEffects.open(attachment, store: store(), environment: environment)
           })
       }
     case .loadCredits:
@@ -250,9 +286,14 @@ final class EffectRunner: Sendable {
       guard let session = try await store.session(id: id) else {
         throw ChatError(.notFound, "the session no longer exists")
       }
+      let messages = try await store.messages(sessionID: id)
       data = Data(
-        MarkdownTranscript.render(session, messages: try await store.messages(sessionID: id))
-          .utf8)
+        MarkdownTranscript.render(
+          session, messages: messages,
+          attachmentFolder: MarkdownAttachments.folderName(forDocumentAt: url.path)
+        ).utf8)
+      try await MarkdownAttachments.write(
+        messages: [messages], besideDocumentAt: url.path, store: store)
     }
     do {
       // Private (0600) whatever the umask, like `orchat sessions export --output`.

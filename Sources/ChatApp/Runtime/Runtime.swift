@@ -199,7 +199,8 @@ public final class Runtime<Screen: Terminal> {
       dispatch(.themeChanged(.success(selection.theme.name)))
     case .send, .regenerate, .compare, .cancel, .loadCatalog, .refreshCatalog, .loadCredits,
       .openSession, .listSessions, .searchSessions, .renameSession, .deleteSession,
-      .exportSession, .selectVariant, .switchBranch:
+      .exportSession, .selectVariant, .switchBranch, .readAttachments, .checkPastedPaths,
+      .completePath, .openAttachment:
       runner.run(effect)
     }
   }

@@ -17,6 +17,7 @@ struct AgentJSON: Encodable {
     case topP = "top_p"
     case maxTokens = "max_tokens"
     case reasoningEffort = "reasoning_effort"
+    case pdfEngine = "pdf_engine"
   }
 
   enum ProviderKeys: String, CodingKey {
@@ -47,6 +48,7 @@ struct AgentJSON: Encodable {
     try container.encode(agent.topP, forKey: .topP)
     try container.encode(agent.maxTokens, forKey: .maxTokens)
     try container.encode(agent.reasoningEffort, forKey: .reasoningEffort)
+    try container.encode(agent.pdfEngine, forKey: .pdfEngine)
     if let provider = agent.provider {
       var nested = container.nestedContainer(keyedBy: ProviderKeys.self, forKey: .provider)
       try nested.encode(provider.order, forKey: .order)

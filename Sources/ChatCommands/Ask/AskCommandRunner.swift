@@ -37,17 +37,83 @@ public enum AskCommandRunner {
     } catch {
       return context.fail(error)
     }
+    // Files are read, and checked against the model, before anything is sent.
+    let files: [AttachmentFile]
+    switch readAttachments(options, limits: config.attachmentLimits, context: context) {
+    case .success(let read): files = read
+    case .failure(let problem):
+      context.errors.write("error: \(problem.userMessage); nothing was sent\n")
+      return 1
+    }
+    let catalog = ModelCatalog.load(cacheURL: context.paths.modelCache)
+    let model = options.models.first ?? agent.model
+    if !options.force, let entry = catalog.model(id: model) {
+      let missing = entry.unsupportedKinds(files.map(\.attachment.kind))
+      if !missing.isEmpty {
+        let what = missing.map(\.phrase).joined(separator: " or ")
+        context.errors.write(
+          "error: \(model) does not take \(what) (its catalog entry says it reads "
+            + entry.inputModalities.joined(separator: ", ")
+            + "); choose another with --model (orchat models --image lists image models), "
+            + "or send anyway with --force\n")
+        return 1
+      }
+    }
     let transport = context.transport(config: config)
     let client = OpenRouterClient(configuration: configuration, transport: transport)
-    let runner = AskRunner(
-      engine: ConversationEngine(store: store, client: client), output: context.output,
-      errors: context.errors)
+    var engine = ConversationEngine(store: store, client: client)
+    engine.defaultPDFEngine = config.pdfEngine
+    engine.catalog = catalog
+    var options = options
+    options.attachmentFiles = files
+    if options.saveImagesDirectory == nil {
+      options.saveImagesDirectory = FileManager.default.currentDirectoryPath
+    }
+    let runner = AskRunner(engine: engine, output: context.output, errors: context.errors)
     let task = Task { await runner.run(options, agent: agent, sessionID: session?.id) }
     let interrupt = InterruptWatcher { task.cancel() }
     let status = await task.value
     interrupt.stop()
     await transport.shutdown()
     return status
+  }
+
+  /// The files of `--attach`, in order, each checked against the limits with the ones
+  /// before it; the first problem ends the reading.
+  static func readAttachments(
+    _ options: AskOptions, limits: AttachmentLimits, context: AppContext
+  ) -> Result<[AttachmentFile], AttachmentProblem> {
+    var files: [AttachmentFile] = []
+    var total = 0
+    let home = context.environment.values["HOME"]
+    for path in options.attachments {
+      let result: Result<AttachmentFile, AttachmentProblem>
+      if path == "-", let data = options.standardInputFile {
+        let label = "standard input"
+        if let problem = AttachmentReader.check(
+          size: data.count, path: label, limits: limits, attachedBytes: total)
+        {
+          result = .failure(problem)
+        } else {
+          result = AttachmentReader.attach(data, name: "stdin", path: label).map { file in
+            var named = file
+            named.attachment.name = "stdin." + file.attachment.preferredExtension
+            return named
+          }
+        }
+      } else {
+        result = AttachmentReader.read(
+          path: AttachmentReader.expand(path, home: home), limits: limits, attachedBytes: total)
+      }
+      switch result {
+      case .success(let file):
+        files.append(file)
+        total += file.data.count
+      case .failure(let problem):
+        return .failure(problem)
+      }
+    }
+    return .success(files)
   }
 
   /// `--agent`, else the agent of the continued session's last reply (the one the user was

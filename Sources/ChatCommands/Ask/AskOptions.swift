@@ -1,3 +1,6 @@
+import ChatDomain
+import Foundation
+
 /// What `orchat ask` was asked to do.
 public struct AskOptions: Sendable {
   /// One model, or a fallback list tried in order (sent as `models`); replaces the agent's
@@ -17,6 +20,18 @@ public struct AskOptions: Sendable {
   public var prompt: String
   /// `--web`: `true` searches whatever the agent says; `nil` follows the agent.
   public var webSearch: Bool?
+  /// `--attach`: files to send with the prompt, in order. `-` stands for
+  /// `standardInputFile`.
+  public var attachments: [String] = []
+  /// Standard input's bytes when `--attach -` took them as a file (they were not text).
+  public var standardInputFile: Data?
+  /// `--save-images`: where images the model makes are written (default: the current
+  /// directory).
+  public var saveImagesDirectory: String?
+  /// The files read from `attachments`, sent with the prompt.
+  public var attachmentFiles: [AttachmentFile] = []
+  /// `--force`: send attachments even to a model whose catalog entry does not take them.
+  public var force = false
 
   public init(
     models: [String] = [], temperature: Double? = nil, maxTokens: Int? = nil,

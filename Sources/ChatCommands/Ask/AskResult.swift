@@ -12,6 +12,8 @@ struct AskResult: Encodable {
   var provider: String?
   var usage: UsageJSON?
   var citations: [ArchivedCitation]
+  /// The files the images the model made were written to.
+  var images: [String] = []
 
   struct UsageJSON: Encodable {
     var promptTokens: Int
@@ -64,7 +66,7 @@ struct AskResult: Encodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case model, content, reasoning, usage, provider, citations
+    case model, content, reasoning, usage, provider, citations, images
     case finishReason = "finish_reason"
     case generationID = "generation_id"
   }
@@ -80,6 +82,7 @@ struct AskResult: Encodable {
     try container.encode(provider, forKey: .provider)
     try container.encode(usage, forKey: .usage)
     try container.encode(citations, forKey: .citations)
+    try container.encode(images, forKey: .images)
   }
 
   func jsonText() -> String {

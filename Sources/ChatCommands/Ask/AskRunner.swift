@@ -33,7 +33,7 @@ public struct AskRunner: Sendable {
   public func run(_ options: AskOptions, agent: Agent, sessionID: String?) async -> Int32 {
     let turn = ConversationTurn(
       sessionID: sessionID, agent: agent, overrides: Self.overrides(options), text: options.prompt,
-      streams: options.stream)
+      streams: options.stream, attachments: options.attachmentFiles)
     let exchange = CancellableTask<ConversationOutcome>()
     let printer = ReplyPrinter(output: output, isJSON: options.json) { exchange.cancel() }
     let engine = engine
@@ -41,10 +41,24 @@ public struct AskRunner: Sendable {
     printer.end()
     switch outcome {
     case .finished(let reply):
+      let images: [String]
+      do {
+        images = try await saveImages(of: reply, in: options.saveImagesDirectory)
+      } catch {
+        errors.write("error: \(ChatError(error).userMessage)\n")
+        return 1
+      }
       if options.json {
-        output.write(AskResult(reply: reply).jsonText() + "\n")
-      } else if !reply.citations.isEmpty {
-        output.write(SourcesText.render(reply.citations, forTerminal: output.isTerminal))
+        var result = AskResult(reply: reply)
+        result.images = images
+        output.write(result.jsonText() + "\n")
+      } else {
+        if !reply.citations.isEmpty {
+          output.write(SourcesText.render(reply.citations, forTerminal: output.isTerminal))
+        }
+        // After the reply (and its sources), one path a line: `orchat ask … | tail -1`
+        // gives the last image.
+        for path in images { output.write(path + "\n") }
       }
       return output.isClosed ? Self.outputClosedStatus : 0
     case .cancelled:
@@ -53,6 +67,24 @@ public struct AskRunner: Sendable {
       errors.write("error: \(error.userMessage)\n")
       return 1
     }
+  }
+
+  /// Writes the images the reply holds into `directory` (the current directory when `nil`)
+  /// as `orchat-<reply>-<n>.<ext>`, never over an existing file.
+  /// - Returns: The paths written, in order.
+  func saveImages(of reply: Message, in directory: String?) async throws -> [String] {
+    let images = reply.attachments.filter { $0.kind == .image }
+    guard !images.isEmpty else { return [] }
+    let directory = directory ?? FileManager.default.currentDirectoryPath
+    var paths: [String] = []
+    for (index, image) in images.enumerated() {
+      guard let data = try await engine.store.attachmentData(sha256: image.sha256) else { continue }
+      paths.append(
+        try AttachmentFiles.writeUnique(
+          data, directory: directory, stem: "orchat-\(reply.id.prefix(8))-\(index + 1)",
+          extension: image.preferredExtension))
+    }
+    return paths
   }
 
   /// `--model` (repeated: a fallback list), `--temperature`, `--max-tokens` and `--system`

@@ -17,6 +17,13 @@ public enum StandardInput {
   public static func read(from descriptor: Int32 = STDIN_FILENO, limit: Int = limit) throws
     -> String?
   {
+    try readData(from: descriptor, limit: limit).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The bytes of standard input; `nil` when it is a terminal or closed. Throws as `read`.
+  public static func readData(from descriptor: Int32 = STDIN_FILENO, limit: Int = limit) throws
+    -> Data?
+  {
     guard isatty(descriptor) == 0 else { return nil }
     var data = Data()
     var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -38,6 +45,6 @@ public enum StandardInput {
       }
       data.append(contentsOf: chunk[0..<count])
     }
-    return String(decoding: data, as: UTF8.self)
+    return data
   }
 }

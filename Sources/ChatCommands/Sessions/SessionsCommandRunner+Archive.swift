@@ -26,15 +26,20 @@ extension SessionsCommandRunner {
         archive = try await store.exportAllSessions()
       }
       let data: Data
+      var sessionMessages: [[Message]] = []
       switch format {
       case .json:
         data = try archive.encoded()
       case .markdown:
         var documents: [String] = []
+        // Attachments go beside a written file, linked; on standard output they are named.
+        let folder = outputPath.map(MarkdownAttachments.folderName(forDocumentAt:))
         for archived in archive.sessions {
           guard let session = try await store.session(id: archived.id) else { continue }
           let messages = try await store.messages(sessionID: session.id)
-          documents.append(MarkdownTranscript.render(session, messages: messages))
+          sessionMessages.append(messages)
+          documents.append(
+            MarkdownTranscript.render(session, messages: messages, attachmentFolder: folder))
         }
         data = Data(documents.joined(separator: "\n").utf8)
       }
@@ -43,6 +48,8 @@ extension SessionsCommandRunner {
         return 0
       }
       try Self.writePrivately(data, to: outputPath)
+      try await MarkdownAttachments.write(
+        messages: sessionMessages, besideDocumentAt: outputPath, store: store)
       context.errors.write("Exported \(archive.sessions.count) session(s) to \(outputPath)\n")
       return 0
     }

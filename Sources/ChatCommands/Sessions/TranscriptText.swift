@@ -28,6 +28,11 @@ enum TranscriptText {
         lines.append("(reasoning) " + reasoning)
       }
       lines.append(message.content)
+      for attachment in message.attachments {
+        lines.append(
+          "[\(message.role == .assistant ? "image" : "attached"): \(attachment.name) · "
+            + "\(attachment.mediaType) · \(Format.byteSize(attachment.byteCount))]")
+      }
       if !message.citations.isEmpty {
         // The same list `orchat ask` prints after a reply, without its leading blank line.
         lines.append(

@@ -4,7 +4,7 @@ extension Agent {
   /// The keys an agent file may hold.
   static let fileKeys: Set<String> = [
     "name", "description", "system_prompt", "model", "fallback_models", "temperature", "top_p",
-    "max_tokens", "reasoning_effort", "provider", "tags", "web_search", "cache",
+    "max_tokens", "reasoning_effort", "provider", "tags", "web_search", "cache", "pdf_engine",
   ]
 
   /// Parses an agent file.
@@ -59,6 +59,7 @@ extension Agent {
     agent.maxTokens = try table.integer("max_tokens", atLeast: 1)
     agent.reasoningEffort = try table.choice("reasoning_effort", in: reasoningEfforts)
     agent.tags = try table.strings("tags") ?? []
+    agent.pdfEngine = try table.choice("pdf_engine", in: pdfEngines)
     if let provider = try table.table("provider") {
       agent.provider = try ProviderRouting.parse(provider)
     }

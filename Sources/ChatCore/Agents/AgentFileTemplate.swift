@@ -46,6 +46,13 @@ public enum AgentFileTemplate {
     lines.append(
       agent.reasoningEffort.map { "reasoning_effort = \(basicString($0))" }
         ?? "# reasoning_effort = \"medium\"")
+    lines += [
+      "",
+      "# How OpenRouter reads attached PDFs: " + Agent.pdfEngines.joined(separator: ", ")
+        + " (default: pdf_engine of config.toml, else OpenRouter's choice).",
+    ]
+    lines.append(
+      agent.pdfEngine.map { "pdf_engine = \(basicString($0))" } ?? "# pdf_engine = \"pdf-text\"")
     lines += ["", "# Labels for your own use."]
     lines.append(agent.tags.isEmpty ? "# tags = [\"code\"]" : "tags = \(array(agent.tags))")
     lines += [

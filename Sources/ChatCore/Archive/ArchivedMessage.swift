@@ -31,12 +31,15 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
   /// Whether this is the selected variant at its place (version 2; `null` in version 1,
   /// where the transcript's messages are selected and their variants are not).
   public var isSelected: Bool?
+  /// The files the message carries, bytes included (exports without this key have none).
+  public var attachments: [ArchivedAttachment] = []
 
   enum CodingKeys: String, CodingKey {
     case id, role, content, reasoning, agent, model, provider, status, error, usage, variants
     case citations
     case parentID = "parent_id"
     case isSelected = "selected"
+    case attachments
     case servedModel = "served_model"
     case finishReason = "finish_reason"
     case generationID = "generation_id"
@@ -76,8 +79,8 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     self.isSelected = isSelected
   }
 
-  /// Reads every key; `provider` and `citations`, added after the first exports, and
-  /// `parent_id` and `selected` (version 2) may be missing.
+  /// Reads every key; `provider`, `citations` and `attachments`, added after the first
+  /// exports, and `parent_id` and `selected` (version 2) may be missing.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
@@ -100,9 +103,11 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     variants = try container.decode([ArchivedMessage].self, forKey: .variants)
     parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
     isSelected = try container.decodeIfPresent(Bool.self, forKey: .isSelected)
+    attachments =
+      try container.decodeIfPresent([ArchivedAttachment].self, forKey: .attachments) ?? []
   }
 
-  init(_ message: Message, variants: [Message]) {
+  init(_ message: Message, variants: [Message], files: [String: Data] = [:]) {
     id = message.id
     role = message.role
     content = message.content
@@ -120,9 +125,12 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     durationMilliseconds = message.durationMilliseconds
     createdAt = ArchiveTime(message.createdAt)
     citations = message.citations.map(ArchivedCitation.init)
-    self.variants = variants.map { ArchivedMessage($0, variants: []) }
+    self.variants = variants.map { ArchivedMessage($0, variants: [], files: files) }
     parentID = message.parentID
     isSelected = message.isSelected
+    attachments = message.attachments.compactMap { attachment in
+      files[attachment.sha256].map { ArchivedAttachment(attachment, data: $0) }
+    }
   }
 
   /// The stored message at `position` of `sessionID`, after `parentID`.
@@ -161,6 +169,7 @@ public struct ArchivedMessage: Sendable, Hashable, Codable {
     try container.encode(variants, forKey: .variants)
     try container.encode(parentID, forKey: .parentID)
     try container.encode(isSelected, forKey: .isSelected)
+    try container.encode(attachments, forKey: .attachments)
   }
 }
 

@@ -5,11 +5,59 @@ import Foundation
 /// cost), then the transcript (the active path), then the other branches. For reading and
 /// sharing; the JSON export is the lossless one.
 public enum MarkdownTranscript {
-  /// - Parameter messages: Every message of the session (`SessionStore.messages`), ordered
-  ///   by depth, then age.
-  public static func render(_ session: Session, messages all: [Message]) -> String {
+  /// The whole session: the active path, then each other branch.
+  /// - Parameters:
+  ///   - messages: Every message of the session (`SessionStore.messages`), ordered by depth,
+  ///     then age.
+  ///   - attachmentFolder: Where the attachments are written, relative to the document
+  ///     (`attachmentFiles` lists them): each is linked there. `nil` names them only.
+  public static func render(
+    _ session: Session, messages all: [Message], attachmentFolder: String? = nil
+  ) -> String {
     let transcript = SessionStore.transcript(from: all)
-    let messages = transcript.map(\.message)
+    let path = transcript.map(\.message)
+    let branches = Branches(all, path: path)
+    var lines = document(session, path: path, usages: all.compactMap(\.usage))
+    for message in path {
+      lines.append("")
+      lines += section(message, level: "##", onPath: true, attachmentFolder: attachmentFolder)
+      lines += branches.note(for: message)
+    }
+    guard !branches.chains.isEmpty else { return lines.joined(separator: "\n") + "\n" }
+    lines += ["", "---", "", "# Other branches"]
+    for (index, chain) in branches.chains.enumerated() {
+      lines += ["", "## Branch \(index + 1) · \(branches.origin(of: chain))"]
+      for message in chain {
+        lines.append("")
+        lines += section(message, level: "###", onPath: false, attachmentFolder: attachmentFolder)
+        lines += branches.note(for: message)
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The transcript alone (its variants counted, not shown).
+  public static func render(
+    _ session: Session, transcript: [TranscriptEntry], attachmentFolder: String? = nil
+  ) -> String {
+    let path = transcript.map(\.message)
+    let usages = transcript.flatMap { [$0.message] + $0.otherVariants }.compactMap(\.usage)
+    var lines = document(session, path: path, usages: usages)
+    for entry in transcript {
+      lines.append("")
+      lines += section(entry.message, level: "##", onPath: true, attachmentFolder: attachmentFolder)
+      if !entry.otherVariants.isEmpty {
+        let count = entry.otherVariants.count
+        lines += ["", "_\(count) other variant\(count == 1 ? "" : "s") of this message not shown_"]
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The front matter and the title.
+  private static func document(_ session: Session, path messages: [Message], usages: [TokenUsage])
+    -> [String]
+  {
     let replies = messages.filter { $0.role == .assistant }
     var models: [String] = []
     for reply in replies {
@@ -17,9 +65,8 @@ public enum MarkdownTranscript {
         models.append(model)
       }
     }
-    let usages = all.compactMap(\.usage)
     let costs = usages.compactMap(\.cost)
-    var lines = [
+    return [
       "---",
       "id: \(session.id)",
       "title: \(quoted(session.title))",
@@ -36,23 +83,6 @@ public enum MarkdownTranscript {
       "",
       "# \(session.title)",
     ]
-    let branches = Branches(all, path: messages)
-    for message in messages {
-      lines.append("")
-      lines.append(contentsOf: section(message, level: "##"))
-      lines.append(contentsOf: branches.note(for: message))
-    }
-    guard !branches.chains.isEmpty else { return lines.joined(separator: "\n") + "\n" }
-    lines += ["", "---", "", "# Other branches"]
-    for (index, chain) in branches.chains.enumerated() {
-      lines += ["", "## Branch \(index + 1) · \(branches.origin(of: chain))"]
-      for message in chain {
-        lines.append("")
-        lines.append(contentsOf: section(message, level: "###"))
-        lines.append(contentsOf: branches.note(for: message))
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 
   /// The branches off the active path as chains: each starts at a message that is not
@@ -111,7 +141,9 @@ public enum MarkdownTranscript {
     }
   }
 
-  private static func section(_ message: Message, level: String) -> [String] {
+  private static func section(
+    _ message: Message, level: String, onPath: Bool, attachmentFolder: String?
+  ) -> [String] {
     var heading: String
     switch message.role {
     case .user: heading = "You"
@@ -124,7 +156,20 @@ public enum MarkdownTranscript {
     if let reasoning = message.reasoning, !reasoning.isEmpty {
       lines += ["<details><summary>Reasoning</summary>", "", reasoning, "", "</details>", ""]
     }
-    lines.append(message.content.isEmpty ? "_(no text)_" : message.content)
+    if !message.content.isEmpty || message.attachments.isEmpty {
+      lines.append(message.content.isEmpty ? "_(no text)_" : message.content)
+    }
+    for (index, attachment) in message.attachments.enumerated() {
+      let label = markdownEscaped(safeFileName(attachment.name))
+      guard let folder = attachmentFolder else {
+        lines += ["", "📎 \(label)"]
+        continue
+      }
+      let target =
+        folder + "/" + attachmentFileName(message: message, index: index, onPath: onPath)
+      let link = "<\(target.replacingOccurrences(of: ">", with: "%3E"))>"
+      lines += ["", (attachment.kind == .image ? "!" : "📎 ") + "[\(label)](\(link))"]
+    }
     if !message.citations.isEmpty {
       lines += ["", "Sources:", ""]
       for (index, citation) in message.citations.enumerated() {
@@ -136,6 +181,71 @@ public enum MarkdownTranscript {
       lines += ["", "> **\(message.status.rawValue)**\(reason)"]
     }
     return lines
+  }
+
+  /// The attachments of the transcript's messages as the files to write beside the
+  /// document: a file name in the attachment folder and the content's SHA-256.
+  public static func attachmentFiles(_ transcript: [TranscriptEntry]) -> [(
+    fileName: String, sha256: String
+  )] {
+    transcript.flatMap { entry in
+      entry.message.attachments.enumerated().map { index, attachment in
+        (attachmentFileName(message: entry.message, index: index), attachment.sha256)
+      }
+    }
+  }
+
+  /// The attachments of every message of a session (all branches), as `attachmentFiles`.
+  public static func attachmentFiles(messages all: [Message]) -> [(
+    fileName: String, sha256: String
+  )] {
+    let path = Set(SessionStore.transcript(from: all).map(\.message.id))
+    return all.flatMap { message in
+      message.attachments.enumerated().map { index, attachment in
+        (
+          attachmentFileName(message: message, index: index, onPath: path.contains(message.id)),
+          attachment.sha256
+        )
+      }
+    }
+  }
+
+  /// `<session>-<position>-<n>-<name>` (off the active path
+  /// `<session>-<position>-<message>-<n>-<name>`): unique within an export, and a plain file
+  /// name whatever the attachment was called.
+  static func attachmentFileName(message: Message, index: Int, onPath: Bool = true) -> String {
+    "\(message.sessionID.prefix(8))-\(message.position + 1)-"
+      + (onPath ? "" : "\(message.id.prefix(8))-") + "\(index + 1)-"
+      + safeFileName(message.attachments[index].name)
+  }
+
+  /// A name that is one plain path component: no slashes, control characters, leading dots
+  /// or spaces, at most 100 characters; `attachment` when nothing is left.
+  public static func safeFileName(_ name: String) -> String {
+    var result = ""
+    for scalar in name.unicodeScalars {
+      if scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
+        || scalar.properties.generalCategory == .format
+      {
+        result.unicodeScalars.append("_")
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    while result.hasPrefix(".") || result.hasPrefix(" ") || result.hasPrefix("-") {
+      result.removeFirst()
+    }
+    result = String(result.prefix(100))
+    return result.isEmpty ? "attachment" : result
+  }
+
+  private static func markdownEscaped(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if "\\`*_[]<>()#!|".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
   }
 
   /// `[title](url)`, or `<url>` for an untitled source; the title's markdown brackets are

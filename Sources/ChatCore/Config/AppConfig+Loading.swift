@@ -44,7 +44,7 @@ extension AppConfig {
     let root = TOMLTableReader(document: document, kind: .configuration)
     try root.rejectUnknownKeys([
       "default_agent", "theme", "mouse", "hyperlinks", "api_key", "api", "retry", "keys",
-      "provider",
+      "provider", "pdf_engine", "max_attachment_mb", "max_message_attachment_mb",
     ])
     var config = AppConfig()
     if let agent = try root.string("default_agent") {
@@ -56,6 +56,8 @@ extension AppConfig {
     config.theme = try root.string("theme")
     config.isMouseEnabled = try root.boolean("mouse") ?? true
     config.hyperlinks = try root.boolean("hyperlinks")
+    config.pdfEngine = try root.choice("pdf_engine", in: Agent.pdfEngines)
+    config.attachmentLimits = try parseAttachmentLimits(root)
     if let key = try root.string("api_key") {
       guard let permissions else {
         throw root.error(
@@ -84,6 +86,18 @@ extension AppConfig {
       config.provider = routing.isEmpty ? nil : routing
     }
     return config
+  }
+
+  /// `max_attachment_mb` is the limit per file (default 20); `max_message_attachment_mb`
+  /// the limit per message (default 50, and never below the limit per file). Megabytes are
+  /// 10⁶ bytes.
+  private static func parseAttachmentLimits(_ root: TOMLTableReader) throws -> AttachmentLimits {
+    let megabyte = 1_000_000.0
+    let file = try root.number("max_attachment_mb", in: 0.001...1000)
+    let message = try root.number("max_message_attachment_mb", in: 0.001...2000)
+    let fileBytes = file.map { Int($0 * megabyte) } ?? AttachmentLimits.defaultFileBytes
+    let messageBytes = message.map { Int($0 * megabyte) } ?? AttachmentLimits.defaultMessageBytes
+    return AttachmentLimits(fileBytes: fileBytes, messageBytes: messageBytes)
   }
 
   private static func parseAPI(_ table: TOMLTableReader) throws -> API {

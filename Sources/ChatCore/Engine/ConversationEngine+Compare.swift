@@ -53,12 +53,15 @@ extension ConversationEngine {
       isNew = false
     }
     let question = history[history.count - 1]
+    let files = try await store.attachmentData(for: history)
     let plans = turn.models.map { model in
       var overrides = turn.overrides
       overrides.model = model
       overrides.fallbackModels = []
       return Self.plan(
-        agent: turn.agent, overrides: overrides, history: history, sessionID: session.id)
+        agent: turn.agent, overrides: overrides, history: history, sessionID: session.id,
+        files: files, pdfEngine: defaultPDFEngine,
+        outputsImages: catalog?.model(id: model)?.makesImages ?? false)
     }
     let replies = try await store.startReplies(
       sessionID: session.id, parentID: question.id, models: plans.map(\.requestedModel),

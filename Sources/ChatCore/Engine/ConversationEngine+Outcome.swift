@@ -8,6 +8,8 @@ extension ConversationEngine {
     /// The reply to save: final status, text, usage and timings.
     var reply: Message
     var logEntry: RequestLogEntry
+    /// The images the model made, stored with the reply.
+    var images: [AttachmentFile]
     /// How the exchange ended, once `reply` is saved.
     var ending: ConversationOutcome
 
@@ -23,6 +25,8 @@ extension ConversationEngine {
       reply.generationID = result.generationID
       reply.timeToFirstTokenMilliseconds = result.timeToFirstToken?.wholeMilliseconds
       reply.durationMilliseconds = result.duration.wholeMilliseconds
+      reply.attachments = result.images.map(\.attachment)
+      images = result.images
       let outcome: RequestLogEntry.Outcome
       if let failure = result.failure {
         reply.status = .error

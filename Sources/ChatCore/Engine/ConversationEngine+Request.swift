@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 import OpenRouter
 
 extension ConversationEngine {
@@ -17,8 +18,15 @@ extension ConversationEngine {
   ///
   /// History holds the transcript's user messages and the replies that have text, whatever
   /// their status: an interrupted reply is what the user saw, and "continue" should work.
+  ///
+  /// A user message's attachments follow its text as parts (images, PDFs, audio, text files;
+  /// OpenRouter.docc/Multimodal.md), with the bytes from `files` (by SHA-256); an attachment
+  /// whose bytes are missing is left out. Any PDF adds the `file-parser` plugin with the
+  /// agent's engine, else `pdfEngine`. Images a model made stay out of the history: replies
+  /// are sent as text. `outputsImages` asks for `modalities: ["image", "text"]`.
   static func plan(
-    agent: Agent, overrides: ConversationOverrides, history: [Message], sessionID: String
+    agent: Agent, overrides: ConversationOverrides, history: [Message], sessionID: String,
+    files: [String: Data] = [:], pdfEngine: String? = nil, outputsImages: Bool = false
   ) -> RequestPlan {
     let primary = overrides.model ?? agent.model
     let fallbacks =
@@ -30,8 +38,20 @@ extension ConversationEngine {
     {
       messages.append(.system(system))
     }
-    for message in history where !message.content.isEmpty {
+    var hasPDF = false
+    for message in history where !message.content.isEmpty || !message.attachments.isEmpty {
       switch message.role {
+      case .user where !message.attachments.isEmpty:
+        var parts: [ContentPart] = message.content.isEmpty ? [] : [.text(message.content)]
+        for attachment in message.attachments {
+          guard let data = files[attachment.sha256] else { continue }
+          hasPDF = hasPDF || attachment.kind == .pdf
+          parts.append(AttachmentParts.part(for: attachment, data: data))
+        }
+        guard !parts.isEmpty else { continue }
+        messages.append(ChatMessage(role: .user, content: .parts(parts)))
+      case .assistant where message.content.isEmpty:
+        continue
       case .user: messages.append(.user(message.content))
       case .assistant: messages.append(.assistant(message.content))
       case .system: messages.append(.system(message.content))
@@ -57,6 +77,8 @@ extension ConversationEngine {
     // Sticky routing by session improves the provider's prompt-cache hits
     // (OpenRouter.docc/Requests.md, Sticky sessions).
     request.sessionID = sessionID
+    if hasPDF { request.plugins = [.fileParser(pdfEngine: agent.pdfEngine ?? pdfEngine)] }
+    if outputsImages { request.modalities = ["image", "text"] }
     return RequestPlan(request: request, requestedModel: primary)
   }
 }

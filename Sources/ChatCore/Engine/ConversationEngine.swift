@@ -27,6 +27,12 @@ public struct ConversationEngine: Sendable {
   public let store: SessionStore
   let client: OpenRouterClient
   let checkpoints: CheckpointPace
+  /// How OpenRouter reads PDFs when the agent does not say (`pdf_engine` of `config.toml`);
+  /// `nil` lets OpenRouter choose.
+  public var defaultPDFEngine: String?
+  /// The model catalog, when known: a model with `image` among its output modalities is
+  /// asked for images too (`modalities`). Unknown models are asked for text only.
+  public var catalog: ModelCatalog?
 
   public init(
     store: SessionStore, client: OpenRouterClient,
@@ -60,10 +66,15 @@ public struct ConversationEngine: Sendable {
   private func start(
     _ turn: ConversationTurn, onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
-    guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      || !turn.attachments.isEmpty
+    else {
       throw ChatError.invalidInput("the message is empty")
     }
-    var session = try await session(turn.sessionID, titledAfter: turn.text, agent: turn.agent)
+    let title =
+      turn.text.isBlankText
+      ? turn.attachments.map(\.attachment.name).joined(separator: ", ") : turn.text
+    var session = try await session(turn.sessionID, titledAfter: title, agent: turn.agent)
     var history: [Message]
     if let replaced = turn.replacing {
       // An edit: the new message goes where the old one is, after the same history.
@@ -78,7 +89,7 @@ public struct ConversationEngine: Sendable {
     let requested = turn.overrides.model ?? turn.agent.model
     let userMessage = try await store.appendUserMessage(
       sessionID: session.id, parentID: history.last?.id, content: turn.text,
-      agent: turn.agent.name, model: requested)
+      agent: turn.agent.name, model: requested, attachments: turn.attachments)
     session.updatedAt = max(session.updatedAt, userMessage.createdAt)
     history.append(userMessage)
     return try await exchange(
@@ -157,8 +168,11 @@ public struct ConversationEngine: Sendable {
     overrides: ConversationOverrides, streams: Bool,
     onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
+    let primary = overrides.model ?? agent.model
     let plan = Self.plan(
-      agent: agent, overrides: overrides, history: history, sessionID: session.id)
+      agent: agent, overrides: overrides, history: history, sessionID: session.id,
+      files: try await store.attachmentData(for: history), pdfEngine: defaultPDFEngine,
+      outputsImages: catalog?.model(id: primary)?.makesImages ?? false)
     let question = history[history.count - 1]
     let reply = try await store.startReply(
       sessionID: session.id, parentID: question.id, agent: agent.name,
@@ -183,7 +197,7 @@ public struct ConversationEngine: Sendable {
     // whose final state must still be saved.
     do {
       try await Task {
-        try await store.finishReply(outcome.reply, log: outcome.logEntry)
+        try await store.finishReply(outcome.reply, log: outcome.logEntry, images: outcome.images)
       }.value
     } catch {
       return .failed(ChatError(error), reply: nil)
@@ -205,4 +219,8 @@ public struct ConversationEngine: Sendable {
       return problem.kind == .cancelled ? .cancelled(reply: nil) : .failed(problem, reply: nil)
     }
   }
+}
+
+extension String {
+  var isBlankText: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 }

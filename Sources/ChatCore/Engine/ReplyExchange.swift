@@ -25,6 +25,8 @@ struct ReplyExchange: Sendable {
     var isComplete = false
     var failure: OpenRouterError?
     var isCancelled = false
+    /// Images the model made, in order of arrival, saved with the reply when it ends.
+    var images: [AttachmentFile] = []
   }
 
   let client: OpenRouterClient
@@ -142,6 +144,11 @@ struct ReplyExchange: Sendable {
       guard !added.isEmpty else { return }
       result.citations += added
       emit(.citations(result.citations))
+    case .image(let image):
+      guard let file = Self.file(of: image, number: result.images.count + 1) else { return }
+      result.timeToFirstToken = result.timeToFirstToken ?? ContinuousClock.now - start
+      result.images.append(file)
+      emit(.image(file.attachment))
     case .finishReason(let reason):
       result.finishReason = reason.rawValue
     case .usage(let usage):
@@ -161,6 +168,19 @@ struct ReplyExchange: Sendable {
       result.provider = result.provider ?? summary.metadata.provider
       if !summary.retries.isEmpty { result.retries = summary.retries }
     }
+  }
+}
+
+extension ReplyExchange {
+  /// The attachment for an image a model made: a base64 `data:` URL whose bytes are an image
+  /// orchat recognises; anything else (a plain URL, bad base64, not an image) is left out.
+  static func file(of image: GeneratedImage, number: Int) -> AttachmentFile? {
+    guard let parsed = DataURL.parse(image.url),
+      let data = Data(base64Encoded: String(parsed.base64), options: .ignoreUnknownCharacters),
+      let sniffed = AttachmentSniffer.sniff(data), sniffed.kind == .image
+    else { return nil }
+    let name = "image-\(number).\(Attachment.extensions[sniffed.mediaType] ?? "png")"
+    return AttachmentSniffer.attachment(name: name, data: data)
   }
 }
 

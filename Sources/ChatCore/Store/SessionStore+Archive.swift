@@ -34,6 +34,7 @@ extension SessionStore {
   private static func archived(_ session: Session, _ db: Database) throws -> ArchivedSession {
     let all = try messages(sessionID: session.id, db)
     let entries = transcript(from: all)
+    let files = try attachmentData(hashes: Set(all.flatMap { $0.attachments.map(\.sha256) }), db)
     var listed = Set<String>()
     for entry in entries {
       listed.insert(entry.message.id)
@@ -43,8 +44,24 @@ extension SessionStore {
       id: session.id, title: session.title, createdAt: ArchiveTime(session.createdAt),
       updatedAt: ArchiveTime(session.updatedAt), agent: session.agent,
       archived: session.isArchived,
-      messages: entries.map { ArchivedMessage($0.message, variants: $0.otherVariants) },
-      branches: all.filter { !listed.contains($0.id) }.map { ArchivedMessage($0, variants: []) })
+      messages: entries.map {
+        ArchivedMessage($0.message, variants: $0.otherVariants, files: files)
+      },
+      branches: all.filter { !listed.contains($0.id) }.map {
+        ArchivedMessage($0, variants: [], files: files)
+      })
+  }
+
+  static func attachmentData(hashes: Set<String>, _ db: Database) throws -> [String: Data] {
+    guard !hashes.isEmpty else { return [:] }
+    var result: [String: Data] = [:]
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT sha256, data FROM attachment WHERE sha256 IN "
+        + "(\(databaseQuestionMarks(count: hashes.count)))",
+      arguments: StatementArguments(Array(hashes)))
+    while let row = try rows.next() { result[row["sha256"]] = row["data"] }
+    return result
   }
 
   /// Restores the sessions of an export exactly (ids, times, every message field, variants),
@@ -69,7 +86,7 @@ extension SessionStore {
           isArchived: archived.archived, createdAt: archived.createdAt.date,
           updatedAt: archived.updatedAt.date)
         try SessionRecord(session).insert(db)
-        for message in Self.tree(of: archived, sessionID: session.id) {
+        for (message, archivedMessage) in Self.tree(of: archived, sessionID: session.id) {
           do {
             try MessageRecord(message).insert(db)
             try Self.saveCitations(message.citations, messageID: message.id, db)
@@ -77,6 +94,8 @@ extension SessionStore {
             throw ChatError.invalidImport(
               "message \(message.id) of session \(session.id) already exists")
           }
+          let files = try archivedMessage.attachments.map { try $0.file(at: "attachment") }
+          try Self.saveAttachments(files, messageID: message.id, db)
         }
         try Self.refreshMessageCount(sessionID: session.id, db)
         return session
@@ -87,16 +106,20 @@ extension SessionStore {
   /// The messages of an archived session as stored, parents before children: the active
   /// path with each message's variants, then the other branches. In a version 1 file the
   /// messages follow one another and each one's variants share its parent.
-  private static func tree(of archived: ArchivedSession, sessionID: String) -> [Message] {
-    var stored: [Message] = []
+  private static func tree(of archived: ArchivedSession, sessionID: String)
+    -> [(Message, ArchivedMessage)]
+  {
+    var stored: [(Message, ArchivedMessage)] = []
     var depth: [String: Int] = [:]
     var previous: String?
     for (position, entry) in archived.messages.enumerated() {
       for (index, message) in ([entry] + entry.variants).enumerated() {
         stored.append(
-          message.message(
-            sessionID: sessionID, position: position, parentID: previous,
-            isSelected: index == 0))
+          (
+            message.message(
+              sessionID: sessionID, position: position, parentID: previous,
+              isSelected: index == 0), message
+          ))
         depth[message.id] = position
       }
       previous = entry.id
@@ -105,9 +128,11 @@ extension SessionStore {
       let position = message.parentID.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
       depth[message.id] = position
       stored.append(
-        message.message(
-          sessionID: sessionID, position: position, parentID: message.parentID,
-          isSelected: message.isSelected ?? false))
+        (
+          message.message(
+            sessionID: sessionID, position: position, parentID: message.parentID,
+            isSelected: message.isSelected ?? false), message
+        ))
     }
     return stored
   }
@@ -115,7 +140,7 @@ extension SessionStore {
   /// Checks what the schema cannot: unique, non-empty ids; titles; variants not nested;
   /// a tree that holds together (each message after the one its `parent_id` names, which
   /// is listed before it; one selected message at each place); source URLs that are safe
-  /// to link.
+  /// to link; attachments whose bytes match their hash and kind.
   private static func validate(_ archive: SessionArchive) throws {
     var sessionIDs: Set<String> = []
     var messageIDs: Set<String> = []
@@ -142,6 +167,9 @@ extension SessionStore {
         where LinkSanitizer.httpURL(citation.url) != citation.url {
           throw ChatError.invalidImport(
             "\(path).citations[\(number)].url: not a plain http or https URL")
+        }
+        for (attachmentIndex, attachment) in candidate.attachments.enumerated() {
+          _ = try attachment.file(at: "\(path).attachments[\(attachmentIndex)]")
         }
         known.insert(candidate.id)
       }

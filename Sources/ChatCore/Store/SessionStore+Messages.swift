@@ -25,6 +25,12 @@ extension SessionStore {
         messages[index].citations = sources[messages[index].id] ?? []
       }
     }
+    let attachments = try Self.attachments(sessionID: sessionID, db)
+    if !attachments.isEmpty {
+      for index in messages.indices {
+        messages[index].attachments = attachments[messages[index].id] ?? []
+      }
+    }
     return messages
   }
 
@@ -60,14 +66,15 @@ extension SessionStore {
     return lineage
   }
 
-  /// Saves a user message at the end of the session's active path, and moves the session's
-  /// update time.
+  /// Saves a user message at the end of the session's active path, with its attachments,
+  /// and moves the session's update time.
   public func appendUserMessage(
-    sessionID: String, content: String, agent: String?, model: String?, at date: Date = Date()
+    sessionID: String, content: String, agent: String?, model: String?,
+    attachments: [AttachmentFile] = [], at date: Date = Date()
   ) async throws -> Message {
     try await insertUserMessage(
       sessionID: sessionID, parent: .endOfPath, content: content, agent: agent, model: model,
-      at: date)
+      attachments: attachments, at: date)
   }
 
   /// Saves a user message after `parentID` (`nil`: at the root), where it becomes the
@@ -75,11 +82,11 @@ extension SessionStore {
   /// question). The old branch is kept.
   public func appendUserMessage(
     sessionID: String, parentID: String?, content: String, agent: String?, model: String?,
-    at date: Date = Date()
+    attachments: [AttachmentFile] = [], at date: Date = Date()
   ) async throws -> Message {
     try await insertUserMessage(
       sessionID: sessionID, parent: .message(parentID), content: content, agent: agent,
-      model: model, at: date)
+      model: model, attachments: attachments, at: date)
   }
 
   enum Placement: Sendable {
@@ -91,7 +98,7 @@ extension SessionStore {
 
   private func insertUserMessage(
     sessionID: String, parent: Placement, content: String, agent: String?, model: String?,
-    at date: Date
+    attachments: [AttachmentFile], at date: Date
   ) async throws -> Message {
     let now = StoredValues.truncated(date)
     return try await write("save your message") { db in
@@ -99,8 +106,9 @@ extension SessionStore {
       let message = Message(
         id: UUID().uuidString.lowercased(), sessionID: sessionID, position: position,
         parentID: parentID, role: .user, content: content, agent: agent, model: model,
-        status: .complete, createdAt: now)
+        status: .complete, createdAt: now, attachments: attachments.map(\.attachment))
       try Self.insert(message, selects: true, db)
+      try Self.saveAttachments(attachments, messageID: message.id, db)
       try Self.refreshMessageCount(sessionID: sessionID, db)
       try Self.touch(sessionID: sessionID, at: now, db)
       return message

@@ -76,15 +76,18 @@ extension SessionStore {
 
   /// Saves a reply's final state (text, status, usage, timings, sources) and its
   /// request-log entry, in one transaction, and moves the session's update time.
+  /// `images` (those the model made) are stored with it.
   /// - Precondition: `reply.status` is final.
-  public func finishReply(_ reply: Message, log: RequestLogEntry? = nil, at date: Date = Date())
-    async throws
-  {
+  public func finishReply(
+    _ reply: Message, log: RequestLogEntry? = nil, images: [AttachmentFile] = [],
+    at date: Date = Date()
+  ) async throws {
     precondition(reply.status.isFinal, "a finished reply cannot be streaming")
     try await write("save the reply") { db in
       // Only the reply's own results: selection may have changed meanwhile (the UI).
       try MessageRecord(reply, writerLease: nil).update(db, columns: Self.finalColumns)
       try Self.saveCitations(reply.citations, messageID: reply.id, db)
+      try Self.saveAttachments(images, messageID: reply.id, db)
       if let log { try RequestLogRecord(log).insert(db) }
       try Self.touch(sessionID: reply.sessionID, at: StoredValues.truncated(date), db)
     }

@@ -17,6 +17,9 @@ extension SessionStore {
     migrator.registerMigration("v2-sources") { db in
       try db.execute(sql: sourcesAndServing)
     }
+    migrator.registerMigration("v2-attachments") { db in
+      try db.execute(sql: attachmentTables)
+    }
     migrator.registerMigration("v3-tree") { db in
       try migrateToTree(db)
     }

@@ -13,6 +13,8 @@ public struct Agent: Sendable, Hashable, Identifiable {
   public static let reasoningEfforts = ["max", "xhigh", "high", "medium", "low", "minimal", "none"]
   /// `provider.sort` values OpenRouter accepts (OpenRouter.docc/Requests.md, Provider routing).
   public static let providerSorts = ["price", "throughput", "latency"]
+  /// PDF engines of the `file-parser` plugin (OpenRouter.docc/Multimodal.md, PDFs).
+  public static let pdfEngines = ["pdf-text", "mistral-ocr", "native"]
 
   /// `provider.data_collection` values (OpenRouter.docc/Requests.md, Provider routing).
   public static let dataCollectionPolicies = ["allow", "deny"]
@@ -135,6 +137,9 @@ public struct Agent: Sendable, Hashable, Identifiable {
   public var webSearch: WebSearch?
   /// Whether prompts get cache breakpoints where the model needs them (`cache` in the file).
   public var cachesPrompts: Bool
+  /// How OpenRouter reads attached PDFs for this agent (`file-parser` plugin); one of
+  /// `pdfEngines`, `nil` for `pdf_engine` of `config.toml`, else OpenRouter's choice.
+  public var pdfEngine: String? = nil
 
   public var id: String { name }
 

@@ -49,6 +49,11 @@ public struct AppConfig: Sendable, Hashable {
   public var provider: Agent.ProviderRouting?
   /// OSC 8 hyperlinks in the full-screen app: `nil` guesses from the terminal.
   public var hyperlinks: Bool?
+  /// `pdf_engine`: how OpenRouter reads attached PDFs when the agent does not say; `nil`
+  /// lets OpenRouter choose.
+  public var pdfEngine: String? = nil
+  /// `max_attachment_mb` (per file) and `max_message_attachment_mb` (per message).
+  public var attachmentLimits = AttachmentLimits()
 
   public struct API: Sendable, Hashable {
     public var baseURL: String?

@@ -19,4 +19,6 @@ public enum ConversationEvent: Sendable, Hashable {
   case usage(TokenUsage)
   /// The web sources cited so far, all of them, each time more arrive.
   case citations([Citation])
+  /// An image the model made, as it will be stored with the reply (saved when it ends).
+  case image(Attachment)
 }

@@ -9,6 +9,8 @@ public struct ConversationTurn: Sendable, Hashable {
   /// `false` asks for the whole reply at once (`stream: false`); events still arrive, the
   /// text in one piece.
   public var streams: Bool
+  /// Files sent with the message, stored with it and sent again with the history.
+  public var attachments: [AttachmentFile]
   /// The user message this one replaces (an edit): the new message goes to the same place,
   /// a new branch, and the old one is kept with everything after it. `nil`: the message goes
   /// at the end of the session's active path.
@@ -16,13 +18,15 @@ public struct ConversationTurn: Sendable, Hashable {
 
   public init(
     sessionID: String? = nil, agent: Agent, overrides: ConversationOverrides = .init(),
-    text: String, streams: Bool = true, replacing: String? = nil
+    text: String, streams: Bool = true, attachments: [AttachmentFile] = [],
+    replacing: String? = nil
   ) {
     self.sessionID = sessionID
     self.agent = agent
     self.overrides = overrides
     self.text = text
     self.streams = streams
+    self.attachments = attachments
     self.replacing = replacing
   }
 }

@@ -44,6 +44,8 @@ public struct Message: Sendable, Hashable, Identifiable {
   public var createdAt: Date
   /// The web sources the reply cites, numbered from 1 in this order.
   public var citations: [Citation]
+  /// Files the message carries: a user's attachments, or the images a model made, in order.
+  public var attachments: [Attachment]
 
   public init(
     id: String, sessionID: String, position: Int, parentID: String? = nil,
@@ -53,7 +55,7 @@ public struct Message: Sendable, Hashable, Identifiable {
     error: String? = nil,
     finishReason: String? = nil, usage: TokenUsage? = nil, generationID: String? = nil,
     timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil,
-    createdAt: Date, citations: [Citation] = []
+    createdAt: Date, citations: [Citation] = [], attachments: [Attachment] = []
   ) {
     self.id = id
     self.sessionID = sessionID
@@ -76,6 +78,7 @@ public struct Message: Sendable, Hashable, Identifiable {
     self.durationMilliseconds = durationMilliseconds
     self.createdAt = createdAt
     self.citations = citations
+    self.attachments = attachments
   }
 }
 

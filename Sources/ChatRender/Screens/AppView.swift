@@ -1,5 +1,6 @@
 import ChatDomain
 import ChatUI
+import Formatting
 
 /// Renders the whole screen for a state: the frame the terminal shows.
 ///
@@ -36,6 +37,19 @@ public enum AppView {
       cursor = nil
     case .confirmDelete(_, let title)?:
       DialogViews.drawConfirm(title, layout: layout, on: &grid)
+      cursor = nil
+    case .confirmAttach(let paths, _)?:
+      DialogViews.drawQuestion(
+        title: "Attach files",
+        question: paths.count == 1
+          ? "Attach \(Format.fileName(paths[0], limit: 40))?" : "Attach \(paths.count) files?",
+        hint: "y attach · n or Esc pastes the text instead", layout: layout, on: &grid)
+      cursor = nil
+    case .confirmUnsupported(let model, let kinds)?:
+      DialogViews.drawQuestion(
+        title: "Attachments", question: AppReducer.unsupportedQuestion(model: model, kinds: kinds),
+        hint: "y send anyway · m pick another model · any other key goes back", layout: layout,
+        on: &grid)
       cursor = nil
     case .prompt(let prompt)?: cursor = DialogViews.drawPrompt(prompt, layout: layout, on: &grid)
     case nil: break

@@ -1,5 +1,6 @@
 import ChatDomain
 import ChatUI
+import Formatting
 
 /// The input box: the text wrapped to the box, scrolled to keep the cursor in view.
 enum ComposerView {
@@ -17,9 +18,35 @@ enum ComposerView {
     let queued = state.queuedPrompts.isEmpty ? "" : "\(state.queuedPrompts.count) queued · "
     let chord = state.pendingKeys.isEmpty ? "" : state.pendingKeys.map(\.description).joined(separator: " ") + " … · "
     let isFocused = state.focus == .composer && state.overlay == nil
+    var title = "Message"
+    if !state.pendingAttachments.isEmpty {
+      let count = state.pendingAttachments.count
+      title += " · \(count) file\(count == 1 ? "" : "s")"
+      let tokens = state.pendingAttachments.reduce(0) {
+        $0 + AttachmentEstimate.tokens($1.attachment)
+      }
+      title += " ≈ \(Format.tokens(tokens)) tok"
+      if let cost = state.pendingAttachmentCost { title += " ≈ \(Format.cost(cost))" }
+    } else if state.readingAttachments > 0 {
+      title += " · reading files…"
+    }
     BoxView.draw(
-      layout.composerBox, title: "Message", rightTitle: chord + queued + hint, isFocused: isFocused,
+      layout.composerBox, title: title, rightTitle: chord + queued + hint, isFocused: isFocused,
       on: &grid)
+    let chipArea = layout.attachmentRows
+    if !chipArea.isEmpty {
+      var lines = AttachmentChip.lines(
+        state.pendingAttachments.map(\.attachment), width: chipArea.width)
+      if lines.count > chipArea.height {
+        let hidden = lines.count - chipArea.height + 1
+        lines = Array(lines.prefix(chipArea.height - 1)) + ["+\(hidden) more lines of files (/detach N removes one)"]
+      }
+      for (offset, line) in lines.prefix(chipArea.height).enumerated() {
+        BoxView.text(
+          line, x: chipArea.x, y: chipArea.y + offset, limit: chipArea.width, role: .muted,
+          on: &grid)
+      }
+    }
     let area = layout.composerText
     guard !area.isEmpty else { return nil }
     let wrapped = state.composer.rows(width: area.width)

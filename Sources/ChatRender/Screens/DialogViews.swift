@@ -51,6 +51,17 @@ enum DialogViews {
     BoxView.text("y delete · any other key keeps it", x: area.x + 1, y: area.y + 2, limit: area.width - 2, role: .muted, on: &grid)
   }
 
+  /// A yes/no question: a title, one line of question, one line of keys.
+  static func drawQuestion(
+    title: String, question: String, hint: String, layout: ScreenLayout, on grid: inout CellGrid
+  ) {
+    let box = layout.overlayBox(width: 70, height: 5)
+    BoxView.draw(box, title: title, isFocused: true, on: &grid)
+    let area = box.inset(by: 1)
+    BoxView.text(question, x: area.x + 1, y: area.y, limit: area.width - 2, role: .title, on: &grid)
+    BoxView.text(hint, x: area.x + 1, y: area.y + 2, limit: area.width - 2, role: .muted, on: &grid)
+  }
+
   static func drawPrompt(_ prompt: PromptState, layout: ScreenLayout, on grid: inout CellGrid) -> Position? {
     let box = layout.overlayBox(width: 70, height: 5)
     BoxView.draw(box, title: prompt.title, isFocused: true, on: &grid)

@@ -45,7 +45,7 @@ enum TranscriptView {
     case .header:
       let isSelected =
         state.focus == .transcript && state.transcript.selection == index
-        && state.transcript.sourceSelection == nil
+        && state.transcript.sourceSelection == nil && state.transcript.selectedAttachment == nil
       if isSelected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
       // Too wide: drop figures from the right (time to first token, cost, tokens, time)
       // rather than cutting one in half.
@@ -66,6 +66,16 @@ enum TranscriptView {
       StyledLinesView.draw(
         styled, row: y, in: Rect(x: area.x, y: y, width: area.width, height: 1), on: &grid,
         cache: cache)
+    case .attachment(let number):
+      guard item.message.attachments.indices.contains(number) else { return }
+      let isSelected =
+        state.focus == .transcript && state.transcript.selection == index
+        && state.transcript.selectedAttachment == number
+      let chip = "  " + AttachmentChip.text(item.message.attachments[number])
+        + (isSelected ? "  · Enter opens" : "")
+      BoxView.text(
+        chip, x: area.x, y: y, limit: area.width, role: isSelected ? .selection : .muted,
+        on: &grid)
     case .sourcesHeading:
       BoxView.text("Sources", x: area.x, y: y, limit: area.width, role: .transcriptHeader, on: &grid)
     case .source(let number):

@@ -42,6 +42,16 @@ public enum Action: Sendable {
   case editorFinished(Result<String?, EditorFailure>)
   /// The theme now on screen, by its own name.
   case themeChanged(Result<String, ThemeError>)
+  /// The files `readAttachments` asked for, each read or refused, in order.
+  case attachmentsRead([Result<AttachmentFile, AttachmentProblem>])
+  /// Which of the paths in a paste (`text`, as pasted) are regular files.
+  case pastedPathsChecked(text: String, paths: [String], files: [String])
+  /// What `word` (the last word of `input`) can complete to: paths, directories ending in
+  /// `/`.
+  case pathsCompleted(input: String, word: String, candidates: [String])
+  /// An attachment was written to a private file and handed to `opener`, or (no opener, or
+  /// none works here) only written.
+  case attachmentOpened(name: String, Result<AttachmentOpening, ChatError>)
 
   // MARK: - Requests for replies
 
@@ -105,6 +115,18 @@ public struct OpenedSession: Sendable {
     self.entries = entries
     self.totalCost = totalCost
     self.focus = focus
+  }
+}
+
+/// Where an attachment was put to be opened, and by what.
+public struct AttachmentOpening: Sendable, Hashable {
+  public var path: String
+  /// `xdg-open` or `open`; `nil` when none is there (or no display to show it on).
+  public var opener: String?
+
+  public init(path: String, opener: String?) {
+    self.path = path
+    self.opener = opener
   }
 }
 

@@ -99,6 +99,8 @@ extension AppReducer {
       compare.columns[index].reply?.usage = usage
     case .citations(let citations):
       compare.columns[index].reply?.citations = citations
+    case .image(let attachment):
+      compare.columns[index].reply?.attachments.append(attachment)
     }
     return []
   }

@@ -6,16 +6,46 @@ extension AppReducer {
   /// edit pending the input replaces that message, as a new branch.
   static func submit(_ state: inout AppState) -> [Effect] {
     let text = state.composer.text
-    if text.isBlank, !state.isBusy, !state.queuedPrompts.isEmpty, state.hasAPIKey {
+    if text.isBlank, state.pendingAttachments.isEmpty, !state.isBusy,
+      !state.queuedPrompts.isEmpty, state.hasAPIKey
+    {
       return leaveCompare(&state) + send(&state, state.queuedPrompts.removeFirst())
     }
-    guard !text.isBlank else { return [] }
+    guard !text.isBlank || !state.pendingAttachments.isEmpty else { return [] }
     if text.hasPrefix("/") { return slashCommand(&state, text) }
+    return sendComposer(&state, checked: false)
+  }
+
+  /// Sends the input with the pending attachments. Unless `checked`, attachments the model's
+  /// catalog entry does not take are asked about first (an unknown model is sent to as it
+  /// is).
+  static func sendComposer(_ state: inout AppState, checked: Bool) -> [Effect] {
+    let text = state.composer.text
     guard state.hasAPIKey else {
       notify(
         &state, "No API key: set OPENROUTER_API_KEY (or api_key in config.toml) and restart",
         .error)
       return []
+    }
+    let attachments = state.pendingAttachments
+    if !attachments.isEmpty {
+      guard state.readingAttachments == 0 else {
+        notify(&state, "Still reading the attachments: send again in a moment", .warning)
+        return []
+      }
+      guard !state.isBusy else {
+        notify(
+          &state, "A reply is streaming: send the attachments when it ends (Esc stops it)",
+          .warning)
+        return []
+      }
+      if !checked, let model = state.modelSummary {
+        let missing = model.unsupportedKinds(attachments.map(\.attachment.kind))
+        if !missing.isEmpty {
+          state.overlay = .confirmUnsupported(model: model.id, kinds: missing)
+          return []
+        }
+      }
     }
     if let edit = state.pendingEdit {
       guard !state.isBusy else {
@@ -24,7 +54,9 @@ extension AppReducer {
       }
       state.composer.commit()
       state.pendingEdit = nil
-      return send(&state, text, replacing: edit.messageID)
+      state.pendingAttachments = []
+      return leaveCompare(&state)
+        + send(&state, text, attachments: attachments, replacing: edit.messageID)
     }
     state.composer.commit()
     if state.isBusy {
@@ -33,19 +65,24 @@ extension AppReducer {
       notify(&state, "Queued: sent \(when) (\(state.queuedPrompts.count) waiting)")
       return []
     }
-    return leaveCompare(&state) + send(&state, text)
+    state.pendingAttachments = []
+    return leaveCompare(&state) + send(&state, text, attachments: attachments)
   }
 
-  static func send(_ state: inout AppState, _ text: String, replacing: String? = nil) -> [Effect] {
+  static func send(
+    _ state: inout AppState, _ text: String, attachments: [AttachmentFile] = [],
+    replacing: String? = nil
+  ) -> [Effect] {
     let id = state.nextRequestID
     state.nextRequestID += 1
     state.completion = .starting(id, text: text)
+    state.sendingAttachments = attachments
     if state.banner?.kind != .info { state.banner = nil }
     state.transcript.followTail()
     return [
       .send(
         id, sessionID: state.session?.id, agentName: state.agentName,
-        overrides: state.overrides, text: text, replacing: replacing)
+        overrides: state.overrides, text: text, attachments: attachments, replacing: replacing)
     ]
   }
 
@@ -122,7 +159,10 @@ extension AppReducer {
     case .started(let session, let userMessage, let reply):
       let isNew = state.session?.id != session.id
       state.session = session
-      if let userMessage { place(&state, userMessage) }
+      if let userMessage {
+        place(&state, userMessage)
+        state.sendingAttachments = []
+      }
       place(&state, reply)
       if case .cancelling = state.completion {
         state.completion = .cancelling(id, replyID: reply.id)
@@ -152,6 +192,9 @@ extension AppReducer {
       return content(&state, id, text, pieces: 1, at: time)
     case .usage(let usage):
       modifyReply(&state) { $0.usage = usage }
+      return []
+    case .image(let attachment):
+      modifyReply(&state) { $0.attachments.append(attachment) }
       return []
     case .citations(let citations):
       guard case .streaming(let reply) = state.completion else { return [] }
@@ -226,6 +269,9 @@ extension AppReducer {
   /// Gives a prompt that was not sent back to the input, or to the front of the queue when
   /// something new is being typed.
   private static func restore(_ state: inout AppState, prompt: String) {
+    // The attachments come back too, before any attached since.
+    state.pendingAttachments = state.sendingAttachments + state.pendingAttachments
+    state.sendingAttachments = []
     if state.composer.isEmpty {
       state.composer.set(prompt)
     } else {

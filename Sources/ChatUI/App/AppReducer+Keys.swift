@@ -16,7 +16,13 @@ extension AppReducer {
     if state.focus == .composer, key.key == .tab, key.modifiers.isEmpty,
       state.composer.text.hasPrefix("/"), state.composer.isOnFirstLine
     {
-      completeSlashCommand(&state)
+      return completeSlashCommand(&state)
+    }
+    // Backspace at the very start of the input takes the last attachment off.
+    if state.focus == .composer, key.key == .backspace, key.modifiers.isEmpty,
+      state.composer.row == 0, state.composer.column == 0, !state.pendingAttachments.isEmpty
+    {
+      removeLastAttachment(&state)
       return []
     }
     let context =
@@ -196,12 +202,16 @@ extension AppReducer {
       prompt.answer.insert(text.replacingOccurrences(of: "\n", with: " "))
       state.overlay = .prompt(prompt)
       return []
-    case .help, .agents, .confirmDelete:
+    case .help, .agents, .confirmDelete, .confirmAttach, .confirmUnsupported:
       return []
     case nil:
-      // A paste never sends: it lands in the input, line breaks and all.
-      state.focus = .composer
-      state.composer.insert(text)
+      // A paste never sends: it lands in the input, line breaks and all. A paste of nothing
+      // but file paths (files dropped on the terminal) may be attachments: the runner checks
+      // that they are files, then the app asks.
+      if let paths = PathArguments.pastedPaths(text), !state.composer.text.hasPrefix("/") {
+        return [.checkPastedPaths(text: text, paths: paths)]
+      }
+      insertPaste(&state, text)
       return []
     }
   }

@@ -28,6 +28,10 @@ extension AppReducer {
         state.overlay = .sessions
         return []
       }
+    case .confirmAttach(let paths, let pasted):
+      return confirmAttachKey(&state, paths: paths, pasted: pasted, key)
+    case .confirmUnsupported:
+      return confirmUnsupportedKey(&state, key)
     case .prompt(var prompt):
       switch key.key {
       case .escape:

@@ -56,6 +56,8 @@ extension AppReducer {
     case .temperature(let value):
       state.overrides.temperature = value
       notify(&state, value.map { "Temperature: \($0) for this session" } ?? "Temperature: the agent's")
+    case .attach(let argument): return attach(&state, argument)
+    case .detach(let number): return detach(&state, number)
     case .web(let on):
       let turnOn = on ?? !state.isWebSearchOn
       // Back to the agent's own setting when that is what was asked for.
@@ -114,9 +116,9 @@ extension AppReducer {
     value.rounded() == value ? String(Int(value)) : String(value)
   }
 
-  /// Tab in an input that starts with `/`: completes the command name, or its model, agent
-  /// or theme argument.
-  static func completeSlashCommand(_ state: inout AppState) {
+  /// Tab in an input that starts with `/`: completes the command name, or its model, agent,
+  /// theme, `on`/`off` or path argument (paths are listed by the runner: `completePath`).
+  static func completeSlashCommand(_ state: inout AppState) -> [Effect] {
     let text = state.composer.text
     let body = text.dropFirst()
     guard let space = body.firstIndex(of: " ") else {
@@ -129,10 +131,13 @@ extension AppReducer {
         if common.count > prefix.count { state.composer.set("/" + common) }
         notify(&state, candidates.map { "/" + $0 }.joined(separator: "  "))
       }
-      return
+      return []
     }
     let name = body[..<space].lowercased()
     let argument = body[body.index(after: space)...].trimmingCharacters(in: .whitespaces)
+    if name == "attach" {
+      return [.completePath(input: text, word: PathArguments.lastWord(text).word)]
+    }
     let candidates: [String]
     switch name {
     case "model":
@@ -142,12 +147,12 @@ extension AppReducer {
       let words = body[body.index(after: space)...].split(
         separator: " ", omittingEmptySubsequences: false)
       let typed = String(words.last ?? "")
-      guard !typed.isEmpty else { return }
+      guard !typed.isEmpty else { return [] }
       let matches = (state.catalog?.search(typed) ?? []).prefix(8).map(\.model.id)
-      guard let first = matches.first else { return }
+      guard let first = matches.first else { return [] }
       state.composer.set("/compare " + (words.dropLast() + [Substring(first)]).joined(separator: " "))
       if matches.count > 1 { notify(&state, matches.joined(separator: "  ")) }
-      return
+      return []
     case "agent":
       candidates = state.agents.map(\.name).filter { $0.hasPrefix(argument) }
     case "theme":
@@ -159,14 +164,15 @@ extension AppReducer {
     default:
       candidates = []
     }
-    guard let first = candidates.first else { return }
+    guard let first = candidates.first else { return [] }
     if candidates.count == 1 || name == "model" {
       state.composer.set("/\(name) \(first)")
     }
     if candidates.count > 1 { notify(&state, candidates.joined(separator: "  ")) }
+    return []
   }
 
-  private static func commonPrefix(_ words: [String]) -> String {
+  static func commonPrefix(_ words: [String]) -> String {
     guard var prefix = words.first else { return "" }
     for word in words.dropFirst() {
       while !word.hasPrefix(prefix) { prefix.removeLast() }

@@ -13,6 +13,7 @@ extension AppReducer {
     case .selectNext:
       moveSelection(&state, by: 1)
     case .toggleReasoning:
+      if let effects = openSelectedAttachment(&state) { return effects }
       if let index = selectedOrLastReply(state) { state.transcript.toggleReasoning(at: index) }
     case .regenerate:
       return regenerate(&state, replyID: selectedMessage(state)?.id)
@@ -33,23 +34,35 @@ extension AppReducer {
     return []
   }
 
-  /// Moves the selection one step through the messages and, below each reply that cites
-  /// any, its sources: message, its source 1, 2, …, the next message.
+  /// Moves the selection one step through the transcript, top to bottom as it reads: a
+  /// message, its attachment chips (below its text), then its sources (below the chips,
+  /// under a reply that cites any), then the next message. From no selection, Up picks the
+  /// lowest of these places and Down the last message itself.
   static func moveSelection(_ state: inout AppState, by step: Int) {
     let items = state.transcript.items
     guard !items.isEmpty else { return }
     // Every place the selection can be, top to bottom.
-    var places: [(item: Int, source: Int?)] = []
+    var places: [(item: Int, chip: Int?, source: Int?)] = []
     for (index, item) in items.enumerated() {
-      places.append((index, nil))
-      places += item.sources.indices.map { (index, $0) }
+      places.append((index, nil, nil))
+      places += item.message.attachments.indices.map { (index, $0, nil) }
+      places += item.sources.indices.map { (index, nil, $0) }
     }
-    let current =
-      state.transcript.selection.flatMap { selected in
-        places.firstIndex { $0.item == selected && $0.source == state.transcript.sourceSelection }
-      } ?? places.count
-    let target = places[max(0, min(places.count - 1, current + step))]
+    let transcript = state.transcript
+    let current = transcript.selection.flatMap { selected in
+      places.firstIndex {
+        $0.item == selected && $0.chip == transcript.selectedAttachment
+          && $0.source == transcript.sourceSelection
+      }
+    }
+    let target: (item: Int, chip: Int?, source: Int?)
+    if let current {
+      target = places[max(0, min(places.count - 1, current + step))]
+    } else {
+      target = step < 0 ? places[places.count - 1] : (items.count - 1, nil, nil)
+    }
     state.transcript.selection = target.item
+    state.transcript.selectedAttachment = target.chip
     state.transcript.sourceSelection = target.source
   }
 

@@ -64,6 +64,13 @@ public enum AppReducer {
         notify(&state, error.userMessage, .error)
       }
       return []
+    case .attachmentsRead(let results): return attachmentsRead(&state, results)
+    case .pastedPathsChecked(let text, let paths, let files):
+      return pastedPathsChecked(&state, text: text, paths: paths, files: files)
+    case .pathsCompleted(let input, let word, let candidates):
+      return pathsCompleted(&state, input: input, word: word, candidates: candidates)
+    case .attachmentOpened(let name, let result):
+      return attachmentOpened(&state, name: name, result)
     case .conversation(let id, let event, let time):
       state.now = max(state.now, time)
       return conversation(&state, id, event, at: time)

@@ -38,6 +38,16 @@ public struct AppState: Sendable {
   /// Your message being edited (`e`, `/edit`): sending the input puts the new text in its
   /// place, a new branch.
   public var pendingEdit: PendingEdit?
+  /// Files to send with the next message, shown as chips above the input.
+  public var pendingAttachments: [AttachmentFile] = []
+  /// The attachments of the message being sent, given back to the input if it is not saved.
+  public var sendingAttachments: [AttachmentFile] = []
+  /// Files `/attach` asked for that are still being read.
+  public var readingAttachments = 0
+  /// The most a file, and a message, may carry (`config.toml`).
+  public var attachmentLimits = AttachmentLimits()
+  /// `pdf_engine` of `config.toml`, for the agent that sets none (the cost estimate).
+  public var pdfEngine: String?
   public var nextRequestID: RequestID = 1
 
   public var banner: Banner?
@@ -127,9 +137,20 @@ public struct AppState: Sendable {
     return banner?.countdownTo != nil
   }
 
-  /// Tokens of the conversation so far: the last reply's prompt plus completion.
+  /// Tokens of the conversation so far: the last reply's prompt plus completion, and the
+  /// estimate of the attachments waiting to be sent.
   public var contextUsed: Int? {
-    transcript.lastUsage.map { $0.promptTokens + $0.completionTokens }
+    let pending = pendingAttachments.reduce(0) { $0 + AttachmentEstimate.tokens($1.attachment) }
+    guard let usage = transcript.lastUsage else { return pending > 0 ? pending : nil }
+    return usage.promptTokens + usage.completionTokens + pending
+  }
+
+  /// What the pending attachments will likely cost with the current model.
+  public var pendingAttachmentCost: Decimal? {
+    guard !pendingAttachments.isEmpty else { return nil }
+    return AttachmentEstimate.cost(
+      pendingAttachments.map(\.attachment), model: modelSummary,
+      pdfEngine: agent?.pdfEngine ?? pdfEngine)
   }
 
   /// What the session's replies cost so far: every reply, on every branch, a compare's
@@ -143,6 +164,17 @@ public struct AppState: Sendable {
   public var layout: ScreenLayout {
     let base = ScreenLayout(size: size, composerLines: 1, hasBanner: banner != nil)
     let rows = composer.rows(width: base.composerText.width).rows.count
-    return ScreenLayout(size: size, composerLines: rows, hasBanner: banner != nil)
+    let chips =
+      pendingAttachments.isEmpty
+      ? 0
+      : min(
+        ScreenLayout.attachmentMaximumLines,
+        AttachmentChip.lines(pendingAttachments.map(\.attachment), width: base.composerText.width)
+          .count)
+    return ScreenLayout(
+      size: size, composerLines: rows, hasBanner: banner != nil, attachmentLines: chips)
   }
+
+  /// Bytes the pending attachments carry.
+  public var pendingAttachmentBytes: Int { pendingAttachments.reduce(0) { $0 + $1.data.count } }
 }

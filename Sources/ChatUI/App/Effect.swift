@@ -7,7 +7,7 @@ public enum Effect: Sendable, Hashable {
   /// and one `.requestEnded`. `replacing`: the user message it replaces, as a new branch.
   case send(
     RequestID, sessionID: String?, agentName: String, overrides: ConversationOverrides,
-    text: String, replacing: String? = nil)
+    text: String, attachments: [AttachmentFile] = [], replacing: String? = nil)
   /// Ask again for a reply of a session (`replyID`, or a user message to answer again;
   /// `nil`: the last reply); answers as `.send`.
   case regenerate(
@@ -43,6 +43,17 @@ public enum Effect: Sendable, Hashable {
   /// Edit text in `$EDITOR`; answers with `.editorFinished`.
   case openEditor(String)
   case changeTheme(String)
+  /// Read files to attach (a leading `~` expanded), in order, each within `limits` together
+  /// with `attachedBytes` and the files before it; answers with `.attachmentsRead`.
+  case readAttachments([String], attachedBytes: Int, limits: AttachmentLimits)
+  /// Find which of `paths` (pasted as `text`) are regular files; answers with
+  /// `.pastedPathsChecked`.
+  case checkPastedPaths(text: String, paths: [String])
+  /// List the paths `word` can complete to; answers with `.pathsCompleted`.
+  case completePath(input: String, word: String)
+  /// Write a stored attachment to a private temporary file and open it; answers with
+  /// `.attachmentOpened`.
+  case openAttachment(Attachment)
   /// Give the terminal back and stop the process (job control); the loop repaints when it
   /// continues.
   case suspend

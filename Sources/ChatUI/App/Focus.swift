@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// The pane that takes keys when no overlay is open.
 public enum Focus: Sendable, Hashable {
   case composer
@@ -18,6 +20,12 @@ public enum Overlay: Sendable, Hashable {
   case confirmDelete(sessionID: String, title: String)
   /// Asks for a line of text (a new title, an export path).
   case prompt(PromptState)
+  /// Asks "attach these files?" about a paste that was nothing but file paths; no inserts
+  /// `pasted` as text.
+  case confirmAttach(paths: [String], pasted: String)
+  /// Asks whether to send attachments the model does not take (`kinds`), or pick another
+  /// model.
+  case confirmUnsupported(model: String, kinds: [AttachmentKind])
 }
 
 /// A one-line question with its answer being typed.

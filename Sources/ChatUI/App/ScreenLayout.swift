@@ -9,6 +9,8 @@ public struct ScreenLayout: Sendable, Hashable {
   public static let sideColumnMinimumColumns = 100
   public static let sideColumnWidth = 26
   public static let composerMaximumLines = 8
+  /// Lines of attachment chips above the input, at most.
+  public static let attachmentMaximumLines = 3
 
   public let size: TerminalSize
   public let isTooSmall: Bool
@@ -18,8 +20,11 @@ public struct ScreenLayout: Sendable, Hashable {
   public let composerBox: Rect
   public let bannerRow: Rect?
   public let statusRow: Rect
+  /// Lines of pending attachments at the top of the input box.
+  public let attachmentLines: Int
 
-  public init(size: TerminalSize, composerLines: Int, hasBanner: Bool) {
+  public init(size: TerminalSize, composerLines: Int, hasBanner: Bool, attachmentLines: Int = 0) {
+    self.attachmentLines = max(0, attachmentLines)
     self.size = size
     let width = size.columns
     let height = size.rows
@@ -44,7 +49,8 @@ public struct ScreenLayout: Sendable, Hashable {
       sessionsBox = nil
     }
     let textLines = min(max(1, composerLines), Self.composerMaximumLines)
-    let composerHeight = min(textLines + 2, max(3, bottom / 3))
+    let chipLines = min(self.attachmentLines, Self.attachmentMaximumLines)
+    let composerHeight = min(textLines + chipLines + 2, max(3 + min(chipLines, 1), bottom / 3))
     composerBox = Rect(x: left, y: bottom - composerHeight, width: width - left, height: composerHeight)
     transcriptBox = Rect(x: left, y: 0, width: width - left, height: bottom - composerHeight)
   }
@@ -60,10 +66,19 @@ public struct ScreenLayout: Sendable, Hashable {
 
   public var transcriptTextWidth: Int { max(1, transcriptText.width) }
 
+  /// The input's text area: inside the border, below the attachment chips.
   public var composerText: Rect {
-    Rect(
-      x: composerBox.x + 2, y: composerBox.y + 1, width: composerBox.width - 4,
-      height: composerBox.height - 2)
+    let chips = attachmentRows.height
+    return Rect(
+      x: composerBox.x + 2, y: composerBox.y + 1 + chips, width: composerBox.width - 4,
+      height: composerBox.height - 2 - chips)
+  }
+
+  /// The chips of the pending attachments: the first lines inside the input box, leaving
+  /// at least one line for the text.
+  public var attachmentRows: Rect {
+    let lines = min(attachmentLines, Self.attachmentMaximumLines, max(0, composerBox.height - 3))
+    return Rect(x: composerBox.x + 2, y: composerBox.y + 1, width: composerBox.width - 4, height: lines)
   }
 
   /// A centred box for overlays, at most `maximum` wide and high.

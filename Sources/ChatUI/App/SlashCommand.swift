@@ -13,6 +13,11 @@ public enum SlashCommand: Sendable, Hashable {
   case theme(String?)
   case system(String?)
   case temperature(Double?)
+  /// `/attach PATH…`: the rest of the line, paths separated by spaces (quoted when they
+  /// hold spaces).
+  case attach(String?)
+  /// `/detach [N]`.
+  case detach(Int?)
   /// `/web`, `/web on`, `/web off`: `nil` toggles.
   case web(Bool?)
   case provider
@@ -26,8 +31,8 @@ public enum SlashCommand: Sendable, Hashable {
 
   /// Every command name, for completion and help.
   public static let names = [
-    "agent", "compare", "copy", "edit", "export", "help", "keep", "model", "new", "provider",
-    "quit", "retry", "search", "sessions", "system", "temperature", "theme", "title", "web",
+    "agent", "attach", "compare", "copy", "detach", "edit", "export", "help", "keep", "model",
+    "new", "provider", "quit", "retry", "search", "sessions", "system", "temperature", "theme", "title", "web",
   ]
 
   /// The usage line of each command.
@@ -49,6 +54,8 @@ public enum SlashCommand: Sendable, Hashable {
     "theme": "/theme NAME  switch theme",
     "system": "/system TEXT  set this session's system prompt (no text: the agent's)",
     "temperature": "/temperature T  set this session's temperature (no value: the agent's)",
+    "attach": "/attach PATH…  attach files (images, PDFs, audio, text) to the next message",
+    "detach": "/detach [N]  remove attachment N (no N: the last)",
     "web": "/web [on|off]  let the model search the web in this session (no argument: switch)",
     "provider": "/provider  show the provider routing the next message is sent with",
     "help": "/help  keys and commands",
@@ -95,6 +102,13 @@ public enum SlashCommand: Sendable, Hashable {
         return .failure(.badArgument("temperature", "/temperature T: T from 0 to 2"))
       }
       return .success(.temperature(number))
+    case "attach": return .success(.attach(value))
+    case "detach":
+      guard let value else { return .success(.detach(nil)) }
+      guard let number = Int(value), number > 0 else {
+        return .failure(.badArgument("detach", "/detach [N]: N is an attachment's number"))
+      }
+      return .success(.detach(number))
     case "web":
       switch value?.lowercased() {
       case nil: return .success(.web(nil))

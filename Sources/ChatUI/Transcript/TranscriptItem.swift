@@ -5,10 +5,10 @@ import ChatDomain
 ///
 /// Lines of an item, top to bottom: an optional divider (the agent or model changed), the
 /// header, a line of web-search and caching figures when the usage reported any, the
-/// reasoning toggle (and the reasoning when expanded), the body, the Sources list
-/// of a reply that cites any (a heading, then one line per source, each followed by its URL
-/// when links are shown as text), a status notice for a reply that failed or was stopped,
-/// and a blank spacer.
+/// reasoning toggle (and the reasoning when expanded), the body, one chip per attachment,
+/// the Sources list of a reply that cites any (a heading, then one line per source, each
+/// followed by its URL when links are shown as text), a status notice for a reply that
+/// failed or was stopped, and a blank spacer.
 ///
 /// **Invariants:** `body` and `reasoning`, when present, describe `message.content` and
 /// `message.reasoning` in full; they are laid out lazily, at the transcript's width, by
@@ -133,6 +133,7 @@ public struct TranscriptItem: Sendable {
     if usageDetails != nil { count += 1 }
     if hasReasoning { count += 1 + (isReasoningExpanded ? reasoning?.lines.count ?? 0 : 0) }
     count += body?.lines.count ?? 0
+    count += message.attachments.count
     count += sourcesLineCount
     if notice != nil { count += 1 }
     return count
@@ -163,6 +164,8 @@ public struct TranscriptItem: Sendable {
       if index < body.lines.count { return .body(body.lines[index]) }
       index -= body.lines.count
     }
+    if index < message.attachments.count { return .attachment(index) }
+    index -= message.attachments.count
     if !sources.isEmpty {
       if index == 0 { return .sourcesHeading }
       index -= 1
@@ -195,6 +198,8 @@ public enum TranscriptLine: Sendable {
   case reasoningToggle
   case reasoning(StyledLine)
   case body(StyledLine)
+  /// Attachment `n` of the message, as a chip.
+  case attachment(Int)
   /// The `Sources` heading under a reply that cites any.
   case sourcesHeading
   /// Source `index` (0-based) of the item's `sources`.

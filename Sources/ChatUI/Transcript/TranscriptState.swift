@@ -25,8 +25,16 @@ public struct TranscriptState: Sendable {
   public internal(set) var tailSlack = 0
   /// The message picked in the transcript (for copy, variants, reasoning), if any.
   public var selection: Int? {
-    didSet { if selection != oldValue { sourceSelection = nil } }
+    didSet {
+      if selection != oldValue {
+        selectedAttachment = nil
+        sourceSelection = nil
+      }
+    }
   }
+  /// The attachment chip picked within the selected message (Enter opens it), if any; never
+  /// set together with `sourceSelection`.
+  public var selectedAttachment: Int?
   /// A source of the selected message picked instead of the message itself (for copying its
   /// URL): an index into that item's `sources`.
   public var sourceSelection: Int?

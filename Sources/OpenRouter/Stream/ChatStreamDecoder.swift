@@ -219,6 +219,10 @@ public struct ChatStreamDecoder: Sendable {
       hasDelivered = true
       output.append(.toolCall(toolCalls.add(fragment)))
     }
+    for image in delta.images {
+      hasDelivered = true
+      output.append(.image(image))
+    }
     if let items = delta.annotations, !items.isEmpty {
       let added = annotations.add(items)
       if !added.isEmpty { output.append(.annotations(added)) }

@@ -12,6 +12,8 @@ public enum ChatStreamEvent: Sendable, Hashable {
   /// A piece of a tool call; `index` is already resolved
   /// (OpenRouter.docc/EdgeCases.md, cases 27–32).
   case toolCall(ToolCallFragment)
+  /// An image the model made, whole (OpenRouter.docc/Multimodal.md, Generated images).
+  case image(GeneratedImage)
   /// Web sources the reply cites, each reported once, in order of arrival
   /// (OpenRouter.docc/WebSearch.md, Annotations).
   case annotations([URLCitation])

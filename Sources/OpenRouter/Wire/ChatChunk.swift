@@ -28,11 +28,13 @@ struct ChatChunk: Decodable {
     var reasoning: String?
     var reasoningDetails: [JSONValue]?
     var toolCalls: [ToolCallFragment]?
+    /// Images a model made (OpenRouter.docc/Multimodal.md, Generated images).
+    var images: [GeneratedImage] = []
     /// Sources of a web search, one or a few per delta (OpenRouter.docc/WebSearch.md).
     var annotations: [URLCitation]?
 
     enum CodingKeys: String, CodingKey {
-      case content, reasoning, annotations
+      case content, reasoning, images, annotations
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -43,6 +45,9 @@ struct ChatChunk: Decodable {
       reasoning = try? c.decodeIfPresent(String.self, forKey: .reasoning)
       reasoningDetails = try? c.decodeIfPresent([JSONValue].self, forKey: .reasoningDetails)
       toolCalls = try c.decodeIfPresent([ToolCallFragment].self, forKey: .toolCalls)
+      if c.contains(.images) {
+        images = GeneratedImage.images(in: try? c.decode(JSONValue.self, forKey: .images))
+      }
       annotations = (try? c.decodeIfPresent([JSONValue].self, forKey: .annotations))
         .map(URLCitation.citations(in:))
     }

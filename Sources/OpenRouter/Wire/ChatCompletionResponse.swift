@@ -42,13 +42,15 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
     public var reasoningDetails: [JSONValue]?
     public var toolCalls: [ToolCall]?
     public var refusal: String?
+    /// Images a model made (OpenRouter.docc/Multimodal.md, Generated images).
+    public var images: [GeneratedImage] = []
     /// The web sources the reply cites (OpenRouter.docc/WebSearch.md, Annotations).
     public var annotations: [URLCitation]?
 
     init() {}
 
     enum CodingKeys: String, CodingKey {
-      case role, content, reasoning, refusal, annotations
+      case role, content, reasoning, refusal, images, annotations
       case reasoningDetails = "reasoning_details"
       case toolCalls = "tool_calls"
     }
@@ -66,6 +68,9 @@ public struct ChatCompletionResponse: Sendable, Hashable, Decodable {
       reasoningDetails = try? c.decodeIfPresent([JSONValue].self, forKey: .reasoningDetails)
       toolCalls = try? c.decodeIfPresent([ToolCall].self, forKey: .toolCalls)
       refusal = try? c.decodeIfPresent(String.self, forKey: .refusal)
+      if c.contains(.images) {
+        images = GeneratedImage.images(in: try? c.decode(JSONValue.self, forKey: .images))
+      }
       annotations = (try? c.decodeIfPresent([JSONValue].self, forKey: .annotations))
         .map(URLCitation.citations(in:))
     }

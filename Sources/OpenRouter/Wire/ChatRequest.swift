@@ -28,6 +28,11 @@ public struct ChatRequest: Sendable, Hashable, Codable {
   public var usage: UsageOptions?
   public var tools: [ToolDefinition]?
   public var toolChoice: JSONValue?
+  /// OpenRouter's plugins, e.g. `file-parser` for PDFs (OpenRouter.docc/Multimodal.md).
+  public var plugins: [RequestPlugin]?
+  /// What the reply may hold: `["image", "text"]` asks an image model for pictures
+  /// (OpenRouter.docc/Multimodal.md, Generated images).
+  public var modalities: [String]?
 
   public init(
     model: String? = nil, models: [String]? = nil, messages: [ChatMessage],
@@ -70,6 +75,7 @@ public struct ChatRequest: Sendable, Hashable, Codable {
     case sessionID = "session_id"
     case usage, tools
     case toolChoice = "tool_choice"
+    case plugins, modalities
   }
 
   public init(from decoder: any Decoder) throws {
@@ -100,6 +106,8 @@ public struct ChatRequest: Sendable, Hashable, Codable {
     usage = try c.decodeIfPresent(UsageOptions.self, forKey: .usage)
     tools = try c.decodeIfPresent([ToolDefinition].self, forKey: .tools)
     toolChoice = try c.decodeIfPresent(JSONValue.self, forKey: .toolChoice)
+    plugins = try c.decodeIfPresent([RequestPlugin].self, forKey: .plugins)
+    modalities = try c.decodeIfPresent([String].self, forKey: .modalities)
   }
 }
 

@@ -73,6 +73,7 @@ enum ResponseBody {
     let reasoning = completion.reasoning ?? ""
     if !reasoning.isEmpty { events.append(.reasoning(reasoning)) }
     if !completion.content.isEmpty { events.append(.content(completion.content)) }
+    for image in completion.choices.first?.message.images ?? [] { events.append(.image(image)) }
     var citations = CitationCollector()
     let annotations = citations.add(completion.citations)
     if !annotations.isEmpty { events.append(.annotations(annotations)) }

@@ -109,8 +109,9 @@ public struct BinaryRunner: Sendable {
   /// and a C.UTF-8 locale), and `stdin` as standard input (`nil`: /dev/null).
   public func start(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-    executable: String? = nil
+    executable: String? = nil, stdinData: Data? = nil
   ) throws -> Running {
+    let stdinBytes = stdinData ?? stdin.map { Data($0.utf8) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable ?? self.executable)
     process.arguments = arguments
@@ -125,15 +126,15 @@ public struct BinaryRunner: Sendable {
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
     let input = Pipe()
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+    process.standardInput = stdinBytes == nil ? FileHandle.nullDevice : input
     let (exited, continuation) = AsyncStream.makeStream(of: Void.self)
     process.terminationHandler = { _ in
       continuation.yield()
       continuation.finish()
     }
     try process.run()
-    if let stdin {
-      input.fileHandleForWriting.write(Data(stdin.utf8))
+    if let stdinBytes {
+      input.fileHandleForWriting.write(stdinBytes)
       try input.fileHandleForWriting.close()
     }
     let exit = Task {
@@ -145,8 +146,9 @@ public struct BinaryRunner: Sendable {
   /// Runs the binary to completion.
   public func run(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-    timeout: Duration = .seconds(30)
+    stdinData: Data? = nil, timeout: Duration = .seconds(30)
   ) async throws -> Result {
-    try await start(arguments, environment: environment, stdin: stdin).finish(timeout: timeout)
+    try await start(arguments, environment: environment, stdin: stdin, stdinData: stdinData)
+      .finish(timeout: timeout)
   }
 }

@@ -6,6 +6,9 @@ extension StubScenario {
     -> StubReply
   {
     switch scenario {
+    case .image, .imageLarge, .imageLargeControl:
+      return imageReply(
+        large: scenario != .image, withPicture: scenario != .imageLargeControl, chunks: chunks)
     case .reasoning:
       let details = #""reasoning_details":[{"type":"reasoning.text","#
       return .sse([
@@ -134,6 +137,30 @@ extension StubScenario {
   }
 
   /// The reply to a non-streaming request, or `nil` for scenarios that only stream.
+  /// A picture in `delta.images`, as image models send it.
+  static func imageReply(large: Bool, withPicture: Bool = true, chunks: StubChunks) -> StubReply {
+    let picture = large ? SampleFiles.largePNG(approximateBytes: 1_500_000) : SampleFiles.png()
+    let url = "data:image/png;base64," + picture.base64EncodedString()
+    let image = #""images":[{"type":"image_url","image_url":{"url":"\#(url)"},"index":0}]"#
+    var items: [SSEItem] = [
+      .comment("OPENROUTER PROCESSING"),
+      .data(chunks.content("Here is your picture.")),
+      .data(chunks.delta(##""role":"assistant","content":"""## + (withPicture ? "," + image : ""))),
+    ]
+    if large {
+      items += (1...20).map { .data(chunks.content(" after\($0)")) }
+    }
+    items += [
+      .data(chunks.finish("stop", native: "STOP")),
+      .data(
+        chunks.usage(
+          prompt: 12, completion: 1290, cost: "0.0387",
+          extra: "")),
+      .done,
+    ]
+    return .sse(items, tokenDelay: large ? .milliseconds(20) : nil)
+  }
+
   func nonStreaming(_ chunks: StubChunks, chat: ChatRequest?) -> StubReply? {
     let message = #"{"role":"assistant","content":"Hello!","refusal":null,"reasoning":"The user wants a greeting."}"#
     let usage = #"{"prompt_tokens":14,"completion_tokens":12,"total_tokens":26,"cost":0.000222,"#

@@ -46,6 +46,15 @@ public enum StubScenario: String, CaseIterable, Sendable {
   case unicode
   /// Output with terminal escape sequences (an OSC 2 title, a CSI clear, an OSC 52 copy).
   case escapes
+  /// An image model's reply, in the recorded shape: text, then the whole picture in one
+  /// delta's `images` (a small PNG made in the test), then the usage with image tokens.
+  case image
+  /// The same with a picture of about 2 MB in one line, and more text after it, 20 ms a
+  /// token: for measuring that the big line does not hold up the text behind it.
+  case imageLarge = "image-large"
+  /// `image-large` with an empty delta where the picture was: the control for the
+  /// measurement.
+  case imageLargeControl = "image-large-control"
   /// Web search through Exa, as 2026 streams have it: the sources first, one per delta, with
   /// no passage ranges; the count under `server_tool_use_details` (OpenRouter.docc/WebSearch.md).
   case webSearch = "web-search"

@@ -45,6 +45,10 @@ import Testing
     assertGridSnapshot(AppView.render(state), theme: ScreenFixtures.themes[0], named: "secondPane")
   }
 
+  @Test func attachments() {
+    snapshot { ScreenFixtures.attachments($0) }
+  }
+
   @Test func modelPicker() {
     snapshot { size in
       var state = ScreenFixtures.base(size)

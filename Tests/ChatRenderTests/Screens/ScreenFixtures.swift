@@ -104,6 +104,44 @@ enum ScreenFixtures {
     state.composer.set("thanks!")
     return state
   }
+
+  static func attachment(
+    _ name: String, _ kind: AttachmentKind, bytes: Int, width: Int? = nil, height: Int? = nil,
+    pages: Int? = nil, milliseconds: Int? = nil
+  ) -> Attachment {
+    let media = ["image": "image/png", "pdf": "application/pdf", "audio": "audio/wav", "text": "text/plain"]
+    return Attachment(
+      sha256: String(repeating: "a", count: 64), name: name, mediaType: media[kind.rawValue] ?? "",
+      kind: kind, byteCount: bytes, width: width, height: height, pageCount: pages,
+      durationMilliseconds: milliseconds)
+  }
+
+  /// Files on a message and on a reply (an image the model made, its chip selected), and
+  /// three waiting above the input with their estimate.
+  static func attachments(_ size: TerminalSize) -> AppState {
+    var state = base(size)
+    var user = message("u1", .user, "Do the diagram and the spec agree?", position: 0)
+    user.attachments = [
+      attachment("diagram.png", .image, bytes: 240_000, width: 1280, height: 720),
+      attachment("spec.pdf", .pdf, bytes: 1_200_000, pages: 12),
+    ]
+    var reply = message("r1", .assistant, "Mostly. Here is the corrected diagram.", position: 1, minute: 1)
+    reply.attachments = [attachment("image-1.png", .image, bytes: 1_433_635, width: 1248, height: 832)]
+    _ = AppReducer.reduce(
+      &state, .opened(sessions[0].session, [TranscriptEntry(message: user), TranscriptEntry(message: reply)]))
+    state.banner = nil
+    state.focus = .transcript
+    state.transcript.selection = 1
+    state.transcript.selectedAttachment = 0
+    let files = [
+      attachment("voice note.wav", .audio, bytes: 400_000, milliseconds: 12_500),
+      attachment("main.swift", .text, bytes: 3_100),
+      attachment("photo.jpg", .image, bytes: 2_400_000, width: 4032, height: 3024),
+    ]
+    state.pendingAttachments = files.map { AttachmentFile(attachment: $0, data: Data()) }
+    state.composer.set("and this recording?")
+    return state
+  }
 }
 
 extension ScreenFixtures {

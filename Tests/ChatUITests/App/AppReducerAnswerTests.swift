@@ -89,7 +89,7 @@ import Testing
   @Test func aFailedSendNeverSendsTheQueueByItself() {
     var state = makeState()
     type("first", into: &state)
-    guard case .send(let id, _, _, _, _, _)? = apply(&state, enter).first else {
+    guard case .send(let id, _, _, _, _, _, _)? = apply(&state, enter).first else {
       Issue.record("no send")
       return
     }
@@ -103,7 +103,7 @@ import Testing
     #expect(state.queuedPrompts == ["second"])
     #expect(state.banner?.text == "no connection (1 queued: Enter on an empty input sends the next)")
     // The user decides: the prompt in the input goes first, then Enter on empty sends the queue.
-    guard case .send(let retry, _, _, _, let text, _)? = apply(&state, enter).first else {
+    guard case .send(let retry, _, _, _, let text, _, _)? = apply(&state, enter).first else {
       Issue.record("no resend")
       return
     }
@@ -116,7 +116,7 @@ import Testing
   @Test func cancellingBeforeTheReplyStartedGivesThePromptBack() {
     var state = makeState()
     type("keep me", into: &state)
-    guard case .send(let id, _, _, _, _, _)? = apply(&state, enter).first else {
+    guard case .send(let id, _, _, _, _, _, _)? = apply(&state, enter).first else {
       Issue.record("no send")
       return
     }

@@ -90,7 +90,7 @@ import Testing
     var state = makeState()
     type("do not lose me", into: &state)
     let effects = apply(&state, enter)
-    guard case .send(let id, _, _, _, _, _)? = effects.first else {
+    guard case .send(let id, _, _, _, _, _, _)? = effects.first else {
       Issue.record("no send")
       return
     }

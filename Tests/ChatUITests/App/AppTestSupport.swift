@@ -51,7 +51,7 @@ func startReply(_ state: inout AppState, prompt: String = "hello", replyID: Stri
 {
   type(prompt, into: &state)
   let effects = apply(&state, enter)
-  guard case .send(let id, _, _, _, _, _)? = effects.first else { return -1 }
+  guard case .send(let id, _, _, _, _, _, _)? = effects.first else { return -1 }
   let user = message("u-\(replyID)", .user, prompt, position: position)
   let reply = message(replyID, .assistant, "", position: position + 1, status: .streaming)
   apply(&state, .conversation(id, .started(session: session(), userMessage: user, reply: reply), at: referenceDate))
@@ -68,6 +68,7 @@ extension TranscriptState {
       case .divider(let text): "── \(text)"
       case .notice(let text): text
       case .reasoningToggle: "·thinking·"
+      case .attachment(let number): "·attachment \(number)·"
       case .usageDetails(let text): text
       case .sourcesHeading: "Sources"
       case .source(let index): items[row.item].sources[index].label + items[row.item].sources[index].linkText

@@ -298,7 +298,7 @@ private func select(_ index: Int, in state: inout AppState) {
     apply(&state, .key(.character("1")))
     let effects = apply(&state, enter)
     #expect(effects.contains(.selectVariant(messageID: "c0")))
-    #expect(effects.contains { if case .send(_, "s1", _, _, "queued", nil) = $0 { true } else { false } })
+    #expect(effects.contains { if case .send(_, "s1", _, _, "queued", _, nil) = $0 { true } else { false } })
   }
 
   @Test func slashKeepChoosesByNumber() {

@@ -95,6 +95,19 @@ import Testing
     }
   }
 
+  /// Every slash command has its line in the help (the attachment commands and the web
+  /// ones alike), and the transcript keys name both kinds of stops under a message.
+  @Test func theHelpListsEveryCommand() {
+    let state = makeState(columns: 120, rows: 40)
+    let text = HelpLines.lines(state.keyMap, width: 200).map(\.0).joined(separator: "\n")
+    for name in SlashCommand.names {
+      #expect(text.contains("/\(name)"), "no help line for /\(name)")
+    }
+    #expect(text.contains("select the previous message, attachment or source"))
+    #expect(text.contains("open the selected attachment"))
+    #expect(text.contains("or source link"))
+  }
+
   // MARK: - Windows sized from the layout
 
   @Test func everyWindowIsSizedFromTheLayout() {

@@ -86,6 +86,57 @@ import Testing
     #expect(state.banner?.text == "Copied the link of source 1 (27 characters)")
   }
 
+  /// A reply with a picture it made and sources: the selection walks the reply, its chip,
+  /// then its sources, as they read top to bottom. Enter opens the chip, `y` copies a
+  /// source's link; on a source Enter opens no file, on the chip `y` copies the reply.
+  @Test func upAndDownWalkTheChipsThenTheSources() {
+    var state = makeState()
+    let picture = Attachment(
+      sha256: String(repeating: "a", count: 64), name: "image-1.png", mediaType: "image/png",
+      kind: .image, byteCount: 1200, width: 4, height: 3)
+    var reply = message("r1", .assistant, "Answer.", position: 1)
+    reply.citations = [blog, docs]
+    reply.attachments = [picture]
+    apply(
+      &state,
+      .opened(
+        session(), [TranscriptEntry(message: message("u1", .user, "q", position: 0)), TranscriptEntry(message: reply)]))
+    #expect(
+      Array(state.transcript.visibleText.suffix(8))
+        == [
+          "Answer.[1]", "·attachment 0·", "Sources", "[1] Swift.org - Blog · swift.org",
+          "    https://www.swift.org/blog/", "[2] Docs · swift.org",
+          "    https://www.swift.org/documentation/", "",
+        ])
+    state.focus = .transcript
+    let up = Action.key(KeyEvent(.up))
+    let down = Action.key(KeyEvent(.down))
+    var stops: [String] = []
+    func stop() -> String {
+      let t = state.transcript
+      return "\(t.selection ?? -1) \(t.selectedAttachment.map { "chip \($0)" } ?? "-") "
+        + (t.sourceSelection.map { "source \($0)" } ?? "-")
+    }
+    for _ in 0..<5 {
+      apply(&state, up)
+      stops.append(stop())
+    }
+    #expect(stops == ["1 - source 1", "1 - source 0", "1 chip 0 -", "1 - -", "0 - -"])
+    stops = []
+    for _ in 0..<5 {
+      apply(&state, down)
+      stops.append(stop())
+    }
+    #expect(stops == ["1 - -", "1 chip 0 -", "1 - source 0", "1 - source 1", "1 - source 1"])
+    apply(&state, up, up)
+    #expect(stop() == "1 chip 0 -")
+    #expect(apply(&state, .key(KeyEvent(.enter))) == [.openAttachment(picture)])
+    #expect(apply(&state, .key(.character("y"))) == [.copy("Answer.", description: "the reply")])
+    apply(&state, down)
+    #expect(apply(&state, .key(.character("y"))) == [.copy("https://www.swift.org/blog/", description: "the link of source 1")])
+    #expect(apply(&state, .key(KeyEvent(.enter))) != [.openAttachment(picture)])
+  }
+
   @Test func sourceTitlesAreSanitisedAndKeptToOneLine() {
     let line = SourceLine(
       number: 3,
@@ -113,7 +164,7 @@ import Testing
     state.composer.set("/web on")
     apply(&state, enter)
     type("look it up", into: &state)
-    guard case .send(_, _, _, let overrides, _, _)? = apply(&state, enter).first else {
+    guard case .send(_, _, _, let overrides, _, _, _)? = apply(&state, enter).first else {
       Issue.record("no send")
       return
     }
