@@ -49,12 +49,13 @@ final class EffectRunner: Sendable {
           sessionID: sessionID, replyID: replyID, agent: agent, overrides: overrides,
           onEvent: emit)
       }
-    case .compare(let ids, let sessionID, let agentName, let overrides, let text, let models):
+    case .compare(
+      let ids, let sessionID, let agentName, let overrides, let text, let models, let attachments):
       startCompare(
         ids,
         CompareTurn(
           sessionID: sessionID, agent: services.agent(named: agentName), overrides: overrides,
-          text: text, models: models))
+          text: text, models: models, attachments: attachments))
     case .cancel(let id):
       requests.withLock { $0[id] }?.cancel()
     case .loadCatalog:

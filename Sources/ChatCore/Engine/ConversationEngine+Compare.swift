@@ -44,7 +44,7 @@ extension ConversationEngine {
       history = try await store.transcript(sessionID: session.id).map(\.message)
       let question = try await store.appendUserMessage(
         sessionID: session.id, parentID: history.last?.id, content: prompt,
-        agent: turn.agent.name, model: turn.models[0])
+        agent: turn.agent.name, model: turn.models[0], attachments: turn.attachments)
       session.updatedAt = max(session.updatedAt, question.createdAt)
       history.append(question)
       isNew = true

@@ -47,10 +47,12 @@ public struct CompareTurn: Sendable, Hashable {
   /// The models, in order: the first one's reply is the selected one until another is kept.
   public var models: [String]
   public var streams: Bool
+  /// Files sent with a new prompt.
+  public var attachments: [AttachmentFile]
 
   public init(
     sessionID: String? = nil, agent: Agent, overrides: ConversationOverrides = .init(),
-    text: String?, models: [String], streams: Bool = true
+    text: String?, models: [String], streams: Bool = true, attachments: [AttachmentFile] = []
   ) {
     self.sessionID = sessionID
     self.agent = agent
@@ -58,6 +60,7 @@ public struct CompareTurn: Sendable, Hashable {
     self.text = text
     self.models = models
     self.streams = streams
+    self.attachments = attachments
   }
 }
 

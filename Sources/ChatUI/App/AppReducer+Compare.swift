@@ -22,6 +22,17 @@ extension AppReducer {
       notify(&state, "A compare asks 2 to \(CompareTurn.modelLimit) models", .warning)
       return []
     }
+    let attachments = state.pendingAttachments
+    if !attachments.isEmpty {
+      guard state.readingAttachments == 0 else {
+        notify(&state, "Still reading the attachments: compare again in a moment", .warning)
+        return []
+      }
+      guard text != nil else {
+        notify(&state, "Give a prompt to send the attachments with: /compare MODEL MODEL PROMPT", .warning)
+        return []
+      }
+    }
     var effects = leaveCompare(&state, sendingQueued: false)
     let prompt: String
     if let text {
@@ -41,6 +52,7 @@ extension AppReducer {
     }
     state.compare = CompareState(models: models, requestIDs: ids, prompt: prompt, now: state.now)
     state.pendingEdit = nil
+    state.pendingAttachments = []
     state.focus = .transcript
     if state.banner?.kind != .info { state.banner = nil }
     notify(
@@ -50,7 +62,7 @@ extension AppReducer {
     effects.append(
       .compare(
         ids, sessionID: state.session?.id, agentName: state.agentName, overrides: state.overrides,
-        text: text, models: models))
+        text: text, models: models, attachments: attachments))
     return effects
   }
 

@@ -17,7 +17,7 @@ public enum Effect: Sendable, Hashable {
   /// request `ids[i]` is model `i`'s reply, answering as `.send` does, each on its own.
   case compare(
     [RequestID], sessionID: String?, agentName: String, overrides: ConversationOverrides,
-    text: String?, models: [String])
+    text: String?, models: [String], attachments: [AttachmentFile] = [])
   /// Stop a request; its `.requestEnded` still comes (as cancelled), once the reply is saved.
   case cancel(RequestID)
   /// The bundled and cached catalog; answers with `.catalogLoaded`.

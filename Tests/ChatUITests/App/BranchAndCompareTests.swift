@@ -165,7 +165,7 @@ private func select(_ index: Int, in state: inout AppState) {
   func started(_ state: inout AppState, prompt: String = "Which is best?") -> [RequestID] {
     type("/compare \(Self.models.joined(separator: " ")) \(prompt)", into: &state)
     let effects = apply(&state, enter)
-    guard case .compare(let ids, _, _, _, _, _)? = effects.first else { return [] }
+    guard case .compare(let ids, _, _, _, _, _, _)? = effects.first else { return [] }
     let question = node("q", .user, prompt, 0, parent: nil, at: 0)
     for (index, id) in ids.enumerated() {
       let reply = node(
@@ -356,7 +356,7 @@ private func select(_ index: Int, in state: inout AppState) {
     apply(&state, .key(.character(" ")))
     #expect(state.modelPicker.marked.count == 2)
     let effects = apply(&state, enter)
-    guard case .compare(let ids, nil, "assistant", _, "Which is best?", let models)? = effects.last else {
+    guard case .compare(let ids, nil, "assistant", _, "Which is best?", let models, _)? = effects.last else {
       Issue.record("no compare: \(effects)")
       return
     }
