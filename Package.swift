@@ -85,7 +85,7 @@ let package = Package(
     ),
     .target(
       name: "ChatCommands",
-      dependencies: ["BuildInfo", "ChatDomain", "Formatting", "OpenRouter", "ChatCore"]
+      dependencies: ["BuildInfo", "ChatDomain", "Formatting", "OpenRouter", "ChatCore", "CWidth"]
     ),
     .executableTarget(
       name: "orchat",

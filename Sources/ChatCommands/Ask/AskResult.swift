@@ -14,6 +14,9 @@ struct AskResult: Encodable {
   var citations: [ArchivedCitation]
   /// The files the images the model made were written to.
   var images: [String] = []
+  /// `orchat compare --json` only: the requested model, and why its reply failed (`nil`
+  /// when it did not). Left out of `ask --json`.
+  var comparison: (requested: String, error: String?)?
 
   struct UsageJSON: Encodable {
     var promptTokens: Int
@@ -46,6 +49,13 @@ struct AskResult: Encodable {
     }
   }
 
+  /// No reply at all (the request failed before one started): empty, `null` figures.
+  init(noReplyTo requested: String, error: String) {
+    content = ""
+    citations = []
+    comparison = (requested, error)
+  }
+
   /// The reply as saved; `model` is the model that answered.
   init(reply: Message) {
     model = reply.servedModel
@@ -66,7 +76,8 @@ struct AskResult: Encodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case model, content, reasoning, usage, provider, citations, images
+    case model, content, reasoning, usage, provider, citations, images, error
+    case requestedModel = "requested_model"
     case finishReason = "finish_reason"
     case generationID = "generation_id"
   }
@@ -83,6 +94,10 @@ struct AskResult: Encodable {
     try container.encode(usage, forKey: .usage)
     try container.encode(citations, forKey: .citations)
     try container.encode(images, forKey: .images)
+    if let comparison {
+      try container.encode(comparison.requested, forKey: .requestedModel)
+      try container.encode(comparison.error, forKey: .error)
+    }
   }
 
   func jsonText() -> String {

@@ -89,11 +89,13 @@ extension ConversationEngine {
 
   /// A whole compare for a command: starts it, runs every reply at once, and when all have
   /// ended selects the first one that finished in the models' order (else leaves the first
-  /// model's selected). Events carry the reply's index.
+  /// model's selected). Events carry the reply's index; `onOutcome` hears each reply's
+  /// outcome as it ends.
   /// - Returns: The start and each reply's outcome, in the models' order; or why the compare
   ///   could not start.
   public func runCompare(
-    _ turn: CompareTurn, onEvent: @escaping @Sendable (Int, ConversationEvent) -> Void
+    _ turn: CompareTurn, onEvent: @escaping @Sendable (Int, ConversationEvent) -> Void,
+    onOutcome: @escaping @Sendable (Int, ConversationOutcome) -> Void = { _, _ in }
   ) async -> Result<(CompareStart, [ConversationOutcome]), ChatError> {
     let start: CompareStart
     do {
@@ -111,7 +113,10 @@ extension ConversationEngine {
       }
       var outcomes = [ConversationOutcome](
         repeating: .cancelled(reply: nil), count: start.replies.count)
-      for await (index, outcome) in group { outcomes[index] = outcome }
+      for await (index, outcome) in group {
+        outcomes[index] = outcome
+        onOutcome(index, outcome)
+      }
       return outcomes
     }
     if let first = outcomes.first(where: { if case .finished = $0 { true } else { false } }),
