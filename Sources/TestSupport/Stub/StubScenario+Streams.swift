@@ -90,11 +90,13 @@ extension StubScenario {
         .data(fallback.content("Served by the fallback.")), .data(fallback.finish()),
         .data(fallback.usage(prompt: 9, completion: 5, cost: "0.00002")), .done,
       ])
-    case .pacedFast, .pacedSlow, .pacedFail:
+    case .pacedFast, .pacedMedium, .pacedSlow, .pacedLong, .pacedFail:
       let (name, count, delay) =
         switch scenario {
         case .pacedFast: ("Fast", 30, 10)
+        case .pacedMedium: ("Medium", 80, 25)
         case .pacedSlow: ("Slow", 50, 40)
+        case .pacedLong: ("Long", 300, 30)
         default: ("Failing", 12, 25)
         }
       var items: [SSEItem] = [.data(chunks.content("**\(name)** reply:"))]

@@ -40,7 +40,9 @@ public enum StubScenario: String, CaseIterable, Sendable {
   /// Compare tests: three replies at three paces, each naming itself; `paced-fail` breaks
   /// off mid-stream with a provider error after a few tokens.
   case pacedFast = "paced-fast"
+  case pacedMedium = "paced-medium"
   case pacedSlow = "paced-slow"
+  case pacedLong = "paced-long"
   case pacedFail = "paced-fail"
   /// CJK, emoji and combining marks.
   case unicode
