@@ -9,6 +9,7 @@ let suites: [(name: String, run: () async throws -> Void)] = [
   ("store", StoreBenchmarks.run),
   ("app", AppBenchmarks.run),
   ("paced", PacedStreamBenchmarks.run),
+  ("compare", CompareBenchmarks.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
