@@ -7,30 +7,43 @@ import TerminalBackend
 /// the loop's `poll`.
 ///
 /// Posting is safe from any thread and never blocks for long; the loop drains the queue in
-/// arrival order.
+/// arrival order. A post wakes the loop only when it would otherwise not look: the queue was
+/// empty, and the loop has not said it will drain it anyway within a frame (`willDrainSoon`,
+/// set while a reply streams). At a model's pace that is one wake-up per frame, not one per
+/// token.
 final class Mailbox: Sendable {
-  private let queue = Mutex<[Action]>([])
+  private struct State {
+    var queue: [Action] = []
+    var willDrainSoon = false
+  }
+
+  private let state = Mutex(State())
   private let wake: WakeSignal?
 
   init(wake: WakeSignal?) {
     self.wake = wake
   }
 
-  /// Wakes the loop only when the queue was empty: a burst of tokens arriving while the loop
-  /// is busy costs one wake-up, not one each (the loop drains everything at once).
   func post(_ action: Action) {
-    let wasEmpty = queue.withLock { queue in
-      defer { queue.append(action) }
-      return queue.isEmpty
+    let wakes = state.withLock { state in
+      defer { state.queue.append(action) }
+      return state.queue.isEmpty && !state.willDrainSoon
     }
-    if wasEmpty { wake?.signal() }
+    if wakes { wake?.signal() }
   }
 
   /// Everything posted since the last drain, oldest first.
   func drain() -> [Action] {
-    queue.withLock { actions in
-      defer { actions.removeAll(keepingCapacity: true) }
-      return actions
+    state.withLock { state in
+      defer { state.queue.removeAll(keepingCapacity: true) }
+      return state.queue
     }
+  }
+
+  /// Says whether the loop's next wait has a deadline within a frame, after which it drains
+  /// the queue whatever arrives: then posts need not wake it. Set before every wait, so a
+  /// post racing with it either sees `false` and wakes the loop, or lands before the drain.
+  func setWillDrainSoon(_ value: Bool) {
+    state.withLock { $0.willDrainSoon = value }
   }
 }

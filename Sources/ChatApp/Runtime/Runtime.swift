@@ -54,6 +54,7 @@ public final class Runtime<Screen: Terminal> {
   public func step(maxWait: Duration? = nil) {
     var timeout = nextTimeout()
     if let maxWait { timeout = min(timeout ?? maxWait, maxWait) }
+    mailbox.setWillDrainSoon(timeout.map { $0 <= Self.frameInterval } ?? false)
     let events = terminal.readEvents(timeout: timeout)
     var actions: [Action] = []
     for event in events {
@@ -139,11 +140,20 @@ public final class Runtime<Screen: Terminal> {
 
   /// How long the loop may sleep: until the next frame when one is pending, else until the
   /// next tick when something animates, else until input or a posted action.
+  /// How long the loop may sleep: until the next frame when one is pending; while a reply
+  /// streams, until the next frame slot after a recent frame (arriving text is drained then,
+  /// without a wake-up per token); else until the next tick when something animates, or a
+  /// banner's expiry; else until input or a posted action.
   func nextTimeout() -> Duration? {
     let now = ContinuousClock.now
     if isDirty {
       guard let lastFrame else { return .zero }
       return max(.zero, Self.frameInterval - (now - lastFrame))
+    }
+    if case .streaming = state.completion, let lastFrame {
+      let elapsed = now - lastFrame
+      if elapsed < Self.frameInterval { return Self.frameInterval - elapsed }
+      if elapsed < Self.frameInterval * 2 { return Self.frameInterval * 2 - elapsed }
     }
     if state.needsTicks { return max(.zero, Self.tickInterval - (now - lastTick)) }
     if let expiry = state.banner?.expiresAt {

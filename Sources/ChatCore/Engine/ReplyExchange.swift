@@ -2,6 +2,7 @@ import ChatDomain
 import Formatting
 import Foundation
 import OpenRouter
+import Synchronization
 
 /// One request for a reply: sends it, relays what arrives as events, checkpoints the text to
 /// the store while it streams, and gathers the outcome. Never throws: failures and
@@ -27,6 +28,11 @@ struct ReplyExchange: Sendable {
     var isCancelled = false
     /// Images the model made, in order of arrival, saved with the reply when it ends.
     var images: [AttachmentFile] = []
+  }
+
+  /// What a stream's events built up, shared between the reading task and this one.
+  private final class Gathered: Sendable {
+    let result = Mutex(Result())
   }
 
   let client: OpenRouterClient
@@ -80,8 +86,17 @@ struct ReplyExchange: Sendable {
     var result = Result()
     do {
       if streams {
-        for try await event in client.stream(request) {
-          handle(event, into: &result, buffer: buffer, start: start)
+        // Events are handled on the task that reads the response (no hand-over per token);
+        // the result comes back to this task through the lock.
+        let gathered = Gathered()
+        do {
+          try await client.stream(request) { event in
+            gathered.result.withLock { handle(event, into: &$0, buffer: buffer, start: start) }
+          }
+          result = gathered.result.withLock { $0 }
+        } catch {
+          result = gathered.result.withLock { $0 }
+          throw error
         }
       } else {
         let completion = try await client.complete(request)
@@ -100,6 +115,8 @@ struct ReplyExchange: Sendable {
             category: .interrupted, message: "the reply ended without finishing")
         }
       }
+    } catch is CancellationError {
+      result.isCancelled = true
     } catch let error as OpenRouterError {
       if let partial = error.partialContent, !partial.isEmpty {
         handle(.content(partial), into: &result, buffer: buffer, start: start)

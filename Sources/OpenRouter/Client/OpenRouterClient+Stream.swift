@@ -19,15 +19,10 @@ extension OpenRouterClient {
   /// - Important: Cancelling the consuming task (or dropping the stream) cancels the request
   ///   and closes the connection.
   public func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatStreamEvent, any Error> {
-    var request = request
-    request.stream = true
     let (stream, continuation) = AsyncThrowingStream.makeStream(of: ChatStreamEvent.self)
     let task = Task {
       do {
-        let body = try Self.encode(request)
-        try await withRetries(onRetry: { continuation.yield(.retrying($0)) }) { retries in
-          try await streamOnce(body: body, retries: retries, into: continuation)
-        }
+        try await self.stream(request) { continuation.yield($0) }
         continuation.finish()
       } catch {
         continuation.finish(throwing: error)
@@ -37,11 +32,26 @@ extension OpenRouterClient {
     return stream
   }
 
+  /// Streams a chat completion, handing each event to `onEvent` on the task that reads the
+  /// response, as it is decoded: no hand-over to another task per event (a stream at a real
+  /// model's pace is mostly such hand-overs). Returns after `.finished`; throws as `stream`
+  /// does, and `CancellationError` or a `cancelled` `OpenRouterError` when the calling task
+  /// is cancelled (the connection is closed).
+  public func stream(
+    _ request: ChatRequest, onEvent: @escaping @Sendable (ChatStreamEvent) -> Void
+  ) async throws {
+    var request = request
+    request.stream = true
+    let body = try Self.encode(request)
+    try await withRetries(onRetry: { onEvent(.retrying($0)) }) { retries in
+      try await streamOnce(body: body, retries: retries, emit: onEvent)
+    }
+  }
+
   /// One attempt: sends the request and relays events until the end, an error, or the idle
   /// timeout.
   private func streamOnce(
-    body: [UInt8], retries: [RetryNotice],
-    into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation
+    body: [UInt8], retries: [RetryNotice], emit: @escaping @Sendable (ChatStreamEvent) -> Void
   ) async throws {
     let progress = StreamProgress()
     let idleTimeout = configuration.idleTimeout
@@ -49,7 +59,7 @@ extension OpenRouterClient {
     // Each child says whether it is the reader.
     try await withThrowingTaskGroup(of: Bool.self) { group in
       group.addTask {
-        try await relay(body: body, retries: retries, progress: progress, into: continuation)
+        try await relay(body: body, retries: retries, progress: progress, emit: emit)
         return true
       }
       group.addTask {
@@ -67,7 +77,7 @@ extension OpenRouterClient {
 
   private func relay(
     body: [UInt8], retries: [RetryNotice], progress: StreamProgress,
-    into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation
+    emit: @Sendable (ChatStreamEvent) -> Void
   ) async throws {
     let response = try await send(
       method: "POST", path: "/chat/completions", body: body, accept: "text/event-stream",
@@ -83,19 +93,19 @@ extension OpenRouterClient {
       let bytes = try await readBody(of: response)
       let completion = try ResponseBody.completion(
         status: response.status, headers: response.headers, body: bytes)
-      for event in Self.events(from: completion, retries: retries) { continuation.yield(event) }
+      for event in Self.events(from: completion, retries: retries) { emit(event) }
       return
     }
     var decoder = ChatStreamDecoder(maxBufferedBytes: configuration.maxBufferedBytes)
     var events: [ChatStreamEvent] = []
-    defer { flush(&events, retries: retries, into: continuation) }
+    defer { flush(&events, retries: retries, emit: emit) }
     do {
       for try await buffer in response.body {
         progress.touch()
         try buffer.withUnsafeReadableBytes { try decoder.push($0, into: &events) }
         if decoder.hasDelivered { progress.markDelivered() }
         if decoder.hasFinishReason { progress.markFinished() }
-        flush(&events, retries: retries, into: continuation)
+        flush(&events, retries: retries, emit: emit)
         if decoder.isDone { return }
       }
     } catch let error as TransportError {
@@ -112,9 +122,9 @@ extension OpenRouterClient {
 
   private func flush(
     _ events: inout [ChatStreamEvent], retries: [RetryNotice],
-    into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation
+    emit: @Sendable (ChatStreamEvent) -> Void
   ) {
-    for event in events { continuation.yield(Self.attach(retries, to: event)) }
+    for event in events { emit(Self.attach(retries, to: event)) }
     events.removeAll(keepingCapacity: true)
   }
 
