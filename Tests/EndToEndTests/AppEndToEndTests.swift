@@ -160,16 +160,16 @@ import Testing
     defer { app.removeScratch() }
     try await app.tmux.waitForText("Type a message")
     await app.tmux.sendKeys("F2")
-    try await app.tmux.waitForText("Enter use for this session")
+    try await app.tmux.waitForText("Space mark to compare")
     await app.tmux.sendKeys("Escape")
-    try await app.tmux.waitForScreen { screen in !screen.contains { $0.contains("Enter use for this session") } }
+    try await app.tmux.waitForScreen { screen in !screen.contains { $0.contains("Space mark to compare") } }
     // Ctrl-O no longer opens the picker. The app reads input in order, so once the letters
     // typed after it show in the input, Ctrl-O has been handled: had it opened the picker,
     // they would be in the picker's search box instead.
     await app.tmux.sendKeys("C-o")
     await app.tmux.sendLiteral("zqx")
     let screen = try await app.tmux.waitForText("zqx")
-    #expect(screen?.contains { $0.contains("Enter use for this session") } == false)
+    #expect(screen?.contains { $0.contains("Space mark to compare") } == false)
   }
 
   @Test func quitGivesTheTerminalBackUnchanged() async throws {

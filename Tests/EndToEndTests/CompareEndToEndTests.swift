@@ -102,6 +102,12 @@ import Testing
     // The promise under test is about time: text on screen 250 ms before the kill is saved.
     try await Task.sleep(for: .milliseconds(250))
     kill(pid, SIGKILL)
+    // Once the shell has reaped it, the process is gone and its lease lock released.
+    let gone = ContinuousClock.now + .seconds(10)
+    while kill(pid, 0) == 0, ContinuousClock.now < gone {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    #expect(kill(pid, 0) != 0, "the app outlived SIGKILL")
     let store = try await home.openStore()
     let session = try #require(try await store.listSessions().first)
     let replies = try await store.messages(sessionID: session.session.id)

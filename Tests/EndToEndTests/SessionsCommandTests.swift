@@ -73,8 +73,10 @@ import Testing
     let session = try #require(try self.json(json) as? [String: Any])
     #expect(
       Set(session.keys) == [
-        "id", "title", "created_at", "updated_at", "agent", "archived", "messages",
+        "id", "title", "created_at", "updated_at", "agent", "archived", "messages", "branches",
       ])
+    // One question and its answer: nothing off the active path.
+    #expect((session["branches"] as? [Any])?.isEmpty == true)
     let messages = try #require(session["messages"] as? [[String: Any]])
     #expect(messages.map { $0["role"] as? String } == ["user", "assistant"])
     #expect(messages[1]["served_model"] as? String == "openai/gpt-4o")

@@ -40,10 +40,14 @@ final class Mailbox: Sendable {
     }
   }
 
-  /// Says whether the loop's next wait has a deadline within a frame, after which it drains
-  /// the queue whatever arrives: then posts need not wake it. Set before every wait, so a
-  /// post racing with it either sees `false` and wakes the loop, or lands before the drain.
-  func setWillDrainSoon(_ value: Bool) {
-    state.withLock { $0.willDrainSoon = value }
+  /// Says, before every wait, whether that wait ends within a frame, after which the loop
+  /// drains the queue whatever arrives: then posts need not wake it. Returns whether actions
+  /// are already waiting that no wake-up announced (posted while the previous wait was to end
+  /// soon): a loop about to wait longer must not wait at all, or they would sit unseen.
+  func prepareToWait(drainsSoon: Bool) -> Bool {
+    state.withLock { state in
+      state.willDrainSoon = drainsSoon
+      return !state.queue.isEmpty
+    }
   }
 }

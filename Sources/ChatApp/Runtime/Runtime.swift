@@ -54,7 +54,8 @@ public final class Runtime<Screen: Terminal> {
   public func step(maxWait: Duration? = nil) {
     var timeout = nextTimeout()
     if let maxWait { timeout = min(timeout ?? maxWait, maxWait) }
-    mailbox.setWillDrainSoon(timeout.map { $0 <= Self.frameInterval } ?? false)
+    let drainsSoon = timeout.map { $0 <= Self.frameInterval } ?? false
+    if mailbox.prepareToWait(drainsSoon: drainsSoon), !drainsSoon { timeout = .zero }
     let events = terminal.readEvents(timeout: timeout)
     var actions: [Action] = []
     for event in events {

@@ -12,41 +12,12 @@ import Testing
 /// A compare through the real run loop, effect runner, engine, store and client, answered by
 /// hand on an in-memory transport: each model's request streams on its own, a failure and
 /// a stop stay with their column, and the frames stay paced however many streams arrive.
-@Suite(.serialized) struct CompareRuntimeTests {
-  let home: OrchatHome
-  let transport = ScriptedTransport()
-
-  init() throws {
-    try #require(TestLocale.pinUTF8())
-    home = try OrchatHome()
-  }
-
-  func makeRuntime() throws -> (Runtime<ScriptedTerminal>, ScriptedTerminal) {
-    let environment = home.environment.merging(["OPENROUTER_API_KEY": "sk-or-v1-runtime"]) { $1 }
-    let context = AppContext(environment: ProcessEnvironment(values: environment))
-    let wake = try WakeSignal()
-    let terminal = ScriptedTerminal(size: TerminalSize(columns: 200, rows: 50), wake: wake)
-    let startup = Startup(options: .init(), context: context, transport: transport)
-    return (startup.makeRuntime(terminal: terminal, wake: wake), terminal)
-  }
-
-  @discardableResult
-  func step(
-    _ runtime: Runtime<ScriptedTerminal>, within deadline: Duration = .seconds(10),
-    sourceLocation: SourceLocation = #_sourceLocation, until condition: (AppState) -> Bool
-  ) -> Bool {
-    let end = ContinuousClock.now + deadline
-    while !condition(runtime.state) {
-      let now = ContinuousClock.now
-      guard now < end else {
-        Issue.record("the state never matched within \(deadline)", sourceLocation: sourceLocation)
-        return false
-      }
-      runtime.step(maxWait: min(.milliseconds(50), end - now))
-    }
-    return true
-  }
-
+///
+/// An extension of `RuntimeTests`, not a suite of its own: each of these tests blocks a thread
+/// in `Runtime.step` while the effects it waits for run on the cooperative pool, which has one
+/// thread per core, so two run-loop suites side by side on a two-core machine would hold the
+/// whole pool and starve the work they wait for. One serialized suite runs them one at a time.
+extension RuntimeTests {
   /// The chat requests of a compare of `count` models, by model; other look-ups answered.
   func chatExchanges(_ count: Int) async throws -> [String: ScriptedExchange] {
     var found: [String: ScriptedExchange] = [:]
@@ -66,11 +37,8 @@ import Testing
   }
 
   @Test func eachColumnStreamsOnItsOwnAndAFailureOrAStopStaysWithIt() async throws {
-    let (runtime, terminal) = try makeRuntime()
-    for character in "/compare one/a two/b three/c Which?" {
-      terminal.enqueue(.key(.character(character)))
-    }
-    terminal.enqueue(.key(KeyEvent(.enter)))
+    let (runtime, terminal) = try makeRuntime(size: TerminalSize(columns: 200, rows: 50))
+    type("/compare one/a two/b three/c Which?", into: terminal)
     step(runtime) { $0.compare != nil }
     let exchanges = try await chatExchanges(3)
     for exchange in exchanges.values { exchange.respond() }
