@@ -1,6 +1,6 @@
-import ChatDomain
 import ChatApp
 import ChatCore
+import ChatDomain
 import ChatRender
 import ChatUI
 import Foundation
@@ -14,18 +14,25 @@ enum AppBenchmarks {
   static let size = TerminalSize(columns: 120, rows: 40)
 
   static func run() async throws {
-    guard TestLocale.pinUTF8() else { throw TerminalError.systemCall("setlocale(C.UTF-8)", errno: 0) }
+    guard TestLocale.pinUTF8() else {
+      throw TerminalError.systemCall("setlocale(C.UTF-8)", errno: 0)
+    }
     let theme = ThemeCatalog(searchPath: .standard()).load(named: "dark").theme
-    print("1,000 streamed tokens at \(size), one frame per token (the worst case) and paced at 60 fps")
+    print(
+      "1,000 streamed tokens at \(size), one frame per token (the worst case) and paced at 60 fps")
     for earlier in [0, 10_000] {
       for tokensPerFrame in [1, 4] {
-        let result = try streamTokens(count: 1000, earlierMessages: earlier, tokensPerFrame: tokensPerFrame, theme: theme)
-        let label = "\(earlier == 0 ? "new session" : "10,000 earlier messages"), \(tokensPerFrame == 1 ? "frame per token" : "4 tokens per frame")"
+        let result = try streamTokens(
+          count: 1000, earlierMessages: earlier, tokensPerFrame: tokensPerFrame, theme: theme)
+        let label =
+          "\(earlier == 0 ? "new session" : "10,000 earlier messages"), \(tokensPerFrame == 1 ? "frame per token" : "4 tokens per frame")"
         print(
           label.padding(toLength: 48, withPad: " ", startingAt: 0)
             + String(
-              format: "%6d bytes for %5d token bytes (%.2fx; target <= 3x)   CPU %.3f s   rows copied %.0f%%",
-              result.terminalBytes, result.tokenBytes, Double(result.terminalBytes) / Double(result.tokenBytes),
+              format:
+                "%6d bytes for %5d token bytes (%.2fx; target <= 3x)   CPU %.3f s   rows copied %.0f%%",
+              result.terminalBytes, result.tokenBytes,
+              Double(result.terminalBytes) / Double(result.tokenBytes),
               result.cpuSeconds, result.rowsCopied))
       }
     }
@@ -42,18 +49,23 @@ enum AppBenchmarks {
 
   /// Streams `count` tokens through the reducer, the views, the diff and ncurses on a real
   /// pseudo-terminal, presenting a frame every `tokensPerFrame` tokens.
-  static func streamTokens(count: Int, earlierMessages: Int, tokensPerFrame: Int, theme: Theme) throws
+  static func streamTokens(count: Int, earlierMessages: Int, tokensPerFrame: Int, theme: Theme)
+    throws
     -> StreamResult
   {
     var state = AppState(
-      size: size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: true, now: Date(timeIntervalSince1970: 1_764_000_000))
-    let session = Session(id: "s", title: "Benchmark", agent: "assistant", createdAt: state.now, updatedAt: state.now)
+      size: size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: true,
+      now: Date(timeIntervalSince1970: 1_764_000_000))
+    let session = Session(
+      id: "s", title: "Benchmark", agent: "assistant", createdAt: state.now, updatedAt: state.now)
     if earlierMessages > 0 {
       let entries = (0..<earlierMessages).map { index in
         TranscriptEntry(
           message: Message(
-            id: "m\(index)", sessionID: "s", position: index, role: index % 2 == 0 ? .user : .assistant,
-            content: "Earlier message \(index): some **markdown** with `code` and a few words to wrap.",
+            id: "m\(index)", sessionID: "s", position: index,
+            role: index % 2 == 0 ? .user : .assistant,
+            content:
+              "Earlier message \(index): some **markdown** with `code` and a few words to wrap.",
             agent: "assistant", model: "openai/gpt-4o", createdAt: state.now))
       }
       _ = AppReducer.reduce(&state, .opened(session, entries))
@@ -61,9 +73,17 @@ enum AppBenchmarks {
     state.banner = nil
     for character in "go" { _ = AppReducer.reduce(&state, .key(.character(character))) }
     _ = AppReducer.reduce(&state, .key(KeyEvent(.enter)))
-    let user = Message(id: "u", sessionID: "s", position: earlierMessages, role: .user, content: "go", createdAt: state.now)
-    let reply = Message(id: "r", sessionID: "s", position: earlierMessages + 1, role: .assistant, content: "", agent: "assistant", model: "openai/gpt-4o", status: .streaming, createdAt: state.now)
-    _ = AppReducer.reduce(&state, .conversation(state.nextRequestID - 1, .started(session: session, userMessage: user, reply: reply), at: state.now))
+    let user = Message(
+      id: "u", sessionID: "s", position: earlierMessages, role: .user, content: "go",
+      createdAt: state.now)
+    let reply = Message(
+      id: "r", sessionID: "s", position: earlierMessages + 1, role: .assistant, content: "",
+      agent: "assistant", model: "openai/gpt-4o", status: .streaming, createdAt: state.now)
+    _ = AppReducer.reduce(
+      &state,
+      .conversation(
+        state.nextRequestID - 1, .started(session: session, userMessage: user, reply: reply),
+        at: state.now))
     let id = state.nextRequestID - 1
 
     let opened = try BenchmarkTerminal(size: size)
@@ -77,7 +97,10 @@ enum AppBenchmarks {
     _ = pty.readOutput()
 
     // Prose in paragraphs of about 80 tokens, the shape of a typical reply.
-    let vocabulary = [" the", " borrow", " checker", " infers", " lifetimes", " here,", " so", " code", " compiles", " and", " reference", " returned", " by", " first_word", " is", " tied", " to", " it."]
+    let vocabulary = [
+      " the", " borrow", " checker", " infers", " lifetimes", " here,", " so", " code", " compiles",
+      " and", " reference", " returned", " by", " first_word", " is", " tied", " to", " it.",
+    ]
     let words = (0..<80).map { vocabulary[($0 * 7) % vocabulary.count] } + ["\n\n"]
     var tokenBytes = 0
     var terminalBytes = 0
@@ -93,7 +116,8 @@ enum AppBenchmarks {
       }
     }
     let cpu = cpuSeconds() - cpuBefore
-    let copied = Double(cache.lines.hits) * 100 / Double(max(1, cache.lines.hits + cache.lines.misses))
+    let copied =
+      Double(cache.lines.hits) * 100 / Double(max(1, cache.lines.hits + cache.lines.misses))
     return StreamResult(
       terminalBytes: terminalBytes, tokenBytes: tokenBytes, cpuSeconds: cpu, rowsCopied: copied)
   }
@@ -101,7 +125,8 @@ enum AppBenchmarks {
   /// Time from start-up to the first frame on a real pseudo-terminal, with 10,000 sessions in
   /// the store; and until the session list has loaded (it loads in the background).
   static func firstFrame(sessions: Int, theme: Theme) async throws {
-    let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("orchat-app-bench-\(UUID().uuidString)")
+    let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+      "orchat-app-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
     let environment = [
       "HOME": root.path, "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
@@ -114,10 +139,13 @@ enum AppBenchmarks {
         let date = ArchiveTime(Date(timeIntervalSince1970: 1_700_000_000 + Double(number) * 60))
         let id = String(format: "%08x-0000-4000-8000-%012x", number, number)
         return ArchivedSession(
-          id: id, title: "Session number \(number)", createdAt: date, updatedAt: date, agent: "assistant",
+          id: id, title: "Session number \(number)", createdAt: date, updatedAt: date,
+          agent: "assistant",
           archived: false,
           messages: [
-            ArchivedMessage(id: "m\(number)", role: .user, content: "Question \(number)", agent: "assistant", model: "openai/gpt-4o", createdAt: date)
+            ArchivedMessage(
+              id: "m\(number)", role: .user, content: "Question \(number)", agent: "assistant",
+              model: "openai/gpt-4o", createdAt: date)
           ])
       }
       _ = try await store.importSessions(SessionArchive(sessions: batch))
@@ -128,7 +156,8 @@ enum AppBenchmarks {
     let opened = try BenchmarkTerminal(size: size)
     let (pty, terminal) = (opened.pty, opened.terminal)
     let context = AppContext(environment: ProcessEnvironment(values: environment))
-    let (runtime, shutdown) = FullScreenApp.makeRuntime(.init(), context: context, terminal: terminal)
+    let (runtime, shutdown) = FullScreenApp.makeRuntime(
+      .init(), context: context, terminal: terminal)
     runtime.step(maxWait: .zero)
     let firstFrame = clock.now - started
     while runtime.state.sessions.summaries.isEmpty, clock.now - started < .seconds(10) {
@@ -141,7 +170,8 @@ enum AppBenchmarks {
     await shutdown()
     print(
       String(
-        format: "with %d stored sessions: first frame after %.1f ms (target <= 50 ms); session list shown after %.1f ms",
+        format:
+          "with %d stored sessions: first frame after %.1f ms (target <= 50 ms); session list shown after %.1f ms",
         sessions, milliseconds(firstFrame), milliseconds(listed)))
   }
 
@@ -157,4 +187,3 @@ enum AppBenchmarks {
       + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
   }
 }
-

@@ -34,9 +34,10 @@ enum CancelBenchmarks {
       return String(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
         .prefix(6).description
     }
-    print("cancel → server sees close: p50 \(milliseconds(latencies[latencies.count / 2])) ms,"
-      + " p99 \(milliseconds(latencies[latencies.count * 99 / 100])) ms,"
-      + " max \(milliseconds(latencies[latencies.count - 1])) ms over \(latencies.count) trials"
-      + " (target < 100 ms)")
+    print(
+      "cancel → server sees close: p50 \(milliseconds(latencies[latencies.count / 2])) ms,"
+        + " p99 \(milliseconds(latencies[latencies.count * 99 / 100])) ms,"
+        + " max \(milliseconds(latencies[latencies.count - 1])) ms over \(latencies.count) trials"
+        + " (target < 100 ms)")
   }
 }

@@ -91,7 +91,8 @@ enum CompareBenchmarks {
       pty.type("go\r")
       try reader.wait(for: "ENDMARK", within: .seconds(120))
     } else {
-      pty.type("/compare openai/gpt-4o-mini anthropic/claude-haiku-4.5 google/gemini-2.5-flash go\r")
+      pty.type(
+        "/compare openai/gpt-4o-mini anthropic/claude-haiku-4.5 google/gemini-2.5-flash go\r")
       try reader.wait(for: "tok/s", within: .seconds(20))
     }
     // Mid-stream, a key: the time until the terminal shows it.

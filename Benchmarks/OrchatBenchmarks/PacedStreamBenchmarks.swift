@@ -76,7 +76,10 @@ enum PacedStreamBenchmarks {
   static func reply(_ tokens: [String], rate: Int) -> StubReply {
     let chunks = StubChunks(model: "openai/gpt-4o-mini")
     var items: [SSEItem] = tokens.map { .data(chunks.content($0)) }
-    items += [.data(chunks.finish()), .data(chunks.usage(prompt: 10, completion: tokens.count, cost: "0.001")), .done]
+    items += [
+      .data(chunks.finish()),
+      .data(chunks.usage(prompt: 10, completion: tokens.count, cost: "0.001")), .done,
+    ]
     return .sse(items, tokenDelay: rate > 0 ? .milliseconds(1000 / rate) : nil)
   }
 

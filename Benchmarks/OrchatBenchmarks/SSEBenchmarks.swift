@@ -9,7 +9,9 @@ enum SSEBenchmarks {
     let mebibytes = ProcessInfo.processInfo.environment["ORCHAT_BENCH_MIB"].flatMap(Int.init) ?? 64
     let stream = syntheticStream(targetBytes: mebibytes << 20)
     let pieces = cut(stream.bytes, seed: 42)
-    print("stream: \(stream.bytes.count >> 20) MiB, \(stream.events) events, \(pieces.count) reads (1 B–16 KiB)")
+    print(
+      "stream: \(stream.bytes.count >> 20) MiB, \(stream.events) events, \(pieces.count) reads (1 B–16 KiB)"
+    )
 
     let sse = measure(repetitions: 5) {
       var decoder = SSEDecoder()
@@ -23,8 +25,10 @@ enum SSEBenchmarks {
       return count
     }
     let megabytes = Double(stream.bytes.count) / 1_048_576
-    print(String(format: "SSE decode: %.0f MB/s, %.0f events/s (best of 5; target >= 200 MB/s)",
-      megabytes / sse.best, Double(stream.events) / sse.best))
+    print(
+      String(
+        format: "SSE decode: %.0f MB/s, %.0f events/s (best of 5; target >= 200 MB/s)",
+        megabytes / sse.best, Double(stream.events) / sse.best))
 
     let chat = measure(repetitions: 3) {
       var decoder = ChatStreamDecoder()
@@ -37,8 +41,10 @@ enum SSEBenchmarks {
       }
       return tokens
     }
-    print(String(format: "bytes to chat events: %.2f µs per token (SSE + JSON decode + accumulate)",
-      chat.best / Double(stream.events) * 1_000_000))
+    print(
+      String(
+        format: "bytes to chat events: %.2f µs per token (SSE + JSON decode + accumulate)",
+        chat.best / Double(stream.events) * 1_000_000))
   }
 
   /// A stream shaped like OpenRouter's: content chunks with the full prefix, a keep-alive
@@ -63,7 +69,9 @@ enum SSEBenchmarks {
     var pieces: [[UInt8]] = []
     var start = 0
     while start < bytes.count {
-      let size = generator.next() % 8 == 0 ? Int(generator.next() % 16) + 1 : Int(generator.next() % 16_384) + 1
+      let size =
+        generator.next() % 8 == 0
+        ? Int(generator.next() % 16) + 1 : Int(generator.next() % 16_384) + 1
       let end = min(bytes.count, start + size)
       pieces.append(Array(bytes[start..<end]))
       start = end
@@ -78,7 +86,8 @@ enum SSEBenchmarks {
       let start = ContinuousClock.now
       sink &+= body()
       let elapsed = ContinuousClock.now - start
-      times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+      times.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     if sink == -1 { print(sink) }  // keeps the work observable to the optimiser
     times.sort()

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// The session store at scale: 10,000 sessions of 100 messages (1,000,000 messages), written

@@ -25,7 +25,8 @@ public enum Format {
       scaled *= 10
       decimals += 1
     }
-    return "$" + decimal(value, decimals: min(decimals + 1, maximumCostDecimals), minimumDecimals: 2)
+    return "$"
+      + decimal(value, decimals: min(decimals + 1, maximumCostDecimals), minimumDecimals: 2)
   }
 
   /// `$0.0012`, or `-` when the cost is unknown (a table cell).

@@ -139,15 +139,23 @@ extension OpenRouterError {
   /// The readable part of a non-JSON body: an HTML page's `<title>`, else its text.
   static func summarize(nonJSON text: String) -> String {
     if let start = text.range(of: "<title>", options: .caseInsensitive),
-      let end = text.range(of: "</title>", options: .caseInsensitive, range: start.upperBound..<text.endIndex)
+      let end = text.range(
+        of: "</title>", options: .caseInsensitive, range: start.upperBound..<text.endIndex)
     {
       return oneLine(String(text[start.upperBound..<end.lowerBound]), limit: 200)
     }
     var stripped = ""
     var inTag = false
     for character in text {
-      if character == "<" { inTag = true; stripped.append(" "); continue }
-      if character == ">" { inTag = false; continue }
+      if character == "<" {
+        inTag = true
+        stripped.append(" ")
+        continue
+      }
+      if character == ">" {
+        inTag = false
+        continue
+      }
       if !inTag { stripped.append(character) }
     }
     return oneLine(stripped, limit: 200)

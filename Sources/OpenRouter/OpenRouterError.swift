@@ -136,7 +136,8 @@ public struct OpenRouterError: Error, Sendable, Hashable {
   static func finishedWithError(native: String?, provider: String?, afterContent: Bool)
     -> OpenRouterError
   {
-    let reason = native.map { "the provider stopped the reply with \($0)" }
+    let reason =
+      native.map { "the provider stopped the reply with \($0)" }
       ?? "the provider stopped the reply with an error"
     return OpenRouterError(
       category: .upstream, message: reason, providerName: provider, isInBand: true,

@@ -106,7 +106,9 @@ public enum HyperlinkSupport {
       return false
     }
     if term.isEmpty || term == "dumb" || term == "linux" { return false }
-    let programs = ["iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "Tabby", "rio", "contour"]
+    let programs = [
+      "iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "Tabby", "rio", "contour",
+    ]
     if let program = environment["TERM_PROGRAM"], programs.contains(program) { return true }
     if environment["KITTY_WINDOW_ID"] != nil || environment["WT_SESSION"] != nil { return true }
     if let vte = environment["VTE_VERSION"].flatMap(Int.init), vte >= 5000 { return true }

@@ -32,10 +32,14 @@ struct ChatCommand: AsyncParsableCommand {
     completion: .directory)
   var themesDir: String?
 
-  @Option(name: .customLong("base-url"), help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")
+  @Option(
+    name: .customLong("base-url"),
+    help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")
   var baseURL: String?
 
-  @Flag(name: .customLong("no-mouse"), help: "Leave mouse reporting off, so the terminal's own selection works.")
+  @Flag(
+    name: .customLong("no-mouse"),
+    help: "Leave mouse reporting off, so the terminal's own selection works.")
   var noMouse = false
 
   @MainActor

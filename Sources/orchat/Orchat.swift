@@ -17,7 +17,8 @@ struct Orchat: AsyncParsableCommand {
     version: "orchat \(BuildInfo.versionLine)",
     subcommands: [
       ChatCommand.self, AskCommand.self, CompareCommand.self, SessionsCommand.self,
-      ModelsCommand.self, AgentsCommand.self, ThemesCommand.self, UsageCommand.self, DoctorCommand.self,
+      ModelsCommand.self, AgentsCommand.self, ThemesCommand.self, UsageCommand.self,
+      DoctorCommand.self,
       VersionCommand.self, DemoCommand.self,
     ],
     defaultSubcommand: ChatCommand.self

@@ -9,7 +9,8 @@ struct SessionsImportCommand: AsyncParsableCommand {
     commandName: "import",
     abstract: "Import a JSON export: all its sessions, or nothing if anything is wrong.")
 
-  @Argument(help: "A file written by orchat sessions export.", completion: .file(extensions: ["json"]))
+  @Argument(
+    help: "A file written by orchat sessions export.", completion: .file(extensions: ["json"]))
   var file: String
 
   func run() async throws {

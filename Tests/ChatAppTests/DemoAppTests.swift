@@ -54,14 +54,16 @@ import Testing
   }
 
   @Test func aMissingThemeIsReportedAndTheDefaultUsed() {
-    let (runtime, _) = runtime([], size: TerminalSize(columns: 80, rows: 24), theme: "no-such-theme")
+    let (runtime, _) = runtime(
+      [], size: TerminalSize(columns: 80, rows: 24), theme: "no-such-theme")
     #expect(runtime.state.themeName == "dark")
     #expect(runtime.state.banner?.text.hasSuffix("; using dark") == true)
   }
 
   @Test func aResizeRedrawsEverythingAtTheNewSize() {
     let narrow = TerminalSize(columns: 60, rows: 20)
-    let (runtime, terminal) = runtime([[.resize(narrow)]], size: TerminalSize(columns: 80, rows: 24))
+    let (runtime, terminal) = runtime(
+      [[.resize(narrow)]], size: TerminalSize(columns: 80, rows: 24))
     _ = runtime.run()
     let last = terminal.presents.last
     #expect(last?.diff.isFull == true)

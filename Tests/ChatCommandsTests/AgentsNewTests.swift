@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -62,7 +62,8 @@ import Testing
     #expect(result.status == 1)
     let file = agentsDirectory.appendingPathComponent("quitter.toml")
     #expect(
-      result.errors == "error: The editor false exited with status 1; the file is kept at \(file.path)\n")
+      result.errors
+        == "error: The editor false exited with status 1; the file is kept at \(file.path)\n")
   }
 
   @Test func withoutATerminalNoEditorRuns() async throws {
@@ -89,6 +90,8 @@ import Testing
     let unknown = await run(terminal: false, "copy", from: "nobody")
     #expect(unknown.status == 1)
     #expect(unknown.errors.contains("no agent named \"nobody\""))
-    #expect(!FileManager.default.fileExists(atPath: agentsDirectory.appendingPathComponent("copy.toml").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: agentsDirectory.appendingPathComponent("copy.toml").path))
   }
 }

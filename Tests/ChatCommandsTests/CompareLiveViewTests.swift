@@ -26,7 +26,8 @@ import Testing
   @Test func linesWrapShortOfTheLastColumnAndEscapesNeverPass() {
     let text = String(repeating: "漢字", count: 30) + "\u{1B}]0;pwned\u{07}\u{1B}[2J end"
     let lines = CompareLiveView.tail(of: text, width: 20, count: 10)
-    #expect(lines.allSatisfy { line in line.reduce(0) { $0 + CompareLiveView.width(of: $1) } <= 20 })
+    #expect(
+      lines.allSatisfy { line in line.reduce(0) { $0 + CompareLiveView.width(of: $1) } <= 20 })
     #expect(!lines.joined().contains("\u{1B}"))
     #expect(lines.last?.hasSuffix(" end") == true)
   }

@@ -51,7 +51,9 @@ import Testing
   }
 
   @Test func colourDepthAndNoColor() throws {
-    #expect(TerminalChecks.colorDescription(facts(["TERM": "xterm", "COLORTERM": "24bit"])) == "truecolor")
+    #expect(
+      TerminalChecks.colorDescription(facts(["TERM": "xterm", "COLORTERM": "24bit"])) == "truecolor"
+    )
     #expect(TerminalChecks.colorDescription(facts(["TERM": "screen-256color"])) == "256 colours")
     #expect(TerminalChecks.colorDescription(facts(["TERM": "vt220"])) == "8 colours")
     #expect(
@@ -64,17 +66,23 @@ import Testing
       "locale", facts(["TERM": "xterm", "LANG": "en_GB.UTF-8"], codeset: "ANSI_X3.4-1968"))
     #expect(missing.status == .fail)
     #expect(missing.summary.hasPrefix("LANG=en_GB.UTF-8 gives character set ANSI_X3.4-1968"))
-    #expect(missing.advice == "that locale is not installed: use C.UTF-8, or generate it (locale-gen)")
+    #expect(
+      missing.advice == "that locale is not installed: use C.UTF-8, or generate it (locale-gen)")
     let latin = try check(
-      "locale", facts(["TERM": "xterm", "LC_ALL": "de_DE", "LANG": "C.UTF-8"], codeset: "ISO-8859-1"))
+      "locale",
+      facts(["TERM": "xterm", "LC_ALL": "de_DE", "LANG": "C.UTF-8"], codeset: "ISO-8859-1"))
     #expect(latin.summary.hasPrefix("LC_ALL=de_DE"))
     #expect(latin.advice == "set LANG=C.UTF-8 (or another UTF-8 locale)")
   }
 
   @Test func clipboardIsGuessedFromTheTerminal() throws {
-    #expect(try check("clipboard", facts(["TERM": "screen-256color", "TMUX": "/tmp/t,1,0"])).status == .pass)
+    #expect(
+      try check("clipboard", facts(["TERM": "screen-256color", "TMUX": "/tmp/t,1,0"])).status
+        == .pass)
     #expect(try check("clipboard", facts(["TERM": "screen"])).status == .warn)
-    #expect(try check("clipboard", facts(["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"])).status == .pass)
+    #expect(
+      try check("clipboard", facts(["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"])).status
+        == .pass)
     let vte = facts(["TERM": "xterm-256color", "VTE_VERSION": "7600"])
     let unlikely = try check("clipboard", vte)
     #expect(unlikely.status == .warn)
@@ -90,7 +98,8 @@ import Testing
   @Test func mouseReporting() throws {
     #expect(try check("mouse", facts()).status == .pass)
     #expect(try check("mouse", facts(["TERM": "linux"])).status == .warn)
-    #expect(try check("mouse", facts(mouseOff: true)).summary == "off (mouse = false in config.toml)")
+    #expect(
+      try check("mouse", facts(mouseOff: true)).summary == "off (mouse = false in config.toml)")
     #expect(try check("mouse", facts(["TERM": "vt100"])).status == .info)
   }
 

@@ -90,9 +90,12 @@ import Testing
   func sessionsExportToStandardOutput(_ format: ExportFormat) async throws {
     try await makeHostileSession()
     let (terminal, shown, _) = context(terminal: true)
-    #expect(await SessionsCommandRunner(context: terminal).export(nil, format: format, outputPath: nil) == 0)
+    #expect(
+      await SessionsCommandRunner(context: terminal).export(nil, format: format, outputPath: nil)
+        == 0)
     let (pipe, piped, _) = context(terminal: false)
-    #expect(await SessionsCommandRunner(context: pipe).export(nil, format: format, outputPath: nil) == 0)
+    #expect(
+      await SessionsCommandRunner(context: pipe).export(nil, format: format, outputPath: nil) == 0)
     expectSafe(terminal: shown.text, piped: piped.text)
     if format == .json {
       // Through a pipe the export is the bytes a file gets: importable, exact.
@@ -105,9 +108,11 @@ import Testing
   func sessionsList(json: Bool) async throws {
     try await makeHostileSession()
     let (terminal, shown, _) = context(terminal: true)
-    #expect(await SessionsCommandRunner(context: terminal).list(search: nil, limit: nil, json: json) == 0)
+    #expect(
+      await SessionsCommandRunner(context: terminal).list(search: nil, limit: nil, json: json) == 0)
     let (pipe, piped, _) = context(terminal: false)
-    #expect(await SessionsCommandRunner(context: pipe).list(search: nil, limit: nil, json: json) == 0)
+    #expect(
+      await SessionsCommandRunner(context: pipe).list(search: nil, limit: nil, json: json) == 0)
     expectSafe(terminal: shown.text, piped: piped.text)
   }
 
@@ -174,7 +179,8 @@ import Testing
     // TOML's \u escapes put the hazards in the agent's description.
     let escaped = Self.hostile.unicodeScalars.map { scalar in
       scalar.value < 0x80 && scalar.value >= 0x20
-        ? String(scalar) : String(format: scalar.value > 0xFFFF ? "\\U%08X" : "\\u%04X", scalar.value)
+        ? String(scalar)
+        : String(format: scalar.value > 0xFFFF ? "\\U%08X" : "\\u%04X", scalar.value)
     }.joined()
     try home.writeAgent("evil", "description = \"desc \(escaped)\"\nmodel = \"openai/gpt-4o\"\n")
     let (terminal, shown, _) = context(terminal: true)
@@ -192,7 +198,8 @@ import Testing
     try await makeHostileSession()
     let grouping = UsageGrouping.model
     let (terminal, shown, _) = context(terminal: true)
-    #expect(await UsageCommandRunner(context: terminal).run(since: nil, by: grouping, json: json) == 0)
+    #expect(
+      await UsageCommandRunner(context: terminal).run(since: nil, by: grouping, json: json) == 0)
     let (pipe, piped, _) = context(terminal: false)
     #expect(await UsageCommandRunner(context: pipe).run(since: nil, by: grouping, json: json) == 0)
     expectSafe(terminal: shown.text, piped: piped.text)

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -45,11 +45,13 @@ import Testing
       foreground: .rgb(RGBColor(hex: "#5fafff")!), background: .ansi(.brightBlack),
       attributes: [.bold, .underline])
     #expect(ANSIStyle(depth: .xterm256).sequence(for: style) == "\u{1B}[0;1;4;38;5;75;100m")
-    #expect(ANSIStyle(depth: .trueColor).sequence(for: style) == "\u{1B}[0;1;4;38;2;95;175;255;100m")
+    #expect(
+      ANSIStyle(depth: .trueColor).sequence(for: style) == "\u{1B}[0;1;4;38;2;95;175;255;100m")
     #expect(ANSIStyle(depth: .sixteen).sequence(for: style) == "\u{1B}[0;1;4;94;100m")
     #expect(ANSIStyle(depth: .sixteen).sequence(for: ThemeStyle()) == "\u{1B}[0m")
     #expect(ANSIStyle.Depth(environment: ["TERM": "xterm-256color"]) == .xterm256)
-    #expect(ANSIStyle.Depth(environment: ["TERM": "xterm", "COLORTERM": "truecolor"]) == .trueColor)
+    #expect(
+      ANSIStyle.Depth(environment: ["TERM": "xterm", "COLORTERM": "truecolor"]) == .trueColor)
     #expect(ANSIStyle.Depth(environment: ["TERM": "xterm"]) == .sixteen)
   }
 
@@ -60,7 +62,8 @@ import Testing
     let lines = result.output.split(separator: "\n")
     #expect(lines.count == 20)
     // "You" in transcript.user, whose colour is the palette's secondary, #d7af5f (179).
-    let dark = try ThemeLoader.theme(fromTOML: String(contentsOf: shippedTheme("dark"), encoding: .utf8))
+    let dark = try ThemeLoader.theme(
+      fromTOML: String(contentsOf: shippedTheme("dark"), encoding: .utf8))
     #expect(dark[.transcriptUser].foreground == .rgb(RGBColor(hex: "#d7af5f")!))
     #expect(result.output.contains("38;5;179m" + "You" + "\u{1B}[0m"))
     #expect(result.output.contains("How do I reverse a list in Swift?"))
@@ -86,7 +89,8 @@ import Testing
     #expect(result.status == 1)
     #expect(result.errors.hasPrefix("error: theme: \(broken.path):"))
     let names = result.output.split(separator: "\n").dropFirst().map { $0.split(separator: " ")[0] }
-    #expect(names == ["dark", "high-contrast", "light", "mono", "solarized-dark", "solarized-light"])
+    #expect(
+      names == ["dark", "high-contrast", "light", "mono", "solarized-dark", "solarized-light"])
     #expect(result.output.contains("light *"))
     let json = run(terminal: false) { $0.list(json: true) }
     let rows = try #require(

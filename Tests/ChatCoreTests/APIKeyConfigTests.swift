@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func aWellFormedKeyIsReturned() throws {
-    let context = AppContext(environment: ProcessEnvironment(values: ["OPENROUTER_API_KEY": "sk-or-v1-ok"]))
+    let context = AppContext(
+      environment: ProcessEnvironment(values: ["OPENROUTER_API_KEY": "sk-or-v1-ok"]))
     #expect(try context.apiKey(config: AppConfig()) == "sk-or-v1-ok")
     let none = AppContext(environment: ProcessEnvironment(values: [:]))
     #expect(try none.apiKey(config: AppConfig()) == nil)
@@ -40,6 +41,7 @@ import Testing
     let error = try #require(throws: ChatError.self) { try AppConfig.load(from: file) }
     #expect(
       error.userMessage
-        == "\(file.path):1: api_key: contains a control character or space; set it again without them")
+        == "\(file.path):1: api_key: contains a control character or space; set it again without them"
+    )
   }
 }

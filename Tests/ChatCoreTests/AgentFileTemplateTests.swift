@@ -15,7 +15,8 @@ import Testing
   }
 
   func roundTrip(_ agent: Agent) throws -> Agent {
-    try directory.write(AgentFileTemplate.text(for: agent, origin: "a test"), to: "\(agent.name).toml")
+    try directory.write(
+      AgentFileTemplate.text(for: agent, origin: "a test"), to: "\(agent.name).toml")
     let catalog = AgentCatalog.load(from: directory.url)
     #expect(catalog.issues.isEmpty, "\(catalog.issues.map(\.userMessage))")
     return try catalog.resolve(agent.name)

@@ -147,7 +147,9 @@ import Testing
     #expect(error.message.hasPrefix("refused: the file's permissions cannot be read"))
     #expect(!error.userMessage.contains("sk-or-v1-unknown"))
     // Without a key there is nothing to protect.
-    #expect(try AppConfig.parse("theme = \"dark\"\n", file: "config.toml", permissions: nil).theme == "dark")
+    #expect(
+      try AppConfig.parse("theme = \"dark\"\n", file: "config.toml", permissions: nil).theme
+        == "dark")
   }
 
   @Test func insecureBaseURLsAreAllowedOnlyWhenSaidSo() throws {

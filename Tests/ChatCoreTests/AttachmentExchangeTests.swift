@@ -57,7 +57,8 @@ import Testing
     var agent = Self.agent
     agent.pdfEngine = "mistral-ocr"
     let (_, outcome) = await run(
-      engine(stub), ConversationTurn(agent: agent, text: "what are these?", attachments: attachments))
+      engine(stub),
+      ConversationTurn(agent: agent, text: "what are these?", attachments: attachments))
     guard case .finished = outcome else {
       Issue.record("not finished: \(outcome)")
       return
@@ -89,10 +90,15 @@ import Testing
         "text": .string("greet.swift:\n```swift\n" + SampleFiles.swiftSource + "```"),
       ]),
     ])
-    #expect(json["messages"] == .array([.object(["role": .string("user"), "content": expectedParts])]))
+    #expect(
+      json["messages"] == .array([.object(["role": .string("user"), "content": expectedParts])]))
     #expect(
       json["plugins"]
-        == .array([.object(["id": .string("file-parser"), "pdf": .object(["engine": .string("mistral-ocr")])])]))
+        == .array([
+          .object([
+            "id": .string("file-parser"), "pdf": .object(["engine": .string("mistral-ocr")]),
+          ])
+        ]))
     #expect(json["modalities"] == nil)
     // The base64 of every part decodes to the file's bytes.
     let parts = try #require(try stub.chatRequests.first?.chatRequest().messages.first?.content)
@@ -100,9 +106,18 @@ import Testing
       Issue.record("not parts")
       return
     }
-    #expect(sent[1].imageURL.flatMap { DataURL.parse($0.url) }.flatMap { Data(base64Encoded: String($0.base64)) } == png)
-    #expect(sent[2].imageURL.flatMap { DataURL.parse($0.url) }.flatMap { Data(base64Encoded: String($0.base64)) } == jpeg)
-    #expect(sent[3].file?.fileData.flatMap(DataURL.parse).flatMap { Data(base64Encoded: String($0.base64)) } == pdf)
+    #expect(
+      sent[1].imageURL.flatMap { DataURL.parse($0.url) }.flatMap {
+        Data(base64Encoded: String($0.base64))
+      } == png)
+    #expect(
+      sent[2].imageURL.flatMap { DataURL.parse($0.url) }.flatMap {
+        Data(base64Encoded: String($0.base64))
+      } == jpeg)
+    #expect(
+      sent[3].file?.fileData.flatMap(DataURL.parse).flatMap {
+        Data(base64Encoded: String($0.base64))
+      } == pdf)
     #expect(sent[4].inputAudio?.data.flatMap { Data(base64Encoded: $0) } == wav)
     await stub.shutdown()
   }
@@ -117,7 +132,8 @@ import Testing
     let plugins = try stub.chatRequests.map { try $0.chatRequest().plugins }
     #expect(plugins[0] == [RequestPlugin(id: "file-parser")])
     #expect(plugins[1] == [.fileParser(pdfEngine: "pdf-text")])
-    #expect(stub.chatRequests[0].json?["plugins"] == .array([.object(["id": .string("file-parser")])]))
+    #expect(
+      stub.chatRequests[0].json?["plugins"] == .array([.object(["id": .string("file-parser")])]))
     await stub.shutdown()
   }
 
@@ -128,7 +144,8 @@ import Testing
     let first = try #require(
       await run(engine, ConversationTurn(agent: Self.agent, text: "look", attachments: [png]))
         .outcome.reply)
-    _ = await run(engine, ConversationTurn(sessionID: first.sessionID, agent: Self.agent, text: "and?"))
+    _ = await run(
+      engine, ConversationTurn(sessionID: first.sessionID, agent: Self.agent, text: "and?"))
     let second = try stub.chatRequests[1].chatRequest()
     #expect(second.messages.count == 3)
     guard case .parts(let parts)? = second.messages[0].content else {
@@ -194,8 +211,10 @@ import Testing
       try file(Data(SampleFiles.swiftSource.utf8), "greet.swift"),
     ]
     let reply = try #require(
-      await run(engine(stub), ConversationTurn(agent: Self.agent, text: "hi", attachments: attachments))
-        .outcome.reply)
+      await run(
+        engine(stub), ConversationTurn(agent: Self.agent, text: "hi", attachments: attachments)
+      )
+      .outcome.reply)
     let exported = try await store.exportSessions(ids: [reply.sessionID]).encoded()
     let object = try JSONSerialization.jsonObject(with: exported) as? [String: Any]
     let sessions = object?["sessions"] as? [[String: Any]]
@@ -206,7 +225,8 @@ import Testing
     #expect(sent?.first?["media_type"] as? String == "image/png")
     #expect(sent?.first?["size"] as? Int == SampleFiles.png().count)
     #expect(sent?.first?["sha256"] as? String == attachments[0].attachment.sha256)
-    #expect((sent?.first?["data"] as? String).flatMap { Data(base64Encoded: $0) } == SampleFiles.png())
+    #expect(
+      (sent?.first?["data"] as? String).flatMap { Data(base64Encoded: $0) } == SampleFiles.png())
     #expect((messages?.last?["attachments"] as? [Any])?.isEmpty == true)
 
     let elsewhere = try await StoreFixture()
@@ -243,10 +263,13 @@ import Testing
     let text = MarkdownTranscript.render(session, transcript: transcript, attachmentFolder: folder)
     let name = "\(session.id.prefix(8))-1-1-diagram.png"
     #expect(text.contains("![diagram.png](<chat-files/\(name)>)"))
-    #expect(try await MarkdownAttachments.write([transcript], besideDocumentAt: document, store: store) == 1)
+    #expect(
+      try await MarkdownAttachments.write([transcript], besideDocumentAt: document, store: store)
+        == 1)
     let written = files.appending("chat-files/\(name)")
     #expect(try Data(contentsOf: written) == SampleFiles.png())
-    let mode = try FileManager.default.attributesOfItem(atPath: written.path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: written.path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
   }
 
@@ -266,7 +289,8 @@ import Testing
     agent.model = model
     let (events, outcome) = await run(
       engine(stub, catalog: catalog), ConversationTurn(agent: agent, text: "draw scenario:image"))
-    #expect(stub.chatRequests.first?.json?["modalities"] == .array([.string("image"), .string("text")]))
+    #expect(
+      stub.chatRequests.first?.json?["modalities"] == .array([.string("image"), .string("text")]))
     guard case .finished(let reply) = outcome else {
       Issue.record("not finished: \(outcome)")
       return
@@ -295,7 +319,9 @@ import Testing
     /// The 20 tokens sent after the picture's line (or after an empty delta in its place):
     /// when the first arrived after that delta, and how long all 20 took (the server sends
     /// them 20 ms apart).
-    func measure(_ scenario: String) async throws -> (first: Duration, spread: Duration, images: Int) {
+    func measure(_ scenario: String) async throws -> (
+      first: Duration, spread: Duration, images: Int
+    ) {
       let recorder = TimedEventRecorder()
       let outcome = await engine(stub).run(
         ConversationTurn(agent: Self.agent, text: "scenario:\(scenario)"), onEvent: recorder.record)
@@ -304,9 +330,12 @@ import Testing
         return (.zero, .zero, 0)
       }
       let events = recorder.events
-      let contents = events.indices.filter { if case .content = events[$0].event { true } else { false } }
+      let contents = events.indices.filter {
+        if case .content = events[$0].event { true } else { false }
+      }
       // The first content is the text before the picture; the picture (or nothing) is next.
-      let marker = events.firstIndex { if case .image = $0.event { true } else { false } } ?? contents[0]
+      let marker =
+        events.firstIndex { if case .image = $0.event { true } else { false } } ?? contents[0]
       let after = contents.filter { $0 > marker }
       #expect(after.count == 20)
       let first = events[after[0]].time - events[marker].time
@@ -319,7 +348,8 @@ import Testing
     #expect(image.images == 1)
     print(
       "image line: text after a 2 MB picture line: first after \(image.first), 20 tokens over "
-        + "\(image.spread); without the picture: first after \(control.first), over \(control.spread)")
+        + "\(image.spread); without the picture: first after \(control.first), over \(control.spread)"
+    )
     // The text behind the picture keeps the server's pace: no worse than the same stream
     // without the picture, within a margin for a loaded machine.
     #expect(image.spread < control.spread + .seconds(1))

@@ -74,7 +74,9 @@ import Testing
     #expect(AttachmentProblem.missing(path: missing).userMessage == "\(missing): no such file")
     // A very long path is shortened in the middle; its end, the name, stays.
     let long = "/" + String(repeating: "deep/", count: 50) + "nope.png"
-    #expect(AttachmentProblem.missing(path: long).userMessage.hasSuffix("…" + long.suffix(80) + ": no such file"))
+    #expect(
+      AttachmentProblem.missing(path: long).userMessage.hasSuffix(
+        "…" + long.suffix(80) + ": no such file"))
 
     let folder = directory.appending("folder").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -121,7 +123,8 @@ import Testing
     let config = try AppConfig.parse(
       "max_attachment_mb = 5\nmax_message_attachment_mb = 8\npdf_engine = \"mistral-ocr\"\n",
       file: "config.toml", permissions: 0o600)
-    #expect(config.attachmentLimits == AttachmentLimits(fileBytes: 5_000_000, messageBytes: 8_000_000))
+    #expect(
+      config.attachmentLimits == AttachmentLimits(fileBytes: 5_000_000, messageBytes: 8_000_000))
     #expect(config.pdfEngine == "mistral-ocr")
     #expect(throws: ChatError.self) {
       try AppConfig.parse("pdf_engine = \"magic\"\n", file: "config.toml", permissions: 0o600)

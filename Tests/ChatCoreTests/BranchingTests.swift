@@ -28,7 +28,8 @@ import Testing
     var sessionID: String?
     for text in ["one", "two", "three"] {
       let outcome = await engine.run(
-        ConversationTurn(sessionID: sessionID, agent: Self.agent, text: text)) { _ in }
+        ConversationTurn(sessionID: sessionID, agent: Self.agent, text: text)
+      ) { _ in }
       sessionID = try #require(outcome.reply).sessionID
     }
     return try await store.transcript(sessionID: try #require(sessionID)).map(\.message)
@@ -57,7 +58,9 @@ import Testing
     #expect(back[2].otherVariants.map(\.content) == ["TWO"])
     #expect(try await store.listSessions().first?.messageCount == 6)
     // The next message continues the branch on screen, and sends only that path.
-    _ = await engine.run(ConversationTurn(sessionID: sessionID, agent: Self.agent, text: "four")) { _ in }
+    _ = await engine.run(ConversationTurn(sessionID: sessionID, agent: Self.agent, text: "four")) {
+      _ in
+    }
     let last = try stub.chatRequests[4].chatRequest()
     #expect(
       last.messages.map { $0.content?.text }
@@ -99,7 +102,8 @@ import Testing
     let path = try await conversation(engine)
     let sessionID = path[0].sessionID
     _ = await engine.run(
-      ConversationTurn(sessionID: sessionID, agent: Self.agent, text: "other", replacing: path[0].id)
+      ConversationTurn(
+        sessionID: sessionID, agent: Self.agent, text: "other", replacing: path[0].id)
     ) { _ in }
     // "three" is off the path now, yet search finds it.
     let hit = try #require(try await store.searchMessages("three").first { $0.role == .user })
@@ -126,7 +130,8 @@ import Testing
     await run("after TWO", nil)
     let branch = try await store.transcript(sessionID: sessionID)
     _ = await engine.runRegeneration(
-      sessionID: sessionID, replyID: branch[3].message.id, agent: Self.agent) { _ in }
+      sessionID: sessionID, replyID: branch[3].message.id, agent: Self.agent
+    ) { _ in }
     await run("ONE", path[0].id)
     try await store.selectVariant(messageID: path[2].id)
     try await store.selectVariant(messageID: path[0].id)

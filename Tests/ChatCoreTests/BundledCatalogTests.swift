@@ -56,7 +56,8 @@ import Testing
     {
       root.deleteLastPathComponent()
     }
-    let list = try JSONDecoder().decode(ModelList.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    let list = try JSONDecoder().decode(
+      ModelList.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     let models = list.data.map(ModelSummary.init).map { model -> ModelSummary in
       var model = model
       model.description = ""

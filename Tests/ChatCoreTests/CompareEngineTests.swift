@@ -47,7 +47,8 @@ import Testing
       #expect(sent.models == nil)
       #expect(sent.messages.map { $0.content?.text } == ["Which is best?"])
     }
-    guard case .finished(let slow) = outcomes[0], case .failed(let error, let failed?) = outcomes[1],
+    guard case .finished(let slow) = outcomes[0],
+      case .failed(let error, let failed?) = outcomes[1],
       case .finished(let fast) = outcomes[2]
     else {
       Issue.record("unexpected outcomes: \(outcomes)")
@@ -116,7 +117,8 @@ import Testing
     defer { Task { await stub.shutdown() } }
     let engine = engine(stub)
     let start = try await engine.startCompare(
-      CompareTurn(agent: Self.agent, text: "count", models: ["stub/slow-cancel", "stub/paced-fast"]))
+      CompareTurn(
+        agent: Self.agent, text: "count", models: ["stub/slow-cancel", "stub/paced-fast"]))
     let recorder = EventRecorder()
     let stopped = Task { await engine.runCompareReply(start, index: 0, onEvent: recorder.record) }
     let other = Task { await engine.runCompareReply(start, index: 1) { _ in } }

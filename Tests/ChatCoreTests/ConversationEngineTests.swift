@@ -122,7 +122,8 @@ import Testing
     agent.model = "openai/gpt-4o"
     agent.fallbackModels = []
     let engine = engine(stub)
-    let first = try #require(await run(engine, ConversationTurn(agent: agent, text: "one")).outcome.reply)
+    let first = try #require(
+      await run(engine, ConversationTurn(agent: agent, text: "one")).outcome.reply)
     let second = try #require(
       await run(engine, ConversationTurn(sessionID: first.sessionID, agent: agent, text: "two"))
         .outcome.reply)
@@ -267,7 +268,8 @@ import Testing
     agent.model = "openai/gpt-4o"
     agent.fallbackModels = []
     let engine = engine(stub)
-    let first = try #require(await run(engine, ConversationTurn(agent: agent, text: "again")).outcome.reply)
+    let first = try #require(
+      await run(engine, ConversationTurn(agent: agent, text: "again")).outcome.reply)
     let recorder = EventRecorder()
     let outcome = await engine.runRegeneration(
       sessionID: first.sessionID, agent: agent, onEvent: recorder.record)
@@ -313,7 +315,8 @@ import Testing
     }
     #expect(emptyError.kind == .invalidInput)
     #expect(empty.events.isEmpty)
-    let unknown = await run(engine, ConversationTurn(sessionID: "nope", agent: Self.agent, text: "hi"))
+    let unknown = await run(
+      engine, ConversationTurn(sessionID: "nope", agent: Self.agent, text: "hi"))
     guard case .failed(let unknownError, nil) = unknown.outcome else {
       Issue.record("not refused: \(unknown.outcome)")
       return
@@ -348,7 +351,8 @@ final class EventRecorder: Sendable {
 
   /// Waits until `condition` holds for the events so far.
   func waitFor(
-    within deadline: Duration = .seconds(10), _ condition: @escaping @Sendable ([ConversationEvent]) -> Bool
+    within deadline: Duration = .seconds(10),
+    _ condition: @escaping @Sendable ([ConversationEvent]) -> Bool
   ) async throws {
     _ = try await withDeadline(deadline, "the events never matched") { [self] in
       if condition(events) { return true }

@@ -20,8 +20,10 @@ import Testing
 
   @Test func aSoundDatabaseReportsItsSizeAndSessions() async throws {
     let fixture = try await StoreFixture()
-    let older = try await fixture.session("older", messages: ["a", "b"], at: Date(timeIntervalSince1970: 1000))
-    let newer = try await fixture.session("newer", messages: ["c"], at: Date(timeIntervalSince1970: 2000))
+    let older = try await fixture.session(
+      "older", messages: ["a", "b"], at: Date(timeIntervalSince1970: 1000))
+    let newer = try await fixture.session(
+      "newer", messages: ["c"], at: Date(timeIntervalSince1970: 2000))
     let health = try #require(SessionStore.inspect(at: fixture.databaseURL))
     #expect(health.problems.isEmpty)
     #expect(health.sessionCount == 2)
@@ -33,7 +35,8 @@ import Testing
 
   @Test func aFileThatIsNotADatabaseIsOneProblem() throws {
     let directory = try TemporaryDirectory()
-    let url = try directory.write(String(repeating: "not sqlite ", count: 500), to: "orchat.sqlite", mode: 0o644)
+    let url = try directory.write(
+      String(repeating: "not sqlite ", count: 500), to: "orchat.sqlite", mode: 0o644)
     let health = try #require(SessionStore.inspect(at: url))
     #expect(health.problems == ["the file is not an SQLite database"])
     #expect(!health.isPrivate)

@@ -1,8 +1,8 @@
-@testable import ChatDomain
 import Foundation
 import Testing
 
 @testable import ChatCore
+@testable import ChatDomain
 
 @Suite struct ModelSearchTests {
   let catalog = ModelCatalog(snapshot: BundledCatalog.snapshot, origin: .bundled)

@@ -34,7 +34,8 @@ import Testing
 
   @Test func theCacheKeepsUnknownPrices() throws {
     let snapshot = CatalogSnapshot(
-      fetchedAt: Date(timeIntervalSince1970: 1_800_000_000), source: "GET http://127.0.0.1:8080/v1/models",
+      fetchedAt: Date(timeIntervalSince1970: 1_800_000_000),
+      source: "GET http://127.0.0.1:8080/v1/models",
       models: try plainModels().map(ModelSummary.init))
     let encoded = try snapshot.encoded()
     #expect(String(decoding: encoded, as: UTF8.self).contains(#""prompt_price":null"#))

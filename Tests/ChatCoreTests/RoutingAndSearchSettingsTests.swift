@@ -15,7 +15,8 @@ import Testing
   }
 
   func agent(_ text: String) throws -> Agent {
-    try Agent.parse("model = \"anthropic/claude-sonnet-4.6\"\n" + text, name: "a", file: "agents/a.toml")
+    try Agent.parse(
+      "model = \"anthropic/claude-sonnet-4.6\"\n" + text, name: "a", file: "agents/a.toml")
   }
 
   func agentError(_ text: String) throws -> ChatError {
@@ -54,7 +55,8 @@ import Testing
       try agent("web_search = { max_results = 3, engine = \"exa\" }\n").webSearch
         == Agent.WebSearch(engine: "exa", maxResults: 3))
     #expect(
-      try agent("[web_search]\nengine = \"native\"\n").webSearch == Agent.WebSearch(engine: "native"))
+      try agent("[web_search]\nengine = \"native\"\n").webSearch
+        == Agent.WebSearch(engine: "native"))
   }
 
   @Test func cachingIsOnUnlessTurnedOff() throws {
@@ -68,7 +70,10 @@ import Testing
         "\n[provider]\ndata_collection = \"maybe\"\n",
         "agents/a.toml:4: provider.data_collection: must be one of allow, deny, not \"maybe\""
       ),
-      ("[provider]\nzdr = \"yes\"\n", "agents/a.toml:3: provider.zdr: must be true or false, not a string"),
+      (
+        "[provider]\nzdr = \"yes\"\n",
+        "agents/a.toml:3: provider.zdr: must be true or false, not a string"
+      ),
       (
         "[provider]\nquantizations = [\"fp7\"]\n",
         "agents/a.toml:3: provider.quantizations: \"fp7\" is not a quantization (expected some of: "
@@ -82,13 +87,21 @@ import Testing
         "[provider]\nmax_price = { prompt = -1 }\n",
         "agents/a.toml:3: provider.max_price.prompt: must be between 0 and 100000"
       ),
-      ("[provider]\nmax_price = {}\n", "agents/a.toml:3: provider.max_price: needs prompt or completion (USD per million tokens)"),
-      ("[provider]\nonly = []\n", "agents/a.toml:3: provider.only: must list at least one provider"),
+      (
+        "[provider]\nmax_price = {}\n",
+        "agents/a.toml:3: provider.max_price: needs prompt or completion (USD per million tokens)"
+      ),
+      (
+        "[provider]\nonly = []\n", "agents/a.toml:3: provider.only: must list at least one provider"
+      ),
       (
         "[provider]\nonly = [\"openai\"]\nignore = [\"openai\"]\n",
         "agents/a.toml:4: provider.ignore: \"openai\" is also in only"
       ),
-      ("[provider]\nrequire_parameters = 1\n", "agents/a.toml:3: provider.require_parameters: must be true or false, not an integer"),
+      (
+        "[provider]\nrequire_parameters = 1\n",
+        "agents/a.toml:3: provider.require_parameters: must be true or false, not an integer"
+      ),
       (
         "[provider]\nsortt = \"price\"\n",
         "agents/a.toml:3: provider.sortt: unknown key (expected one of: allow_fallbacks, "
@@ -102,9 +115,18 @@ import Testing
         "web_search = { engine = \"bing\" }\n",
         "agents/a.toml:2: web_search.engine: must be one of auto, native, exa, parallel, firecrawl, perplexity, not \"bing\""
       ),
-      ("[web_search]\nmax_results = 0\n", "agents/a.toml:3: web_search.max_results: must be at least 1"),
-      ("[web_search]\nmax_results = 26\n", "agents/a.toml:3: web_search.max_results: must be at most 25"),
-      ("[web_search]\ncount = 2\n", "agents/a.toml:3: web_search.count: unknown key (expected one of: engine, max_results)"),
+      (
+        "[web_search]\nmax_results = 0\n",
+        "agents/a.toml:3: web_search.max_results: must be at least 1"
+      ),
+      (
+        "[web_search]\nmax_results = 26\n",
+        "agents/a.toml:3: web_search.max_results: must be at most 25"
+      ),
+      (
+        "[web_search]\ncount = 2\n",
+        "agents/a.toml:3: web_search.count: unknown key (expected one of: engine, max_results)"
+      ),
       ("cache = \"no\"\n", "agents/a.toml:2: cache: must be true or false, not a string"),
     ]
     for (text, message) in cases {
@@ -124,7 +146,8 @@ import Testing
     #expect(error.kind == .configuration)
     #expect(
       error.userMessage
-        == "\(broken.path):3: provider.sort: must be one of price, throughput, latency, not \"cheapest\"")
+        == "\(broken.path):3: provider.sort: must be one of price, throughput, latency, not \"cheapest\""
+    )
   }
 
   @Test func anAgentsOwnKeysWinOverTheConfigsKeyByKey() {
@@ -156,6 +179,8 @@ import Testing
     let loaded = try Agent.parse(text, name: "searcher", file: "agents/searcher.toml")
     #expect(loaded == original)
     let plain = Agent(name: "plain", model: "openai/gpt-5", source: .file("agents/plain.toml"))
-    #expect(try Agent.parse(AgentFileTemplate.text(for: plain), name: "plain", file: "agents/plain.toml") == plain)
+    #expect(
+      try Agent.parse(AgentFileTemplate.text(for: plain), name: "plain", file: "agents/plain.toml")
+        == plain)
   }
 }

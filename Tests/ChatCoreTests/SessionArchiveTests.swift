@@ -98,8 +98,13 @@ import Testing
     #expect(reply["model"] as? String == "openai/gpt-5")
     #expect(reply["provider"] as? String == "OpenAI")
     let citations = try #require(reply["citations"] as? [[String: Any]])
-    #expect(citations.map { Set($0.keys) } == Array(repeating: ["url", "title", "start_index", "end_index"], count: 3))
-    #expect(citations.map { $0["url"] as? String } == ["https://example.org/a", "https://example.org/b", "https://example.org/%C3%A9t%C3%A9"])
+    #expect(
+      citations.map { Set($0.keys) }
+        == Array(repeating: ["url", "title", "start_index", "end_index"], count: 3))
+    #expect(
+      citations.map { $0["url"] as? String } == [
+        "https://example.org/a", "https://example.org/b", "https://example.org/%C3%A9t%C3%A9",
+      ])
     #expect(citations[2]["start_index"] is NSNull)
     #expect(reply["served_model"] as? String == "openai/gpt-5-2025-08-07")
     let usage = try #require(reply["usage"] as? [String: Any])

@@ -68,7 +68,8 @@ import Testing
     reply.status = .complete
     reply.provider = "Google"
     reply.citations = [
-      Citation(url: "https://www.swift.org/documentation/", title: "Docs", startIndex: 0, endIndex: 11),
+      Citation(
+        url: "https://www.swift.org/documentation/", title: "Docs", startIndex: 0, endIndex: 11),
       Citation(url: "https://example.org/", title: ""),
     ]
     let made = try Self.file("image-1.png", SampleFiles.png())

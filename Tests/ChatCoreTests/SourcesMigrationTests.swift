@@ -65,20 +65,24 @@ import Testing
     #expect(usage.total.cachedTokens == 4)
 
     // The session goes on with a reply that cites sources.
-    var reply = try await store.startReply(sessionID: "s-old", agent: "assistant", model: "openai/gpt-5")
+    var reply = try await store.startReply(
+      sessionID: "s-old", agent: "assistant", model: "openai/gpt-5")
     reply.content = "See the blog.[1]"
     reply.status = .complete
     reply.provider = "OpenAI"
     reply.citations = [Citation(url: "https://www.swift.org/blog/", title: "Blog")]
     reply.usage = TokenUsage(promptTokens: 20, completionTokens: 4, webSearches: 1)
     try await store.finishReply(reply)
-    let reopened = try await SessionStore.open(at: url, leasesDirectory: directory.appending("leases"))
+    let reopened = try await SessionStore.open(
+      at: url, leasesDirectory: directory.appending("leases"))
     let stored = try await reopened.messages(sessionID: "s-old")
     #expect(stored.count == 3)
     #expect(stored.last == reply)
     // Deleting the session takes its sources with it.
     try await reopened.deleteSession(id: "s-old")
-    let orphans = try await reopened.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM citation") }
+    let orphans = try await reopened.pool.read {
+      try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM citation")
+    }
     #expect(orphans == 0)
   }
 
@@ -94,10 +98,13 @@ import Testing
       sessionID: session.id, parentID: try #require(first.parentID), agent: "a", model: "m")
     second.status = .complete
     second.content = "two"
-    second.citations = [Citation(url: "https://two.example/", title: "Two"), Citation(url: "https://three.example/")]
+    second.citations = [
+      Citation(url: "https://two.example/", title: "Two"), Citation(url: "https://three.example/"),
+    ]
     try await fixture.store.finishReply(second)
     let entry = try #require(try await fixture.store.transcript(sessionID: session.id).last)
-    #expect(entry.message.citations.map(\.url) == ["https://two.example/", "https://three.example/"])
+    #expect(
+      entry.message.citations.map(\.url) == ["https://two.example/", "https://three.example/"])
     #expect(entry.otherVariants.map { $0.citations.map(\.url) } == [["https://one.example/"]])
   }
 }

@@ -77,8 +77,9 @@ import Testing
   }
 
   @Test func theDatabaseIsCreatedPrivate() throws {
-    let mode = try FileManager.default.attributesOfItem(atPath: fixture.databaseURL.path)[
-      .posixPermissions] as? NSNumber
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: fixture.databaseURL.path)[
+        .posixPermissions] as? NSNumber
     #expect(mode?.intValue == 0o600)
   }
 
@@ -125,6 +126,8 @@ import Testing
     let sessions = try await imported.importSessions(archive)
     #expect(sessions.map(\.title) == ["My title"])
     #expect(try await imported.session(id: "imported")?.title == "My title")
-    #expect(SessionTitle.from(message: "\u{1B}]0;x\u{07}\n\u{200B}\nhello\u{202E} there") == "hello there")
+    #expect(
+      SessionTitle.from(message: "\u{1B}]0;x\u{07}\n\u{200B}\nhello\u{202E} there") == "hello there"
+    )
   }
 }

@@ -130,9 +130,12 @@ import Testing
     let stub = try await StubOpenRouter.start()
     let searching = Agent(name: "s", model: "openai/gpt-4.1-mini", webSearch: .init(maxResults: 2))
     let plain = Agent(name: "p", model: "openai/gpt-4.1-mini")
-    _ = await run(stub, ConversationTurn(agent: searching, overrides: .init(webSearch: false), text: "a"))
-    _ = await run(stub, ConversationTurn(agent: plain, overrides: .init(webSearch: true), text: "b"))
-    _ = await run(stub, ConversationTurn(agent: searching, overrides: .init(webSearch: true), text: "c"))
+    _ = await run(
+      stub, ConversationTurn(agent: searching, overrides: .init(webSearch: false), text: "a"))
+    _ = await run(
+      stub, ConversationTurn(agent: plain, overrides: .init(webSearch: true), text: "b"))
+    _ = await run(
+      stub, ConversationTurn(agent: searching, overrides: .init(webSearch: true), text: "c"))
     let tools = try stub.chatRequests.map { try $0.chatRequest().tools }
     #expect(tools == [nil, [.webSearch()], [.webSearch(maxResults: 2)]])
     #expect(try sentBody(stub, 1).contains(#""tools":[{"type":"openrouter:web_search"}]"#))
@@ -150,7 +153,9 @@ import Testing
       return
     }
     let expected = [
-      Citation(url: "https://www.swift.org/documentation/", title: "Swift Documentation", startIndex: 0, endIndex: 0),
+      Citation(
+        url: "https://www.swift.org/documentation/", title: "Swift Documentation", startIndex: 0,
+        endIndex: 0),
       Citation(url: "https://github.com/swiftlang/swift", title: "", startIndex: 0, endIndex: 0),
       Citation(
         url: "https://en.wikipedia.org/wiki/Swift_(programming_language)",

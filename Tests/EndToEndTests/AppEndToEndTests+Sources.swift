@@ -16,7 +16,9 @@ extension AppEndToEndTests {
     try await app.tmux.waitForText("Web search on for this session")
     await app.send("scenario:web-search where are the docs?")
     let screen = try await app.tmux.waitForScreen { screen in
-      screen.contains { $0.contains("[3] Swift (programming language) - Wikipedia · en.wikipedia.org") }
+      screen.contains {
+        $0.contains("[3] Swift (programming language) - Wikipedia · en.wikipedia.org")
+      }
     }
     let lines = try #require(screen)
     #expect(lines.contains { $0.contains("[1] Swift Documentation · swift.org") })

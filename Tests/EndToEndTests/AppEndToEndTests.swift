@@ -101,10 +101,13 @@ import Testing
     }
     let lines = try #require(screen)
     // Every row fits the new width, and the side column is gone at 64 columns.
-    #expect(lines.allSatisfy { TerminalText.columns(of: $0) <= 64 }, "\(lines.joined(separator: "\n"))")
+    #expect(
+      lines.allSatisfy { TerminalText.columns(of: $0) <= 64 }, "\(lines.joined(separator: "\n"))")
     #expect(!lines.contains { $0.contains("Agents") })
     #expect(lines.contains { $0.hasPrefix("┌ orchat · scenario:slow go") })
-    #expect(lines.last { !$0.isEmpty }?.hasPrefix(" assistant · ") == true, "\(lines.joined(separator: "\n"))")
+    #expect(
+      lines.last { !$0.isEmpty }?.hasPrefix(" assistant · ") == true,
+      "\(lines.joined(separator: "\n"))")
   }
 
   @Test func escapeStopsTheReplyAndKeepsThePartialText() async throws {
@@ -120,7 +123,8 @@ import Testing
     #expect(await stub.waitForDisconnect(ofRequest: request.index, timeout: .seconds(5)) != nil)
     let store = try await home.openStore()
     let session = try #require(try await store.listSessions().first)
-    let reply = try #require(try await store.transcript(sessionID: session.session.id).last?.message)
+    let reply = try #require(
+      try await store.transcript(sessionID: session.session.id).last?.message)
     #expect(reply.status == .cancelled)
     #expect(reply.content.hasPrefix("Counting: 1 2"))
     #expect(!reply.content.contains(" 600"))
@@ -148,7 +152,8 @@ import Testing
     #expect(try await second.waitForExit() == "exit=0")
 
     // `--session last` opens it straight away.
-    let third = try await AppUnderTmux.start(arguments: ["--session", "last"], environment: environment(stub))
+    let third = try await AppUnderTmux.start(
+      arguments: ["--session", "last"], environment: environment(stub))
     defer { third.removeScratch() }
     try await third.tmux.waitForText("You said: remember the walrus")
   }
@@ -162,7 +167,9 @@ import Testing
     await app.tmux.sendKeys("F2")
     try await app.tmux.waitForText("Space mark to compare")
     await app.tmux.sendKeys("Escape")
-    try await app.tmux.waitForScreen { screen in !screen.contains { $0.contains("Space mark to compare") } }
+    try await app.tmux.waitForScreen { screen in
+      !screen.contains { $0.contains("Space mark to compare") }
+    }
     // Ctrl-O no longer opens the picker. The app reads input in order, so once the letters
     // typed after it show in the input, Ctrl-O has been handled: had it opened the picker,
     // they would be in the picker's search box instead.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `orchat ask`, the real binary, against the stub server over loopback.
 @Suite struct AskCommandTests {
@@ -14,12 +14,15 @@ import TestSupport
   }
 
   func environment(_ stub: StubOpenRouter, key: String = "sk-or-v1-test") -> [String: String] {
-    home.environment.merging(["OPENROUTER_API_KEY": key, "OPENROUTER_BASE_URL": stub.baseURL]) { $1 }
+    home.environment.merging(["OPENROUTER_API_KEY": key, "OPENROUTER_BASE_URL": stub.baseURL]) {
+      $1
+    }
   }
 
   @Test func streamsTheReplyEndingWithANewline() async throws {
     let stub = try await StubOpenRouter.start()
-    let result = try await orchat.run(["ask", "--model", "stub/ok-stream", "hello"], environment: environment(stub))
+    let result = try await orchat.run(
+      ["ask", "--model", "stub/ok-stream", "hello"], environment: environment(stub))
     #expect(result.status == 0)
     #expect(result.stdout == "Hello, wörld 👋\n")
     #expect(result.stderr.isEmpty)
@@ -29,8 +32,10 @@ import TestSupport
   @Test func sendsTheOptionsAsARequest() async throws {
     let stub = try await StubOpenRouter.start()
     let result = try await orchat.run(
-      ["ask", "--model", "openai/gpt-4o", "--temperature", "0.3", "--max-tokens", "77",
-       "--system", "Be terse.", "what", "is", "2+2?"], environment: environment(stub))
+      [
+        "ask", "--model", "openai/gpt-4o", "--temperature", "0.3", "--max-tokens", "77",
+        "--system", "Be terse.", "what", "is", "2+2?",
+      ], environment: environment(stub))
     #expect(result.status == 0)
     #expect(result.stdout == "You said: what is 2+2?\n")
     let sent = try #require(stub.chatRequests.first).chatRequest()
@@ -46,7 +51,8 @@ import TestSupport
 
   @Test func jsonPrintsOneObject() async throws {
     let stub = try await StubOpenRouter.start()
-    let result = try await orchat.run(["ask", "--json", "--model", "stub/ok-stream", "hi"], environment: environment(stub))
+    let result = try await orchat.run(
+      ["ask", "--json", "--model", "stub/ok-stream", "hi"], environment: environment(stub))
     #expect(result.status == 0)
     #expect(result.stdout.hasSuffix("}\n"))
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -65,11 +71,14 @@ import TestSupport
 
   @Test func noStreamWaitsForTheWholeReply() async throws {
     let stub = try await StubOpenRouter.start()
-    let result = try await orchat.run(["ask", "--no-stream", "--model", "stub/nonstream-ok", "hi"], environment: environment(stub))
+    let result = try await orchat.run(
+      ["ask", "--no-stream", "--model", "stub/nonstream-ok", "hi"], environment: environment(stub))
     #expect(result.status == 0)
     #expect(result.stdout == "Hello!\n")
     #expect(stub.chatRequests.first?.json?["stream"] == .bool(false))
-    let json = try await orchat.run(["ask", "--no-stream", "--json", "--model", "stub/nonstream-ok", "hi"], environment: environment(stub))
+    let json = try await orchat.run(
+      ["ask", "--no-stream", "--json", "--model", "stub/nonstream-ok", "hi"],
+      environment: environment(stub))
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect(object?["content"] as? String == "Hello!")
     #expect(object?["reasoning"] as? String == "The user wants a greeting.")
@@ -93,11 +102,13 @@ import TestSupport
   @Test func standardInputComesFirstSeparatedByABlankLine() async throws {
     let stub = try await StubOpenRouter.start()
     let diff = "diff --git a/x b/x\n+added line\n"
-    let result = try await orchat.run(["ask", "review this"], environment: environment(stub), stdin: diff)
+    let result = try await orchat.run(
+      ["ask", "review this"], environment: environment(stub), stdin: diff)
     #expect(result.status == 0)
     let sent = try #require(stub.chatRequests.first).chatRequest()
     #expect(sent.messages.last?.content?.text == "diff --git a/x b/x\n+added line\n\nreview this")
-    let onlyInput = try await orchat.run(["ask"], environment: environment(stub), stdin: "just stdin\n")
+    let onlyInput = try await orchat.run(
+      ["ask"], environment: environment(stub), stdin: "just stdin\n")
     #expect(onlyInput.status == 0)
     #expect(try stub.chatRequests[1].chatRequest().messages.last?.content?.text == "just stdin")
     await stub.shutdown()
@@ -106,15 +117,21 @@ import TestSupport
   @Test func noKeyGivesAClearMessage() async throws {
     let result = try await orchat.run(
       ["ask", "hi"],
-      environment: home.environment.merging(["OPENROUTER_BASE_URL": "http://127.0.0.1:9/api/v1"]) { $1 })
+      environment: home.environment.merging(["OPENROUTER_BASE_URL": "http://127.0.0.1:9/api/v1"]) {
+        $1
+      })
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr == "error: no API key: set OPENROUTER_API_KEY (create a key at https://openrouter.ai/keys)\n")
+    #expect(
+      result.stderr
+        == "error: no API key: set OPENROUTER_API_KEY (create a key at https://openrouter.ai/keys)\n"
+    )
   }
 
   @Test func usageErrorsUseTheParsersExitCode() async throws {
     let result = try await orchat.run(
-      ["ask", "--temperature", "7", "hi"], environment: home.environment.merging(["OPENROUTER_API_KEY": "k"]) { $1 })
+      ["ask", "--temperature", "7", "hi"],
+      environment: home.environment.merging(["OPENROUTER_API_KEY": "k"]) { $1 })
     #expect(result.status == 64)
     #expect(result.stderr.contains("--temperature must be between 0 and 2"))
   }
@@ -122,15 +139,31 @@ import TestSupport
   @Test func httpErrorsPrintOneLineAndExitOne() async throws {
     let stub = try await StubOpenRouter.start()
     let expected: [(String, String)] = [
-      ("http-401", "error: API key rejected (HTTP 401: No auth credentials found); set a valid key in OPENROUTER_API_KEY\n"),
-      ("http-402", "error: Out of credits (HTTP 402: Insufficient credits. Add more using https://openrouter.ai/credits); add credits at https://openrouter.ai/credits or lower the max tokens\n"),
-      ("http-429", "error: Rate limited after 3 attempts (HTTP 429: Rate limit exceeded: free-models-per-min.); wait 0.2 s and try again, or pick another model\n"),
-      ("http-400", "error: Request rejected (HTTP 400: max_tokens must be at least 1); check the model id and the options\n"),
-      ("html-502", "error: The model provider failed after 3 attempts (HTTP 502: 502 Bad Gateway); try again or pick another model\n"),
+      (
+        "http-401",
+        "error: API key rejected (HTTP 401: No auth credentials found); set a valid key in OPENROUTER_API_KEY\n"
+      ),
+      (
+        "http-402",
+        "error: Out of credits (HTTP 402: Insufficient credits. Add more using https://openrouter.ai/credits); add credits at https://openrouter.ai/credits or lower the max tokens\n"
+      ),
+      (
+        "http-429",
+        "error: Rate limited after 3 attempts (HTTP 429: Rate limit exceeded: free-models-per-min.); wait 0.2 s and try again, or pick another model\n"
+      ),
+      (
+        "http-400",
+        "error: Request rejected (HTTP 400: max_tokens must be at least 1); check the model id and the options\n"
+      ),
+      (
+        "html-502",
+        "error: The model provider failed after 3 attempts (HTTP 502: 502 Bad Gateway); try again or pick another model\n"
+      ),
     ]
     for (scenario, message) in expected {
       let before = stub.chatRequests.count
-      let result = try await orchat.run(["ask", "--model", "stub/\(scenario)", "hi"], environment: environment(stub))
+      let result = try await orchat.run(
+        ["ask", "--model", "stub/\(scenario)", "hi"], environment: environment(stub))
       #expect(result.status == 1, "\(scenario)")
       #expect(result.stdout.isEmpty, "\(scenario)")
       #expect(result.stderr == message)
@@ -142,16 +175,21 @@ import TestSupport
 
   @Test func midStreamErrorKeepsThePrintedText() async throws {
     let stub = try await StubOpenRouter.start()
-    let result = try await orchat.run(["ask", "--model", "stub/midstream-error", "primes"], environment: environment(stub))
+    let result = try await orchat.run(
+      ["ask", "--model", "stub/midstream-error", "primes"], environment: environment(stub))
     #expect(result.status == 1)
     #expect(result.stdout == "The first three primes are 2, 3\n")
-    #expect(result.stderr == "error: The model provider failed (error 502: [OpenAI] Provider disconnected unexpectedly); try again or pick another model\n")
+    #expect(
+      result.stderr
+        == "error: The model provider failed (error 502: [OpenAI] Provider disconnected unexpectedly); try again or pick another model\n"
+    )
     await stub.shutdown()
   }
 
   @Test func ctrlCClosesTheConnectionAndExits130() async throws {
     let stub = try await StubOpenRouter.start()
-    let running = try orchat.start(["ask", "--model", "stub/slow-cancel", "count"], environment: environment(stub))
+    let running = try orchat.start(
+      ["ask", "--model", "stub/slow-cancel", "count"], environment: environment(stub))
     try await running.waitForOutput(containing: "Counting: 1")
     running.signal(SIGINT)
     let result = try await running.finish()
@@ -164,8 +202,11 @@ import TestSupport
 
   @Test func escapeSequencesPassThroughAPipeUnchanged() async throws {
     let stub = try await StubOpenRouter.start()
-    let result = try await orchat.run(["ask", "--model", "stub/escapes", "x"], environment: environment(stub))
-    #expect(result.stdout == "safe \u{1B}]2;pwned-title\u{07}text \u{1B}[2Jcleared? \u{1B}]52;c;ZXZpbA==\u{07}done\n")
+    let result = try await orchat.run(
+      ["ask", "--model", "stub/escapes", "x"], environment: environment(stub))
+    #expect(
+      result.stdout
+        == "safe \u{1B}]2;pwned-title\u{07}text \u{1B}[2Jcleared? \u{1B}]52;c;ZXZpbA==\u{07}done\n")
     await stub.shutdown()
   }
 

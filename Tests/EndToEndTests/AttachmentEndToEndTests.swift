@@ -56,13 +56,15 @@ import Testing
       ["ask", "-a", files.appending("gone.png").path, "hi"], environment: environment(stub))
     #expect(missing.status == 1)
     #expect(missing.stderr.hasSuffix("gone.png: no such file; nothing was sent\n"))
-    let folder = try await orchat.run(["ask", "-a", files.path, "hi"], environment: environment(stub))
+    let folder = try await orchat.run(
+      ["ask", "-a", files.path, "hi"], environment: environment(stub))
     #expect(folder.status == 1)
     #expect(folder.stderr.contains("is a directory"))
     // A text-only model in the catalog: refused unless --force.
     let picture = try SampleFiles.write(SampleFiles.png(), named: "p.png", in: files.url)
     let textOnly = try await orchat.run(
-      ["ask", "--model", "deepseek/deepseek-r1", "-a", picture, "hi"], environment: environment(stub))
+      ["ask", "--model", "deepseek/deepseek-r1", "-a", picture, "hi"],
+      environment: environment(stub))
     #expect(textOnly.status == 1)
     #expect(textOnly.stderr.hasPrefix("error: deepseek/deepseek-r1 does not take images"))
     #expect(stub.chatRequests.isEmpty)
@@ -85,7 +87,9 @@ import Testing
       Issue.record("no parts")
       return
     }
-    #expect(parts.last?.imageURL?.url == "data:image/jpeg;base64," + SampleFiles.jpeg().base64EncodedString())
+    #expect(
+      parts.last?.imageURL?.url == "data:image/jpeg;base64,"
+        + SampleFiles.jpeg().base64EncodedString())
     let refused = try await orchat.run(
       ["ask", "describe"], environment: environment(stub), stdinData: SampleFiles.jpeg())
     #expect(refused.status == 1)
@@ -99,7 +103,10 @@ import Testing
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     let orchat = try BinaryRunner.orchat()
     let result = try await orchat.run(
-      ["ask", "--model", "google/gemini-2.5-flash-image", "--save-images", out, "draw scenario:image"],
+      [
+        "ask", "--model", "google/gemini-2.5-flash-image", "--save-images", out,
+        "draw scenario:image",
+      ],
       environment: environment(stub))
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -107,9 +114,13 @@ import Testing
     let path = try #require(lines.last)
     #expect(path.hasPrefix(out + "/orchat-") && path.hasSuffix("-1.png"))
     #expect(FileManager.default.contents(atPath: path) == SampleFiles.png())
-    #expect(stub.chatRequests.first?.json?["modalities"] == .array([.string("image"), .string("text")]))
+    #expect(
+      stub.chatRequests.first?.json?["modalities"] == .array([.string("image"), .string("text")]))
     let json = try await orchat.run(
-      ["ask", "--json", "--model", "google/gemini-2.5-flash-image", "--save-images", out, "scenario:image"],
+      [
+        "ask", "--json", "--model", "google/gemini-2.5-flash-image", "--save-images", out,
+        "scenario:image",
+      ],
       environment: environment(stub))
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     let images = try #require(object?["images"] as? [String])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `orchat compare`, the real binary, against the stub server: every model at once, one
 /// labelled section each, a JSON array in the order given, one error line per failed model,
@@ -25,7 +25,8 @@ import TestSupport
   @Test func throughAPipeEverySectionIsPrintedWhenAllAreDone() async throws {
     let stub = try await StubOpenRouter.start()
     defer { Task { await stub.shutdown() } }
-    let arguments = ["compare"] + Self.models.flatMap { ["--model", $0] } + ["Which", "is", "best?"]
+    let arguments =
+      ["compare"] + Self.models.flatMap { ["--model", $0] } + ["Which", "is", "best?"]
     let result = try await orchat.run(arguments, environment: environment(stub))
     // One reply finished: success; the failure is one line on standard error.
     #expect(result.status == 0)
@@ -73,7 +74,9 @@ import TestSupport
     #expect((array[1]["content"] as? String)?.hasPrefix("**Failing** reply:") == true)
     #expect(array[2]["finish_reason"] as? String == "stop")
     for object in array {
-      for key in ["model", "content", "reasoning", "finish_reason", "generation_id", "usage", "citations"] {
+      for key in [
+        "model", "content", "reasoning", "finish_reason", "generation_id", "usage", "citations",
+      ] {
         #expect(object.keys.contains(key), "\(key) missing")
       }
     }
@@ -92,7 +95,8 @@ import TestSupport
   }
 
   @Test func oneModelIsAUsageError() async throws {
-    let result = try await orchat.run(["compare", "--model", "a/b", "hi"], environment: home.environment)
+    let result = try await orchat.run(
+      ["compare", "--model", "a/b", "hi"], environment: home.environment)
     #expect(result.status == 64)
     #expect(result.stderr.contains("Give 2 to 4 models with --model."))
   }

@@ -51,7 +51,8 @@ import Testing
     let during = try #require(midway)
     #expect(during.contains { $0.contains("1 stub/paced-slow") })
     #expect(during.contains { $0.contains("✗ The model provider failed") })
-    #expect(Self.highest("slow", in: during).map { $0 < 50 } == true, "\(during.joined(separator: "\n"))")
+    #expect(
+      Self.highest("slow", in: during).map { $0 < 50 } == true, "\(during.joined(separator: "\n"))")
     // The slow one goes on to its end.
     try await app.tmux.waitForText("Slow done.", timeout: .seconds(15))
     let done = try #require(
@@ -72,7 +73,8 @@ import Testing
     let transcript = try await store.transcript(sessionID: session.session.id)
     #expect(transcript.map(\.message.role) == [.user, .assistant])
     #expect(transcript[1].message.model == "stub/paced-fast")
-    #expect(Set(transcript[1].otherVariants.map(\.model)) == ["stub/paced-slow", "stub/paced-fail"])
+    #expect(
+      Set(transcript[1].otherVariants.map(\.model)) == ["stub/paced-slow", "stub/paced-fail"])
     #expect(transcript[1].otherVariants.first { $0.model == "stub/paced-fail" }?.status == .error)
     // The conversation goes on from the kept reply.
     await app.send("and then?")
@@ -92,11 +94,13 @@ import Testing
     await app.send("/compare stub/paced-slow stub/paced-medium stub/paced-long go")
     let early = try #require(
       try await app.tmux.waitForScreen { screen in
-        (Self.highest("slow", in: screen) ?? 0) >= 3 && (Self.highest("medium", in: screen) ?? 0) >= 3
+        (Self.highest("slow", in: screen) ?? 0) >= 3
+          && (Self.highest("medium", in: screen) ?? 0) >= 3
           && (Self.highest("long", in: screen) ?? 0) >= 3
       })
     let seen = [
-      "slow": Self.highest("slow", in: early) ?? 0, "medium": Self.highest("medium", in: early) ?? 0,
+      "slow": Self.highest("slow", in: early) ?? 0,
+      "medium": Self.highest("medium", in: early) ?? 0,
       "long": Self.highest("long", in: early) ?? 0,
     ]
     // The promise under test is about time: text on screen 250 ms before the kill is saved.
@@ -117,7 +121,8 @@ import Testing
       let word = reply.model?.replacingOccurrences(of: "stub/paced-", with: "") ?? ""
       #expect(reply.status == .interrupted, "\(word): \(reply.status)")
       let number = try #require(seen[word])
-      #expect(reply.content.contains("\(word)-\(number)"), "\(word)-\(number) missing: \(reply.content)")
+      #expect(
+        reply.content.contains("\(word)-\(number)"), "\(word)-\(number) missing: \(reply.content)")
       #expect(!reply.content.contains("done."))
     }
   }

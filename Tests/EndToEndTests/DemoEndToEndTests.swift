@@ -93,11 +93,14 @@ import Testing
     await tmux.resize(columns: 60, rows: 40)
     let narrow = try #require(
       await tmux.waitForScreen { screen in
-        screen.allSatisfy { TerminalText.columns(of: $0) <= 60 } && paragraph(screen).contains(sentence)
+        screen.allSatisfy { TerminalText.columns(of: $0) <= 60 }
+          && paragraph(screen).contains(sentence)
       })
     // Re-wrapped: the paragraph takes more rows at 60 columns.
     let narrowLines = narrow.filter { line in
-      ["In Japanese", "konnichiwa", "Emoji", "take two", "display width"].contains { line.contains($0) }
+      ["In Japanese", "konnichiwa", "Emoji", "take two", "display width"].contains {
+        line.contains($0)
+      }
     }
     #expect(narrowLines.count > wideLines.count)
     let block = narrow.drop { !$0.contains("┌─ swift") }.prefix { !$0.contains("└─") }
@@ -161,7 +164,8 @@ import Testing
     }
     // An X10 mouse report (tmux-256color's kmous): wheel down over the transcript scrolls it.
     await tmux.sendLiteral("\u{1b}[Ma&$")
-    try await tmux.waitForScreen { screen in !screen.contains { $0.contains("Show me hello world") } }
+    try await tmux.waitForScreen { screen in !screen.contains { $0.contains("Show me hello world") }
+    }
   }
 
   @Test func theChosenThemeColoursTheScreenAndNoColorRemovesColour() async throws {

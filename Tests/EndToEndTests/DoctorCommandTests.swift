@@ -21,7 +21,8 @@ import Testing
     return values
   }
 
-  func report(_ result: BinaryRunner.Result) throws -> (ok: Bool, checks: [String: [[String: Any]]]) {
+  func report(_ result: BinaryRunner.Result) throws -> (ok: Bool, checks: [String: [[String: Any]]])
+  {
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let checks = try #require(object["checks"] as? [[String: Any]])
@@ -48,13 +49,15 @@ import Testing
     #expect(!lines.contains { $0.hasPrefix("✗") }, "\(text.stdout)")
     #expect(lines.first == "✓ config: no \(home.paths.configFile.path); using the defaults")
     #expect(lines.contains("✓ api key: set in OPENROUTER_API_KEY (not shown)"))
-    #expect(lines.contains {
-      $0.hasPrefix("✓ endpoint: \(stub.baseURL) answered in ")
-        && $0.hasSuffix(", plain HTTP on this machine; lists 11 models")
-    })
-    #expect(lines.contains(
-      "✓ key accepted: accepted; $74.50 of $100.00 left, resets monthly, $25.50 used, "
-        + "rate limit 1000 requests per 1h"))
+    #expect(
+      lines.contains {
+        $0.hasPrefix("✓ endpoint: \(stub.baseURL) answered in ")
+          && $0.hasSuffix(", plain HTTP on this machine; lists 11 models")
+      })
+    #expect(
+      lines.contains(
+        "✓ key accepted: accepted; $74.50 of $100.00 left, resets monthly, $25.50 used, "
+          + "rate limit 1000 requests per 1h"))
     #expect(lines.contains { $0.hasPrefix("· terminal: not run from a terminal") })
     #expect(lines.contains("✓ locale: LANG=C.UTF-8 (UTF-8)"))
     #expect(lines.contains("✓ agents: 3 (3 built-in, 0 from files); default assistant"))
@@ -76,8 +79,12 @@ import Testing
         "config", "api_key", "endpoint", "key_accepted", "terminal", "locale", "clipboard",
         "mouse", "agents", "themes", "database", "catalog",
       ])
-    #expect(checks.values.joined().allSatisfy { ["pass", "warn", "info"].contains($0["status"] as? String) })
-    #expect(checks.values.joined().allSatisfy { Set($0.keys) == ["id", "status", "summary", "advice"] })
+    #expect(
+      checks.values.joined().allSatisfy {
+        ["pass", "warn", "info"].contains($0["status"] as? String)
+      })
+    #expect(
+      checks.values.joined().allSatisfy { Set($0.keys) == ["id", "status", "summary", "advice"] })
     #expect(!json.stdout.contains(key))
     await stub.shutdown()
   }
@@ -103,12 +110,15 @@ import Testing
       ["doctor"], environment: environment(baseURL: stub.baseURL, key: "sk-or-v1-a-wrong-one"))
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.contains {
-      $0.hasPrefix("✓ endpoint: ") && $0.hasSuffix("GET /models gave HTTP 401 (the key is checked next)")
-    })
-    #expect(lines.contains(
-      "✗ key accepted: rejected (HTTP 401) — create a key at https://openrouter.ai/keys and set "
-        + "OPENROUTER_API_KEY to it"))
+    #expect(
+      lines.contains {
+        $0.hasPrefix("✓ endpoint: ")
+          && $0.hasSuffix("GET /models gave HTTP 401 (the key is checked next)")
+      })
+    #expect(
+      lines.contains(
+        "✗ key accepted: rejected (HTTP 401) — create a key at https://openrouter.ai/keys and set "
+          + "OPENROUTER_API_KEY to it"))
     #expect(lines.last == "1 check failed.")
     #expect(!result.stdout.contains("a-wrong-one"))
     await stub.shutdown()
@@ -122,7 +132,8 @@ import Testing
     // well under half of that even on a loaded machine.
     try home.writeConfig("[api]\nconnect_timeout = 60\n")
     let start = ContinuousClock.now
-    let result = try await orchat.run(["doctor", "--json"], environment: environment(baseURL: baseURL))
+    let result = try await orchat.run(
+      ["doctor", "--json"], environment: environment(baseURL: baseURL))
     #expect(ContinuousClock.now - start < .seconds(30))
     #expect(result.status == 1)
     let (ok, checks) = try report(result)
@@ -138,21 +149,28 @@ import Testing
     let stub = try await StubOpenRouter.start(validKey: key)
     let config = try home.writeConfig("theme = \"dark\"\nmouse = maybe\n")
     let agent = try home.writeAgent("poet", "model = \"a/b\"\ntemperature = 7\n")
-    let theme = try home.root.write("[palette]\nx = \"nocolour\"\n", to: "config/orchat/themes/ocean.toml")
-    let database = try home.root.write(String(repeating: "junk", count: 2000), to: "data/orchat/orchat.sqlite", mode: 0o600)
+    let theme = try home.root.write(
+      "[palette]\nx = \"nocolour\"\n", to: "config/orchat/themes/ocean.toml")
+    let database = try home.root.write(
+      String(repeating: "junk", count: 2000), to: "data/orchat/orchat.sqlite", mode: 0o600)
     let result = try await orchat.run(["doctor"], environment: environment(baseURL: stub.baseURL))
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.contains { $0.hasPrefix("✗ config: \(config.path):2:") })
-    #expect(lines.contains { $0.hasPrefix("✗ agents: \(agent.path):2: temperature: must be between 0 and 2") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("✗ agents: \(agent.path):2: temperature: must be between 0 and 2")
+      })
     #expect(lines.contains { $0.hasPrefix("✗ themes: theme: \(theme.path):") })
-    #expect(lines.contains {
-      $0.hasPrefix("✗ database: \(database.path) is damaged: the file is not an SQLite database")
-    })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("✗ database: \(database.path) is damaged: the file is not an SQLite database")
+      })
     #expect(lines.last == "4 checks failed.")
     // The other checks still ran.
     #expect(lines.contains { $0.hasPrefix("✓ key accepted: accepted;") })
-    #expect(try String(contentsOf: database, encoding: .utf8) == String(repeating: "junk", count: 2000))
+    #expect(
+      try String(contentsOf: database, encoding: .utf8) == String(repeating: "junk", count: 2000))
     await stub.shutdown()
   }
 

@@ -55,7 +55,8 @@ import Testing
       let piped = try await orchat.run(arguments, environment: environment(stub))
       #expect(piped.stdout.contains("\u{202E}evil\u{200B}x"), "\(arguments)")
     }
-    let plain = try await orchat.runOnTerminal(["sessions", "show", "last"], environment: environment(stub))
+    let plain = try await orchat.runOnTerminal(
+      ["sessions", "show", "last"], environment: environment(stub))
     #expect(plain.stdout.contains("You said: " + TerminalHazards.sampleShown + " hi"))
     #expect(plain.stdout.contains("evil/model" + TerminalHazards.sampleShown))
     let list = try await orchat.runOnTerminal(["sessions", "list"], environment: environment(stub))
@@ -77,7 +78,8 @@ import Testing
     try home.writeAgent(
       "evil", "description = \"desc \\u001B]0;pwned\\u0007\\u202Eevil\\u200Bx\"\nmodel = \"m/x\"\n")
     for arguments in [
-      ["models"], ["models", "--json"], ["agents"], ["agents", "--json"], ["agents", "show", "evil"],
+      ["models"], ["models", "--json"], ["agents"], ["agents", "--json"],
+      ["agents", "show", "evil"],
     ] {
       let terminal = try await orchat.runOnTerminal(arguments, environment: home.environment)
       #expect(terminal.status == 0, "\(arguments): \(terminal.stdout)")
@@ -119,7 +121,8 @@ import Testing
     let stub = try await StubOpenRouter.start()
     try await makeHostileSession(stub)
     let list = try await orchat.run(["sessions", "list", "--json"], environment: environment(stub))
-    let sessions = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+    let sessions =
+      try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
     #expect(sessions?.first?["title"] as? String == TerminalHazards.sampleShown + " hi")
     let renamed = try await orchat.run(
       ["sessions", "rename", "last", "new\u{1B}[2J\u{202E}title"], environment: environment(stub))
@@ -167,7 +170,10 @@ import Testing
     // Exactly at the cap is fine.
     try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: big)
     let atCap = try await BinaryRunner(executable: "/bin/sh").run(
-      ["-c", command.replacingOccurrences(of: "ask hello", with: "ask --model stub/ok-stream hello")],
+      [
+        "-c",
+        command.replacingOccurrences(of: "ask hello", with: "ask --model stub/ok-stream hello"),
+      ],
       environment: environment(stub))
     #expect(atCap.status == 0, "\(atCap.stderr)")
     await stub.shutdown()
@@ -261,7 +267,8 @@ import Testing
     #expect(fromEnvironment.stderr.contains("(from OPENROUTER_BASE_URL)"))
     // The full-screen app refuses before it takes the terminal.
     let app = try await orchat.runOnTerminal(
-      ["--base-url", "http://example.com/api/v1"], environment: base.merging(["TERM": "xterm"]) { $1 })
+      ["--base-url", "http://example.com/api/v1"],
+      environment: base.merging(["TERM": "xterm"]) { $1 })
     #expect(app.status == 1)
     #expect(app.stdout.contains("error: refusing the base URL"))
     // Allowed in config.toml, the request goes out: 0.0.0.0 is not a loopback name, but on

@@ -34,7 +34,9 @@ import Testing
     }
     // The client introduces itself with the same version.
     let stub = try await StubOpenRouter.start()
-    let environment = home.environment.merging(["OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": stub.baseURL]) { $1 }
+    let environment = home.environment.merging([
+      "OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": stub.baseURL,
+    ]) { $1 }
     #expect(try await orchat.run(["ask", "hi"], environment: environment).status == 0)
     #expect(stub.chatRequests.first?.header("user-agent") == "orchat/\(BuildInfo.version)")
     await stub.shutdown()
@@ -64,7 +66,8 @@ import Testing
   }
 
   @Test func bashCompletionOffersModelsAgentsThemesAndSessions() async throws {
-    let generated = try await orchat.run(["--generate-completion-script", "bash"], environment: home.environment)
+    let generated = try await orchat.run(
+      ["--generate-completion-script", "bash"], environment: home.environment)
     #expect(generated.status == 0)
     let script = try home.root.write(generated.stdout, to: "orchat.bash")
     let loaded = try await orchat.start(
@@ -74,12 +77,16 @@ import Testing
     #expect(loaded.stdout == "complete -o filenames -F _orchat orchat\n")
 
     #expect(try await complete(["orchat", "doc"], script: script) == ["doctor"])
-    let models = try await complete(["orchat", "ask", "--model", "openai/gpt-4o-m"], script: script)
+    let models = try await complete(
+      ["orchat", "ask", "--model", "openai/gpt-4o-m"], script: script)
     #expect(models.contains("openai/gpt-4o-mini"))
     #expect(models.allSatisfy { $0.hasPrefix("openai/gpt-4o-m") })
     try home.writeAgent("poet", "model = \"a/b\"\n")
     #expect(try await complete(["orchat", "chat", "--agent", "p"], script: script) == ["poet"])
-    #expect(try await complete(["orchat", "agents", "new", "x", "--from", "c"], script: script) == ["coder"])
+    #expect(
+      try await complete(["orchat", "agents", "new", "x", "--from", "c"], script: script) == [
+        "coder"
+      ])
     #expect(
       try await complete(["orchat", "themes", "show", "solarized-"], script: script)
         == ["solarized-dark", "solarized-light"])
@@ -88,22 +95,30 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: home.paths.database.path))
 
     let stub = try await StubOpenRouter.start()
-    let environment = home.environment.merging(["OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": stub.baseURL]) { $1 }
+    let environment = home.environment.merging([
+      "OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": stub.baseURL,
+    ]) { $1 }
     #expect(try await orchat.run(["ask", "hi"], environment: environment).status == 0)
     await stub.shutdown()
     let id = try await home.openStore().resolveSession("last").id
-    #expect(try await complete(["orchat", "ask", "--session", ""], script: script) == ["last", id])
-    #expect(try await complete(["orchat", "sessions", "delete", String(id.prefix(4))], script: script) == [id])
+    #expect(
+      try await complete(["orchat", "ask", "--session", ""], script: script) == ["last", id])
+    #expect(
+      try await complete(["orchat", "sessions", "delete", String(id.prefix(4))], script: script)
+        == [id])
   }
 
   @Test func zshAndFishScriptsAreGenerated() async throws {
-    let zsh = try await orchat.run(["--generate-completion-script", "zsh"], environment: home.environment)
+    let zsh = try await orchat.run(
+      ["--generate-completion-script", "zsh"], environment: home.environment)
     #expect(zsh.status == 0)
     #expect(zsh.stdout.hasPrefix("#compdef orchat"))
     #expect(zsh.stdout.contains("---completion ask -- --model"))
-    let fish = try await orchat.run(["--generate-completion-script", "fish"], environment: home.environment)
+    let fish = try await orchat.run(
+      ["--generate-completion-script", "fish"], environment: home.environment)
     #expect(fish.status == 0)
-    #expect(fish.stdout.contains("complete -c 'orchat'") || fish.stdout.contains("complete -c orchat"))
+    #expect(
+      fish.stdout.contains("complete -c 'orchat'") || fish.stdout.contains("complete -c orchat"))
     #expect(fish.stdout.contains("---completion"))
   }
 
@@ -117,14 +132,19 @@ import Testing
     #expect(show.stdout.hasPrefix("name: light\nbackground: light\n"))
     #expect(!show.stdout.contains("\u{1B}"))
 
-    let created = try await orchat.run(["agents", "new", "reviewer", "--from", "coder"], environment: home.environment)
+    let created = try await orchat.run(
+      ["agents", "new", "reviewer", "--from", "coder"], environment: home.environment)
     #expect(created.status == 0, "\(created.stderr)")
     let file = home.paths.agentsDirectory.appendingPathComponent("reviewer.toml")
     #expect(created.stdout == "Created \(file.path)\n")
-    let shown = try await orchat.run(["agents", "show", "reviewer", "--json"], environment: home.environment)
-    let coder = try await orchat.run(["agents", "show", "coder", "--json"], environment: home.environment)
-    var reviewer = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
-    var original = try #require(try JSONSerialization.jsonObject(with: Data(coder.stdout.utf8)) as? [String: Any])
+    let shown = try await orchat.run(
+      ["agents", "show", "reviewer", "--json"], environment: home.environment)
+    let coder = try await orchat.run(
+      ["agents", "show", "coder", "--json"], environment: home.environment)
+    var reviewer = try #require(
+      try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+    var original = try #require(
+      try JSONSerialization.jsonObject(with: Data(coder.stdout.utf8)) as? [String: Any])
     #expect(reviewer["source"] as? String == file.path)
     for key in ["name", "source"] {
       reviewer[key] = nil
@@ -134,7 +154,8 @@ import Testing
   }
 
   @Test func theBuildStampIsHeadOfTheCheckoutOrNil() async throws {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Scripts/build-info.sh")
     let directory = try TemporaryDirectory()
     func stamp(_ package: URL) async throws -> String {
@@ -143,7 +164,8 @@ import Testing
         [script.path, package.path, output.path], environment: [:], executable: "/bin/sh"
       ).finish()
       #expect(result.status == 0, "\(result.stderr)")
-      return try String(contentsOf: output.appendingPathComponent("BuildInfo+Commit.swift"), encoding: .utf8)
+      return try String(
+        contentsOf: output.appendingPathComponent("BuildInfo+Commit.swift"), encoding: .utf8)
     }
     // Not a checkout (a source archive): nil.
     let plain = directory.appending("plain")
@@ -159,7 +181,8 @@ import Testing
     let head = try await orchat.start(["-c", git], environment: [:], executable: "/bin/sh").finish()
     #expect(head.status == 0, "\(head.stderr)")
     let commit = head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    #expect(try await stamp(checkout).contains("static let generatedCommit: String? = \"\(commit)\"\n"))
+    #expect(
+      try await stamp(checkout).contains("static let generatedCommit: String? = \"\(commit)\"\n"))
     // A folder inside someone else's checkout is not that checkout's build: nil.
     let nested = checkout.appendingPathComponent("vendor/orchat")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)

@@ -15,7 +15,9 @@ import Testing
   }
 
   func environment(_ stub: StubOpenRouter) -> [String: String] {
-    home.environment.merging(["OPENROUTER_API_KEY": "local", "OPENROUTER_BASE_URL": stub.baseURL]) { $1 }
+    home.environment.merging(["OPENROUTER_API_KEY": "local", "OPENROUTER_BASE_URL": stub.baseURL]) {
+      $1
+    }
   }
 
   func json(_ result: BinaryRunner.Result) throws -> Any {
@@ -28,7 +30,10 @@ import Testing
     let first = try await orchat.run(["models", "--json"], environment: environment(stub))
     #expect(first.status == 0, "\(first.stderr)")
     let models = try #require(try json(first) as? [[String: Any]])
-    #expect(models.map { $0["id"] as? String } == ["llama-3.2-3b-instruct", "mistral-small", "qwen2.5-coder:7b"])
+    #expect(
+      models.map { $0["id"] as? String } == [
+        "llama-3.2-3b-instruct", "mistral-small", "qwen2.5-coder:7b",
+      ])
     let llama = models[0]
     #expect(llama["name"] as? String == "llama-3.2-3b-instruct")
     #expect(llama["prompt_price_per_million"] is NSNull)
@@ -40,8 +45,12 @@ import Testing
     let table = try await orchat.run(["models"], environment: environment(stub))
     #expect(table.status == 0)
     #expect(stub.requests.filter { $0.path == "/api/v1/models" }.count == 1)
-    let row = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("mistral-small") })
-    #expect(row.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == ["mistral-small", "-", "-", "-"])
+    let row = try #require(
+      table.stdout.split(separator: "\n").first { $0.hasPrefix("mistral-small") })
+    #expect(
+      row.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == [
+        "mistral-small", "-", "-", "-",
+      ])
     #expect(table.stderr.hasPrefix("3 of 3 models (fetched "))
     let refreshed = try await orchat.run(["models", "--refresh"], environment: environment(stub))
     #expect(refreshed.status == 0, "\(refreshed.stderr)")
@@ -93,14 +102,16 @@ import Testing
 
   @Test func doctorPassesWithoutKeyInformation() async throws {
     let stub = try await StubOpenRouter.start(flavor: .openAICompatible)
-    #expect(try await orchat.run(["models", "--refresh"], environment: environment(stub)).status == 0)
+    #expect(
+      try await orchat.run(["models", "--refresh"], environment: environment(stub)).status == 0)
     let result = try await orchat.run(["doctor"], environment: environment(stub))
     #expect(result.status == 0, "\(result.stdout)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.contains { $0.hasPrefix("✓ endpoint: ") && $0.hasSuffix("lists 3 models") })
-    #expect(lines.contains(
-      "· key accepted: this endpoint has no /key, so credits and limits are unknown "
-        + "(normal for a local OpenAI-compatible server)"))
+    #expect(
+      lines.contains(
+        "· key accepted: this endpoint has no /key, so credits and limits are unknown "
+          + "(normal for a local OpenAI-compatible server)"))
     #expect(lines.contains { $0.hasPrefix("✓ catalog: 3 models, fetched ") })
     await stub.shutdown()
   }

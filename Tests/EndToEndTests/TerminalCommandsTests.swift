@@ -19,35 +19,45 @@ import Testing
   func runOnTerminal(
     _ arguments: [String], environment extra: [String: String] = [:], toScreen: Bool = false
   ) async throws -> (status: String, output: String, tmux: TmuxSession) {
-    var environment = home.environment.merging(["PATH": "/usr/bin:/bin", "TERM": "tmux-256color"]) { $1 }
+    var environment = home.environment.merging(["PATH": "/usr/bin:/bin", "TERM": "tmux-256color"]) {
+      $1
+    }
     environment.merge(extra) { $1 }
-    let assignments = environment.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(environment[$0] ?? "")") }
+    let assignments = environment.keys.sorted().map {
+      TmuxSession.shellQuoted("\($0)=\(environment[$0] ?? "")")
+    }
     let id = UUID().uuidString
     let output = scratch.appending("\(id).out").path
     let status = scratch.appending("\(id).status").path
-    let command = (["env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
+    let command =
+      (["env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
       + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
-    let script = "\(command)\(toScreen ? "" : " > \(output)"); echo $? > \(status).tmp; mv \(status).tmp \(status); sleep 60"
+    let script =
+      "\(command)\(toScreen ? "" : " > \(output)"); echo $? > \(status).tmp; mv \(status).tmp \(status); sleep 60"
     let tmux = try await TmuxSession.start(columns: 90, rows: 30, command: script)
     let deadline = ContinuousClock.now + .seconds(20)
     while !FileManager.default.fileExists(atPath: status) {
       guard ContinuousClock.now < deadline else { throw BinaryRunner.RunnerError.timedOut(command) }
       try await Task.sleep(for: .milliseconds(50))
     }
-    let code = try String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let code = try String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     let text = toScreen ? "" : try String(contentsOfFile: output, encoding: .utf8)
     return (code, text, tmux)
   }
 
   func check(_ json: String, _ id: String) throws -> [String: Any] {
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let checks = try #require(object["checks"] as? [[String: Any]])
     return try #require(checks.first { $0["id"] as? String == id })
   }
 
   @Test func doctorJudgesTheTerminalItRunsIn() async throws {
     let closed = try ClosedPort()
-    let environment = ["LANG": "C.UTF-8", "OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": closed.baseURL]
+    let environment = [
+      "LANG": "C.UTF-8", "OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": closed.baseURL,
+    ]
     let good = try await runOnTerminal(["doctor", "--json"], environment: environment)
     let terminal = try check(good.output, "terminal")
     #expect(terminal["status"] as? String == "pass")
@@ -60,7 +70,9 @@ import Testing
       ["doctor", "--json"], environment: environment.merging(["LANG": "C"]) { $1 })
     let locale = try check(ascii.output, "locale")
     #expect(locale["status"] as? String == "fail")
-    #expect((locale["summary"] as? String)?.hasPrefix("LANG=C gives character set ANSI_X3.4-1968") == true)
+    #expect(
+      (locale["summary"] as? String)?.hasPrefix("LANG=C gives character set ANSI_X3.4-1968") == true
+    )
     #expect(ascii.status == "1")
     withExtendedLifetime(closed) {}
   }

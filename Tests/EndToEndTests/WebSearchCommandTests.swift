@@ -37,7 +37,8 @@ import Testing
     let content = try #require(object["content"] as? String)
     let start = try #require(citations[0]["start_index"] as? Int)
     let end = try #require(citations[0]["end_index"] as? Int)
-    let passage = String(String.UnicodeScalarView(content.unicodeScalars.dropFirst(start).prefix(end - start)))
+    let passage = String(
+      String.UnicodeScalarView(content.unicodeScalars.dropFirst(start).prefix(end - start)))
     #expect(passage == "([swift.org](https://www.swift.org/blog/))")
     #expect(object["provider"] as? String == "OpenAI")
     let usage = try #require(object["usage"] as? [String: Any])
@@ -61,7 +62,8 @@ import Testing
         + "[3] Swift (programming language) - Wikipedia — "
         + "https://en.wikipedia.org/wiki/Swift_(programming_language)\n")
     // Without sources nothing is added, and without --web no tool is sent.
-    let plain = try await orchat.run(["ask", "--model", "stub/ok-stream", "hi"], environment: environment(stub))
+    let plain = try await orchat.run(
+      ["ask", "--model", "stub/ok-stream", "hi"], environment: environment(stub))
     #expect(plain.stdout == "Hello, wörld 👋\n")
     #expect(try stub.chatRequests[1].chatRequest().tools == nil)
     await stub.shutdown()
@@ -74,7 +76,8 @@ import Testing
       "private",
       "model = \"anthropic/claude-sonnet-4.6\"\nweb_search = { engine = \"native\" }\ncache = false\n\n"
         + "[provider]\nzdr = true\nsort = \"latency\"\nonly = [\"anthropic\"]\n")
-    let result = try await orchat.run(["ask", "--agent", "private", "hi"], environment: environment(stub))
+    let result = try await orchat.run(
+      ["ask", "--agent", "private", "hi"], environment: environment(stub))
     #expect(result.status == 0, "\(result.stderr)")
     let sent = try #require(stub.chatRequests.first).json
     #expect(
@@ -86,7 +89,10 @@ import Testing
     #expect(
       sent?["tools"]
         == .array([
-          .object(["type": .string("openrouter:web_search"), "parameters": .object(["engine": .string("native")])])
+          .object([
+            "type": .string("openrouter:web_search"),
+            "parameters": .object(["engine": .string("native")]),
+          ])
         ]))
     // cache = false: the prompt goes out as plain strings.
     guard case .array(let messages)? = sent?["messages"] else {
@@ -102,7 +108,9 @@ import Testing
     let config = try home.writeConfig("theme = \"dark\"\n[provider]\nzdr = \"yes\"\n")
     let result = try await orchat.run(["ask", "hi"], environment: environment(stub))
     #expect(result.status == 1)
-    #expect(result.stderr == "error: \(config.path):3: provider.zdr: must be true or false, not a string\n")
+    #expect(
+      result.stderr
+        == "error: \(config.path):3: provider.zdr: must be true or false, not a string\n")
     #expect(stub.chatRequests.isEmpty)
     try home.writeConfig("")
     let agent = try home.writeAgent(
@@ -129,7 +137,8 @@ import Testing
     #expect(lines.last?.hasPrefix("TOTAL") == true)
     #expect(lines.last?.contains(" 8704  $0.0196") == true, "\(table.stdout)")
     let json = try await orchat.run(["usage", "--json"], environment: environment(stub))
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let total = try #require(report["total"] as? [String: Any])
     #expect(total["cached_tokens"] as? Int == 8704)
     #expect((total["cache_savings"] as? NSNumber)?.decimalValue == Decimal(string: "0.0196"))
@@ -140,7 +149,8 @@ import Testing
   @Test func sourcesSurviveShowExportAndImport() async throws {
     let stub = try await StubOpenRouter.start()
     for model in ["stub/web-search", "stub/web-search-ranged"] {
-      let ask = try await orchat.run(["ask", "--web", "--model", model, "q"], environment: environment(stub))
+      let ask = try await orchat.run(
+        ["ask", "--web", "--model", model, "q"], environment: environment(stub))
       #expect(ask.status == 0, "\(ask.stderr)")
     }
     let show = try await orchat.run(["sessions", "show", "last"], environment: environment(stub))
@@ -156,9 +166,11 @@ import Testing
     #expect(exported.contains(#""citations" : ["#))
     #expect(exported.contains(#""url" : "https://github.com/swiftlang/swift""#))
     let elsewhere = try OrchatHome()
-    let imported = try await orchat.run(["sessions", "import", file.path], environment: elsewhere.environment)
+    let imported = try await orchat.run(
+      ["sessions", "import", file.path], environment: elsewhere.environment)
     #expect(imported.status == 0, "\(imported.stderr)")
-    let again = try await orchat.run(["sessions", "export", "--all"], environment: elsewhere.environment)
+    let again = try await orchat.run(
+      ["sessions", "export", "--all"], environment: elsewhere.environment)
     #expect(again.stdout == exported)
     await stub.shutdown()
   }

@@ -25,8 +25,10 @@ import Testing
 
   @Test func controlsSpacesAndInvisibleCharactersRefuseTheWholeURL() {
     for url in [
-      "https://evil.example/\u{1B}]8;;x\u{07}", "https://example.org/a b", "https://example.org/\u{7F}",
-      "https://example.org/\u{9B}", "https://example.org/\u{202E}gpj.exe", "https://exa\u{200B}mple.org/",
+      "https://evil.example/\u{1B}]8;;x\u{07}", "https://example.org/a b",
+      "https://example.org/\u{7F}",
+      "https://example.org/\u{9B}", "https://example.org/\u{202E}gpj.exe",
+      "https://exa\u{200B}mple.org/",
       "https://example.org/\n",
     ] {
       #expect(LinkSanitizer.httpURL(url) == nil, "\(url.debugDescription)")
@@ -35,7 +37,8 @@ import Testing
 
   @Test func nonASCIIAndUnsafePunctuationArePercentEncoded() {
     #expect(LinkSanitizer.httpURL("https://example.org/été") == "https://example.org/%C3%A9t%C3%A9")
-    #expect(LinkSanitizer.httpURL("https://example.org/a\"b<c>") == "https://example.org/a%22b%3Cc%3E")
+    #expect(
+      LinkSanitizer.httpURL("https://example.org/a\"b<c>") == "https://example.org/a%22b%3Cc%3E")
   }
 
   @Test func theDomainIsTheHostWithoutWWW() {

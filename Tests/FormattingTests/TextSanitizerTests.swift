@@ -99,7 +99,9 @@ import Testing
       "p\u{200B}a\u{2060}y\u{2061}\u{2062}\u{2063}\u{2064}p\u{FEFF}a\u{206A}\u{206F}l"
     #expect(TextSanitizer.sanitize(hidden) == "paypal")
     // ASCII smuggled in tag characters ("ignore" as U+E0069 U+E0067…).
-    let smuggled = "ok" + "ignore".unicodeScalars.map { String(UnicodeScalar($0.value + 0xE0000)!) }
+    let smuggled =
+      "ok"
+      + "ignore".unicodeScalars.map { String(UnicodeScalar($0.value + 0xE0000)!) }
       .joined() + "\u{E0001}\u{E007F}!"
     #expect(TextSanitizer.sanitize(smuggled) == "ok!")
     #expect(TextSanitizer.sanitize("\u{FEFF}start") == "start")

@@ -49,7 +49,8 @@ func check(_ error: OpenRouterError) {
   _ = error.debugDescription
   _ = error.isTransient
   if line.isEmpty { fatalError("an empty user message") }
-  for scalar in line.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+  for scalar in line.unicodeScalars
+  where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
     fatalError("a control character in a user message: \(line.debugDescription)")
   }
   // A key-shaped token (not glued to a word before it) never survives.

@@ -50,7 +50,9 @@ func decodeSSE(_ bytes: [UInt8], cuts: [Int]) -> (events: [SSEEvent], pending: S
   return (events, decoder.finish())
 }
 
-func decodeChat(_ bytes: [UInt8], cuts: [Int]) -> (events: [ChatStreamEvent], error: OpenRouterError?) {
+func decodeChat(_ bytes: [UInt8], cuts: [Int]) -> (
+  events: [ChatStreamEvent], error: OpenRouterError?
+) {
   var decoder = ChatStreamDecoder()
   var events: [ChatStreamEvent] = []
   var start = 0

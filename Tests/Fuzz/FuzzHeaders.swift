@@ -23,14 +23,17 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let quoted = jsonString(value)
     // As a string everywhere a string is allowed, and as a raw JSON number where it parses.
     var fields = [quoted]
-    if (try? JSONDecoder().decode(Double.self, from: Data(value.utf8))) != nil { fields.append(value) }
+    if (try? JSONDecoder().decode(Double.self, from: Data(value.utf8))) != nil {
+      fields.append(value)
+    }
     for field in fields {
       let body =
         #"{"error":{"code":\#(field),"message":"m","availability":{"retry_after":\#(field)},"#
         + #""metadata":{"provider_code":\#(field),"headers":{"X-RateLimit-Reset":\#(field)}}}}"#
       for status in [429, 403, 503] {
         let error = OpenRouterError.fromHTTP(
-          status: status, headers: lines.enumerated().map { index, line in
+          status: status,
+          headers: lines.enumerated().map { index, line in
             (["retry-after-ms", "Retry-After", "X-RateLimit-Reset", "x-other"][index], line)
           }, body: Array(body.utf8), now: now)
         checkDelay(error.retryAfter)
@@ -42,14 +45,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         + #""cost":\#(field),"prompt_tokens_details":{"cached_tokens":\#(field)},"#
         + #""completion_tokens_details":{"reasoning_tokens":\#(field)}}"#
       if let decoded = try? JSONDecoder().decode(Usage.self, from: Data(usage.utf8)) {
-        for count in [decoded.promptTokens, decoded.completionTokens, decoded.cachedTokens, decoded.reasoningTokens]
+        for count in [
+          decoded.promptTokens, decoded.completionTokens, decoded.cachedTokens,
+          decoded.reasoningTokens,
+        ]
         where !(0...Usage.maximumTokens).contains(count) {
           fatalError("a token count out of range: \(count)")
         }
-        if let cost = decoded.cost, cost < 0 || cost > Usage.maximumCost { fatalError("cost \(cost)") }
+        if let cost = decoded.cost, cost < 0 || cost > Usage.maximumCost {
+          fatalError("cost \(cost)")
+        }
       }
       let reply = #"{"created":\#(field),"choices":[],"usage":\#(usage)}"#
-      if let completion = try? JSONDecoder().decode(ChatCompletionResponse.self, from: Data(reply.utf8)),
+      if let completion = try? JSONDecoder().decode(
+        ChatCompletionResponse.self, from: Data(reply.utf8)),
         let created = completion.created, !(0...UnixTime.latest).contains(created)
       {
         fatalError("created out of range: \(created)")

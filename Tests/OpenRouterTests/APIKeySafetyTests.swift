@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -10,7 +10,8 @@ import TestSupport
 @Suite struct APIKeySafetyTests {
   static let key = "sk-or-v1-0123456789abcdef0123456789abcdef"
   static let request = ChatRequest(model: "openai/gpt-4.1-mini", messages: [.user("hi")])
-  static let refusal = "The API key contains a control character or space; set it again without them"
+  static let refusal =
+    "The API key contains a control character or space; set it again without them"
 
   static func expectNoKey(_ error: OpenRouterError, _ key: String = key) {
     for text in [error.userMessage, error.debugDescription, error.message, error.rawBody ?? ""] {
@@ -19,7 +20,9 @@ import TestSupport
     }
   }
 
-  @Test(arguments: ["\r", "\n", "\r\n", " ", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{200B}", "\u{A0}"])
+  @Test(arguments: [
+    "\r", "\n", "\r\n", " ", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{200B}", "\u{A0}",
+  ])
   func aMalformedKeyIsRefusedBeforeAnyRequest(bad: String) async throws {
     let stub = try await StubOpenRouter.start()
     for key in [Self.key + bad, bad + Self.key, "sk-or-v1-01234567\(bad)89abcdef0123456789abcdef"] {
@@ -77,7 +80,8 @@ import TestSupport
       Self.expectNoKey(redacted)
       #expect(!redacted.message.contains("ffffffffffffffff"))
       #expect(!redacted.message.contains("someothertoken123"))
-      #expect(redacted.metadata?["raw"]?.stringValue?.contains(String(Self.key.prefix(16))) == false)
+      #expect(
+        redacted.metadata?["raw"]?.stringValue?.contains(String(Self.key.prefix(16))) == false)
       #expect(redacted.providerName?.contains(String(Self.key.prefix(16))) == false)
     }
   }

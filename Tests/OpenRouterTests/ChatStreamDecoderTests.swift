@@ -1,15 +1,19 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
 /// Feeds a whole stream (cut at `cuts`) to a chat stream decoder and ends it.
-func decodeChat(_ text: String, cuts: [Int] = []) -> (events: [ChatStreamEvent], error: OpenRouterError?) {
+func decodeChat(_ text: String, cuts: [Int] = []) -> (
+  events: [ChatStreamEvent], error: OpenRouterError?
+) {
   decodeChat(Array(text.utf8), cuts: cuts)
 }
 
-func decodeChat(_ bytes: [UInt8], cuts: [Int] = []) -> (events: [ChatStreamEvent], error: OpenRouterError?) {
+func decodeChat(_ bytes: [UInt8], cuts: [Int] = []) -> (
+  events: [ChatStreamEvent], error: OpenRouterError?
+) {
   var decoder = ChatStreamDecoder()
   var events: [ChatStreamEvent] = []
   var start = 0
@@ -54,12 +58,16 @@ func sse(_ payloads: String...) -> String {
   @Test func normalStreamGivesExactEvents() {
     let usage = chunks.usage(prompt: 9, completion: 4, cost: "0.0000100")
     let result = decodeChat(
-      sse(chunks.content(""), chunks.content("Hel"), chunks.content("lo, wörld 👋"), chunks.finish(), usage, "[DONE]"))
+      sse(
+        chunks.content(""), chunks.content("Hel"), chunks.content("lo, wörld 👋"), chunks.finish(),
+        usage, "[DONE]"))
     #expect(result.error == nil)
-    let expectedUsage = Usage(promptTokens: 9, completionTokens: 4, cost: Decimal(string: "0.00001"))
-    #expect(Array(result.events.dropLast()) == [
-      metadata, .content("Hel"), .content("lo, wörld 👋"), .finishReason(.stop),
-    ] + [result.events[4]])
+    let expectedUsage = Usage(
+      promptTokens: 9, completionTokens: 4, cost: Decimal(string: "0.00001"))
+    #expect(
+      Array(result.events.dropLast()) == [
+        metadata, .content("Hel"), .content("lo, wörld 👋"), .finishReason(.stop),
+      ] + [result.events[4]])
     guard case .usage(let usage) = result.events[4] else {
       Issue.record("expected usage, got \(result.events[4])")
       return
@@ -82,12 +90,16 @@ func sse(_ payloads: String...) -> String {
       ": OPENROUTER PROCESSING\n\n: \n\n:\n\n" + sse(chunks.content("a"))
         + ": OPENROUTER PROCESSING\n\n" + sse(chunks.content("b", finish: "stop"), "[DONE]"))
     #expect(result.error == nil)
-    #expect(result.events == [metadata, .content("a"), .content("b"), .finishReason(.stop), result.events.last!])
+    #expect(
+      result.events == [
+        metadata, .content("a"), .content("b"), .finishReason(.stop), result.events.last!,
+      ])
   }
 
   @Test(arguments: ["data: [DONE]\n\n", "data:[DONE]\n\n", "data:  [DONE]  \n\n"])
   func doneSentinelEndsTheStream(done: String) {
-    let result = decodeChat(sse(chunks.content("x")) + done + sse(chunks.content("ignored")) + ": x\n\n")
+    let result = decodeChat(
+      sse(chunks.content("x")) + done + sse(chunks.content("ignored")) + ": x\n\n")
     #expect(result.error == nil)
     #expect(result.events.text == "x")
     #expect(result.events.summary?.content == "x")
@@ -152,20 +164,24 @@ func sse(_ payloads: String...) -> String {
   }
 
   @Test func multiLineDataIsOneJSONObject() {
-    let result = decodeChat("data: {\"choices\":[{\"delta\":\ndata: {\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n")
+    let result = decodeChat(
+      "data: {\"choices\":[{\"delta\":\ndata: {\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n")
     #expect(result.events == [.content("hi"), .finished(StreamSummary(content: "hi"))])
   }
 
   @Test func emptyDataAndProxyWrappedCommentsAreSkipped() {
-    let result = decodeChat("data\n\ndata: : OPENROUTER PROCESSING\n\n" + sse(chunks.content("x"), "[DONE]"))
+    let result = decodeChat(
+      "data\n\ndata: : OPENROUTER PROCESSING\n\n" + sse(chunks.content("x"), "[DONE]"))
     #expect(result.error == nil)
     #expect(result.events.text == "x")
   }
 
   @Test func otherFieldsAreToleratedAndErrorEventsThrow() {
-    let tolerated = decodeChat("event: ping\nid: 7\nretry: 3000\n" + sse(chunks.content("x"), "[DONE]"))
+    let tolerated = decodeChat(
+      "event: ping\nid: 7\nretry: 3000\n" + sse(chunks.content("x"), "[DONE]"))
     #expect(tolerated.events.text == "x")
-    let errorEvent = decodeChat("event: error\ndata: {\"error\":{\"code\":502,\"message\":\"down\"}}\n\n")
+    let errorEvent = decodeChat(
+      "event: error\ndata: {\"error\":{\"code\":502,\"message\":\"down\"}}\n\n")
     #expect(errorEvent.error?.category == .upstream)
     #expect(errorEvent.error?.message == "down")
   }

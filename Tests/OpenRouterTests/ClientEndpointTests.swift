@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -23,10 +23,12 @@ import TestSupport
     let stub = try await StubOpenRouter.start()
     let client = TestClients.client(for: stub)
     await #expect(throws: OpenRouterError.self) {
-      _ = try await client.complete(ChatRequest(model: "stub/nonstream-200-error", messages: [.user("x")]))
+      _ = try await client.complete(
+        ChatRequest(model: "stub/nonstream-200-error", messages: [.user("x")]))
     }
     do {
-      _ = try await client.complete(ChatRequest(model: "stub/nonstream-partial-error", messages: [.user("x")]))
+      _ = try await client.complete(
+        ChatRequest(model: "stub/nonstream-partial-error", messages: [.user("x")]))
       Issue.record("a partial error must throw")
     } catch let error as OpenRouterError {
       #expect(error.partialContent == "partial output…")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -29,12 +29,18 @@ import TestSupport
 
   /// The error `task` failed with, or a failure when it is still running after `deadline`
   /// (the cancelled task then ends with the request).
-  func typedError<Value: Sendable>(of task: Task<Value, any Error>, within deadline: Duration = .seconds(20))
+  func typedError<Value: Sendable>(
+    of task: Task<Value, any Error>, within deadline: Duration = .seconds(20)
+  )
     async throws -> OpenRouterError
   {
     defer { task.cancel() }
     let result = try await withDeadline(deadline, "the request did not end") {
-      await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
+      await withTaskCancellationHandler {
+        await task.result
+      } onCancel: {
+        task.cancel()
+      }
     }
     guard case .failure(let error as OpenRouterError) = result else {
       Issue.record("expected a typed error, got \(result)")
@@ -72,7 +78,8 @@ import TestSupport
     let image = String(repeating: "A", count: 3 << 20)
     exchange.event(
       chunks.delta(
-        #""role":"assistant","content":"","images":[{"type":"image_url","image_url":{"url":"data:image/png;base64,\#(image)"}}]"#))
+        #""role":"assistant","content":"","images":[{"type":"image_url","image_url":{"url":"data:image/png;base64,\#(image)"}}]"#
+      ))
     exchange.event(chunks.content("Here it is.", finish: "stop"))
     exchange.send("data: [DONE]\n\n")
     let result = try await collect(stream)
@@ -158,7 +165,11 @@ import TestSupport
     let transport = ScriptedTransport()
     let client = client(on: transport, limit: 2048)
     let task = Task {
-      if path == "/key" { _ = try await client.keyInfo() } else { _ = try await client.generation(id: "gen-1") }
+      if path == "/key" {
+        _ = try await client.keyInfo()
+      } else {
+        _ = try await client.generation(id: "gen-1")
+      }
     }
     let exchange = try await transport.nextExchange()
     exchange.respond(status: 200, headers: [("content-type", "application/json")])

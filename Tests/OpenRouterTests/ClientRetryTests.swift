@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -15,7 +15,9 @@ import TestSupport
       let result = await TestClients.collect(TestClients.client(for: stub).stream(request))
       #expect(result.error == nil, "HTTP \(status)")
       #expect(result.events.text == "You said: hi")
-      let retries = result.events.compactMap { if case .retrying(let notice) = $0 { notice } else { nil } }
+      let retries = result.events.compactMap {
+        if case .retrying(let notice) = $0 { notice } else { nil }
+      }
       #expect(retries.map(\.attempt) == [1, 2])
       #expect(retries.allSatisfy { $0.error.status == status })
       #expect(result.events.summary?.retries.count == 2)
@@ -55,7 +57,8 @@ import TestSupport
       formatter.timeZone = TimeZone(identifier: "GMT")
       formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
       let date = formatter.string(from: Date().addingTimeInterval(2))
-      return .json(#"{"error":{"code":503,"message":"busy"}}"#, status: 503, headers: [("Retry-After", date)])
+      return .json(
+        #"{"error":{"code":503,"message":"busy"}}"#, status: 503, headers: [("Retry-After", date)])
     }
     let result = await TestClients.collect(TestClients.client(for: stub).stream(request))
     let delay = try #require(result.events.summary?.retries.first?.delay)
@@ -86,7 +89,9 @@ import TestSupport
     #expect(error.attempts == 3)
     #expect(error.retryWaits == [.milliseconds(200), .milliseconds(200)])
     #expect(error.category == .rateLimited(retryAfter: .milliseconds(200)))
-    #expect(error.userMessage.hasPrefix("Rate limited after 3 attempts (HTTP 429: Rate limit exceeded: free-models-per-min.)"))
+    #expect(
+      error.userMessage.hasPrefix(
+        "Rate limited after 3 attempts (HTTP 429: Rate limit exceeded: free-models-per-min.)"))
     await stub.shutdown()
   }
 
@@ -107,7 +112,10 @@ import TestSupport
     let error = try #require(result.error as? OpenRouterError)
     #expect(error.category == .network)
     #expect(error.attempts == 3)
-    #expect(error.userMessage == "Cannot reach OpenRouter at 127.0.0.1 (connection refused); check the network and the base URL")
+    #expect(
+      error.userMessage
+        == "Cannot reach OpenRouter at 127.0.0.1 (connection refused); check the network and the base URL"
+    )
   }
 }
 
@@ -120,7 +128,8 @@ import TestSupport
     let chunks = StubChunks()
     stub.enqueue(.sse([.data(chunks.content("Counting: 1")), .stall]))
     let client = TestClients.client(for: stub)
-    let request = ChatRequest(model: "openai/gpt-4o-mini", messages: [.user("count")], maxTokens: 64)
+    let request = ChatRequest(
+      model: "openai/gpt-4o-mini", messages: [.user("count")], maxTokens: 64)
     let firstToken = AsyncStream.makeStream(of: Void.self)
     let consumer = Task { () -> ([ChatStreamEvent], OpenRouterError?) in
       var events: [ChatStreamEvent] = []

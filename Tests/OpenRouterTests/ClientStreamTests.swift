@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -72,7 +72,10 @@ import TestSupport
     let stub = try await StubOpenRouter.start()
     let chunks = StubChunks()
     let waits = Array(repeating: SSEItem.comment("OPENROUTER PROCESSING"), count: 20)
-    stub.enqueue(.sse(waits + [.data(chunks.content("late", finish: "stop")), .done], tokenDelay: .milliseconds(200)))
+    stub.enqueue(
+      .sse(
+        waits + [.data(chunks.content("late", finish: "stop")), .done],
+        tokenDelay: .milliseconds(200)))
     let client = TestClients.client(for: stub, idleTimeout: .milliseconds(2500))
     let result = await TestClients.collect(client.stream(Self.request))
     #expect(result.error == nil)
@@ -96,7 +99,9 @@ import TestSupport
   }
 
   @Test func midStreamErrorIsTypedAfterThePartialTextAndNotRetried() async throws {
-    for scenario in [StubScenario.midstreamError, .midstreamErrorWithDone, .midstreamErrorStringCode] {
+    for scenario in [
+      StubScenario.midstreamError, .midstreamErrorWithDone, .midstreamErrorStringCode,
+    ] {
       let result = try await stream(scenario)
       #expect(result.events.text == "The first three primes are 2, 3")
       #expect(result.error?.category == .upstream)
@@ -150,14 +155,21 @@ import TestSupport
     #expect(reasoning.events.reasoningText == "The user asks 17×3. 17×3 = 51.")
     #expect(reasoning.events.text == "51")
     let tools = try await stream(.tools)
-    #expect(tools.events.summary?.toolCalls == [ToolCall(id: "call_Xy12", name: "get_weather", arguments: #"{"city":"Oslo"}"#)])
+    #expect(
+      tools.events.summary?.toolCalls == [
+        ToolCall(id: "call_Xy12", name: "get_weather", arguments: #"{"city":"Oslo"}"#)
+      ])
     let stub = try await StubOpenRouter.start()
     var request = Self.request
     request.model = "stub/fallback"
     request.models = ["anthropic/claude-sonnet-4.5", "openai/gpt-4o-mini"]
     let fallback = await TestClients.collect(TestClients.client(for: stub).stream(request))
-    #expect(fallback.events.first == .metadata(ResponseMetadata(
-      generationID: "gen-1760000000-Q1w2E3r4T5y6U7i8O9p0", model: "openai/gpt-4o-mini", provider: "OpenAI")))
+    #expect(
+      fallback.events.first
+        == .metadata(
+          ResponseMetadata(
+            generationID: "gen-1760000000-Q1w2E3r4T5y6U7i8O9p0", model: "openai/gpt-4o-mini",
+            provider: "OpenAI")))
     #expect(fallback.events.summary?.metadata.model == "openai/gpt-4o-mini")
     await stub.shutdown()
   }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -17,7 +17,8 @@ import TestSupport
   @Test func aProviderRegionRestrictionIsNotModeration() {
     // OpenAI refusing a country, relayed by OpenRouter as a 403 with the provider's own
     // error inside `metadata.raw`.
-    let raw = #"{\"error\":{\"code\":\"unsupported_country_region_territory\","#
+    let raw =
+      #"{\"error\":{\"code\":\"unsupported_country_region_territory\","#
       + #"\"message\":\"Country, region, or territory not supported\",\"type\":\"request_forbidden\"}}"#
     let error = error(
       403,
@@ -57,7 +58,8 @@ import TestSupport
     let error = error(
       403,
       #"{"error":{"code":403,"message":"Provider returned error","metadata":{"#
-        + #""provider_name":"OpenAI","raw":"{\"error\":{\"message\":\"Organization must be verified\"}}"}}}"#)
+        + #""provider_name":"OpenAI","raw":"{\"error\":{\"message\":\"Organization must be verified\"}}"}}}"#
+    )
     #expect(error.category == .badRequest)
     #expect(
       error.userMessage
@@ -66,7 +68,8 @@ import TestSupport
   }
 
   @Test func aBare403DoesNotClaimModeration() {
-    let error = error(403, #"{"error":{"code":403,"message":"Key is not allowed to use this model"}}"#)
+    let error = error(
+      403, #"{"error":{"code":403,"message":"Key is not allowed to use this model"}}"#)
     #expect(!error.userMessage.contains("moderation"))
     #expect(
       error.userMessage
@@ -81,7 +84,8 @@ import TestSupport
     let result = decodeChat(
       sse(
         provider.delta(#""role":"assistant","content":"","reasoning":"We need to answer""#),
-        provider.delta(#""role":"assistant","content":"","reasoning":" briefly""#, finish: "length"),
+        provider.delta(
+          #""role":"assistant","content":"","reasoning":" briefly""#, finish: "length"),
         provider.finish("length"),
         #"{"id":"gen-9","provider":"Minimax","error":{"code":400,"message":"Token limit reached"},"#
           + #""choices":[{"index":0,"delta":{"content":""},"finish_reason":null}],\#(usage)}"#,
@@ -122,7 +126,8 @@ import TestSupport
 
   @Test func aProviderValidationErrorPointsAtTheOptions() {
     // `metadata.raw` pretty-printed over several lines.
-    let raw = #"{\n  \"error\": {\n    \"message\": \"Unsupported value: 'none' is not supported "#
+    let raw =
+      #"{\n  \"error\": {\n    \"message\": \"Unsupported value: 'none' is not supported "#
       + #"with this model.\",\n    \"param\": \"reasoning.effort\"\n  }\n}"#
     let error = error(
       400,
@@ -143,7 +148,8 @@ import TestSupport
       limited.userMessage
         == "Rate limited (HTTP 429: [Google] a/b:free is temporarily rate-limited upstream.); "
         + "wait a moment and try again, or pick another model")
-    let missing = error(404, #"{"error":{"code":404,"message":"No endpoints found for a/b:free."}}"#)
+    let missing = error(
+      404, #"{"error":{"code":404,"message":"No endpoints found for a/b:free."}}"#)
     #expect(
       missing.userMessage
         == "Model or endpoint not available (HTTP 404: No endpoints found for a/b:free.); "

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -10,7 +10,8 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
     if case .bytes(let bytes) = step { return bytes }
     return []
   }
-  return OpenRouterError.fromHTTP(status: reply.status, headers: reply.headers, body: body, now: now)
+  return OpenRouterError.fromHTTP(
+    status: reply.status, headers: reply.headers, body: body, now: now)
 }
 
 @Suite struct OpenRouterErrorTests {
@@ -23,20 +24,28 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
     for (status, category) in expected {
       #expect(httpError(StubErrors.reply(status: status)).category == category, "HTTP \(status)")
     }
-    #expect(httpError(StubErrors.reply(status: 429)).category == .rateLimited(retryAfter: .milliseconds(200)))
+    #expect(
+      httpError(StubErrors.reply(status: 429)).category
+        == .rateLimited(retryAfter: .milliseconds(200)))
     #expect(httpError(StubErrors.reply(status: 503)).retryAfter == .milliseconds(200))
   }
 
   @Test func userMessagesAreOneLineAndSayWhatToDo() {
-    #expect(httpError(StubErrors.reply(status: 401)).userMessage
-      == "API key rejected (HTTP 401: No auth credentials found); set a valid key in OPENROUTER_API_KEY")
-    #expect(httpError(StubErrors.reply(status: 402)).userMessage
-      == "Out of credits (HTTP 402: Insufficient credits. Add more using https://openrouter.ai/credits);"
-      + " add credits at https://openrouter.ai/credits or lower the max tokens")
-    #expect(httpError(StubErrors.reply(status: 400)).userMessage
-      == "Request rejected (HTTP 400: max_tokens must be at least 1); check the model id and the options")
-    #expect(httpError(StubErrors.html502).userMessage
-      == "The model provider failed (HTTP 502: 502 Bad Gateway); try again or pick another model")
+    #expect(
+      httpError(StubErrors.reply(status: 401)).userMessage
+        == "API key rejected (HTTP 401: No auth credentials found); set a valid key in OPENROUTER_API_KEY"
+    )
+    #expect(
+      httpError(StubErrors.reply(status: 402)).userMessage
+        == "Out of credits (HTTP 402: Insufficient credits. Add more using https://openrouter.ai/credits);"
+        + " add credits at https://openrouter.ai/credits or lower the max tokens")
+    #expect(
+      httpError(StubErrors.reply(status: 400)).userMessage
+        == "Request rejected (HTTP 400: max_tokens must be at least 1); check the model id and the options"
+    )
+    #expect(
+      httpError(StubErrors.html502).userMessage
+        == "The model provider failed (HTTP 502: 502 Bad Gateway); try again or pick another model")
     for status in [400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529] {
       let message = httpError(StubErrors.reply(status: status)).userMessage
       #expect(!message.contains("\n") && !message.isEmpty)
@@ -48,7 +57,8 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
     #expect(error.message == "model is temporarily rate-limited upstream")
     #expect(error.providerName == "ExampleProvider")
     #expect(error.errorType == "rate_limit_exceeded")
-    #expect(error.userMessage.contains("[ExampleProvider] model is temporarily rate-limited upstream"))
+    #expect(
+      error.userMessage.contains("[ExampleProvider] model is temporarily rate-limited upstream"))
   }
 
   @Test func plainTextRawReplacesAGenericMessage() {
@@ -82,14 +92,16 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
 
   @Test func leadingWhitespaceBeforeAJSONBodyIsAccepted() {
     let error = OpenRouterError.fromHTTP(
-      status: 401, headers: [], body: Array(" \n{\"error\":{\"code\":401,\"message\":\"bad key\"}}".utf8))
+      status: 401, headers: [],
+      body: Array(" \n{\"error\":{\"code\":401,\"message\":\"bad key\"}}".utf8))
     #expect(error.message == "bad key")
   }
 
   @Test func serverTextCannotBreakTheOneLineContract() {
     let error = OpenRouterError.fromHTTP(
       status: 400, headers: [],
-      body: Array(#"{"error":{"code":400,"message":"line one\nline two\u001b]2;title\u0007 end"}}"#.utf8))
+      body: Array(
+        #"{"error":{"code":400,"message":"line one\nline two\u001b]2;title\u0007 end"}}"#.utf8))
     #expect(!error.userMessage.contains("\n"))
     #expect(!error.userMessage.contains("\u{1B}"))
   }
@@ -112,8 +124,12 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
 
   @Test func secondsFractionalSecondsAndMilliseconds() {
     #expect(RetryAfter.delay(headers: [("Retry-After", "40")], body: nil, now: now) == .seconds(40))
-    #expect(RetryAfter.delay(headers: [("retry-after", "1.5")], body: nil, now: now) == .milliseconds(1500))
-    #expect(RetryAfter.delay(headers: [("retry-after-ms", "1500")], body: nil, now: now) == .milliseconds(1500))
+    #expect(
+      RetryAfter.delay(headers: [("retry-after", "1.5")], body: nil, now: now)
+        == .milliseconds(1500))
+    #expect(
+      RetryAfter.delay(headers: [("retry-after-ms", "1500")], body: nil, now: now)
+        == .milliseconds(1500))
   }
 
   @Test func httpDateIsConvertedToADelay() {
@@ -129,7 +145,8 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
     #expect(RetryAfter.delay(headers: [], body: availability, now: now) == .seconds(40))
     let reset = try JSONDecoder().decode(
       ErrorBody.self,
-      from: Data(#"{"message":"x","metadata":{"headers":{"X-RateLimit-Reset":"1760000005000"}}}"#.utf8))
+      from: Data(
+        #"{"message":"x","metadata":{"headers":{"X-RateLimit-Reset":"1760000005000"}}}"#.utf8))
     #expect(RetryAfter.delay(headers: [], body: reset, now: now) == .seconds(5))
     #expect(RetryAfter.delay(headers: [], body: nil, now: now) == nil)
   }
@@ -142,9 +159,14 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
 
   @Test func exponentialBackoffWithJitterAndCap() {
     let error = httpError(StubErrors.reply(status: 500))
-    #expect(policy.delay(beforeRetry: 1, after: error, waitedSoFar: .zero, random: 1) == .milliseconds(500))
-    #expect(policy.delay(beforeRetry: 2, after: error, waitedSoFar: .zero, random: 1) == .seconds(1))
-    #expect(policy.delay(beforeRetry: 3, after: error, waitedSoFar: .zero, random: 0) == .milliseconds(1500))
+    #expect(
+      policy.delay(beforeRetry: 1, after: error, waitedSoFar: .zero, random: 1)
+        == .milliseconds(500))
+    #expect(
+      policy.delay(beforeRetry: 2, after: error, waitedSoFar: .zero, random: 1) == .seconds(1))
+    #expect(
+      policy.delay(beforeRetry: 3, after: error, waitedSoFar: .zero, random: 0)
+        == .milliseconds(1500))
     #expect(policy.delay(beforeRetry: 4, after: error, waitedSoFar: .zero) == nil)
     let long = RetryPolicy(maxRetries: 10, maxDelay: .seconds(8), maxTotalWait: .seconds(100))
     #expect(long.delay(beforeRetry: 9, after: error, waitedSoFar: .zero, random: 1) == .seconds(8))
@@ -166,7 +188,10 @@ func httpError(_ reply: StubReply, now: Date = Date()) -> OpenRouterError {
 
   @Test func neverRetriesClientErrors() {
     for status in [400, 401, 402, 403, 404, 413, 422] {
-      #expect(policy.delay(beforeRetry: 1, after: httpError(StubErrors.reply(status: status)), waitedSoFar: .zero) == nil)
+      #expect(
+        policy.delay(
+          beforeRetry: 1, after: httpError(StubErrors.reply(status: status)), waitedSoFar: .zero)
+          == nil)
     }
   }
 }

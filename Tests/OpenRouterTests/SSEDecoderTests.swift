@@ -38,9 +38,10 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
   func everyLineEndingGivesTheSameEvents(ending: String) {
     let text = ["data: {\"a\":1}", "", "event: ping", "data: b", "", ""].joined(separator: ending)
     let result = decodeSSE(bytes(text))
-    #expect(result.events == [
-      SSEEvent(data: "{\"a\":1}"), SSEEvent(type: "ping", data: "b"),
-    ])
+    #expect(
+      result.events == [
+        SSEEvent(data: "{\"a\":1}"), SSEEvent(type: "ping", data: "b"),
+      ])
   }
 
   @Test func crAndLFSplitAcrossReadsMakeOneTerminator() {
@@ -80,10 +81,11 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
   @Test func eventIdAndRetryFieldsAreHonoured() {
     var decoder = SSEDecoder()
     let events = decoder.push(bytes("event: error\nid: 7\nretry: 3000\ndata: x\n\ndata: y\n\n"))
-    #expect(events == [
-      SSEEvent(type: "error", data: "x", lastEventID: "7"),
-      SSEEvent(type: "message", data: "y", lastEventID: "7"),
-    ])
+    #expect(
+      events == [
+        SSEEvent(type: "error", data: "x", lastEventID: "7"),
+        SSEEvent(type: "message", data: "y", lastEventID: "7"),
+      ])
     #expect(decoder.reconnectionTime == 3000)
     _ = decoder.push(bytes("retry: soon\n\n"))
     #expect(decoder.reconnectionTime == 3000)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -41,7 +41,8 @@ import TestSupport
 
   @Test func usageOnTheFinishChunkItselfDoesNotEndTheReplyAndTheLastUsageWins() {
     // Some OpenAI-compatible servers send usage with the finish reason and again after it.
-    let withUsage = #"{"choices":[{"index":0,"delta":{"content":"!"},"finish_reason":"stop"}],"#
+    let withUsage =
+      #"{"choices":[{"index":0,"delta":{"content":"!"},"finish_reason":"stop"}],"#
       + #""usage":{"prompt_tokens":5,"completion_tokens":5,"total_tokens":10}}"#
     var decoder = ChatStreamDecoder()
     var events: [ChatStreamEvent] = []
@@ -53,7 +54,8 @@ import TestSupport
 
   @Test func anErrorChunkWithUsageAfterTheFinishReasonIsAnError() {
     // (OpenRouter.docc/EdgeCases.md, case 67)
-    let error = #"{"error":{"code":400,"message":"Token limit reached"},"choices":[],"#
+    let error =
+      #"{"error":{"code":400,"message":"Token limit reached"},"choices":[],"#
       + #""usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}"#
     let result = decodeChat(sse(chunks.content("x"), chunks.finish("length"), error, "[DONE]"))
     #expect(result.error?.message == "Token limit reached")

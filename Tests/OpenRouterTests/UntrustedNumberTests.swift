@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -85,14 +85,20 @@ private let maximumTokens = 1 << 40
       "Thu, 09 Oct 2025 08:53:40 GMT", "Thursday, 09-Oct-25 08:53:40 GMT",
       "Thu Oct  9 08:53:40 2025",
     ] {
-      #expect(RetryAfter.delay(headers: [("Retry-After", date)], body: nil, now: now) == .seconds(20), "\(date)")
+      #expect(
+        RetryAfter.delay(headers: [("Retry-After", date)], body: nil, now: now) == .seconds(20),
+        "\(date)")
     }
     for garbage in [
-      "Thu, 99 Oct 2025 08:53:40 GMT", "Thu, 09 Oct 99999 08:53:40 GMT", "Thu, 09 Foo 2025 08:53:40 GMT",
-      "Thu, 09 Oct 2025 25:00:00 GMT", "Thu, 09 Oct 2025 08:53:40 PST", "Thu, +9 Oct 2025 08:53:40 GMT",
+      "Thu, 99 Oct 2025 08:53:40 GMT", "Thu, 09 Oct 99999 08:53:40 GMT",
+      "Thu, 09 Foo 2025 08:53:40 GMT",
+      "Thu, 09 Oct 2025 25:00:00 GMT", "Thu, 09 Oct 2025 08:53:40 PST",
+      "Thu, +9 Oct 2025 08:53:40 GMT",
       "", ",", "Thu Oct 9", "Thu, 09-Oct-2025 08:53:40 GMT",
     ] {
-      #expect(RetryAfter.delay(headers: [("Retry-After", garbage)], body: nil, now: now) == nil, "\(garbage)")
+      #expect(
+        RetryAfter.delay(headers: [("Retry-After", garbage)], body: nil, now: now) == nil,
+        "\(garbage)")
     }
   }
 
@@ -141,7 +147,8 @@ private let maximumTokens = 1 << 40
   }
 
   @Test func integralProviderCodesKeepTheirDigits() {
-    let body = Array(#"{"error":{"code":502,"message":"bad","metadata":{"provider_code":503}}}"#.utf8)
+    let body = Array(
+      #"{"error":{"code":502,"message":"bad","metadata":{"provider_code":503}}}"#.utf8)
     #expect(OpenRouterError.fromHTTP(status: 502, headers: [], body: body).providerCode == "503")
   }
 
@@ -150,7 +157,8 @@ private let maximumTokens = 1 << 40
   @Test func tokenCountsWhoseSumOverflowsAreClamped() throws {
     let usage = try JSONDecoder().decode(
       Usage.self,
-      from: Data(#"{"prompt_tokens":9223372036854775807,"completion_tokens":9223372036854775807}"#.utf8))
+      from: Data(
+        #"{"prompt_tokens":9223372036854775807,"completion_tokens":9223372036854775807}"#.utf8))
     #expect(usage.promptTokens == maximumTokens)
     #expect(usage.completionTokens == maximumTokens)
     #expect(usage.totalTokens == 2 * maximumTokens)
@@ -202,7 +210,9 @@ private let maximumTokens = 1 << 40
   func createdTimesOutsideTheCalendarAreDropped(created: String) throws {
     let model = try JSONDecoder().decode(
       ModelInfo.self,
-      from: Data(#"{"id":"a/b","name":"B","created":\#(created),"pricing":{"prompt":"0","completion":"0"}}"#.utf8))
+      from: Data(
+        #"{"id":"a/b","name":"B","created":\#(created),"pricing":{"prompt":"0","completion":"0"}}"#
+          .utf8))
     #expect(model.created == nil)
     let completion = try JSONDecoder().decode(
       ChatCompletionResponse.self, from: Data(#"{"created":\#(created),"choices":[]}"#.utf8))
@@ -212,7 +222,9 @@ private let maximumTokens = 1 << 40
   @Test func ordinaryCreatedTimesAreKept() throws {
     let model = try JSONDecoder().decode(
       ModelInfo.self,
-      from: Data(#"{"id":"a/b","name":"B","created":1760000000,"pricing":{"prompt":"0","completion":"0"}}"#.utf8))
+      from: Data(
+        #"{"id":"a/b","name":"B","created":1760000000,"pricing":{"prompt":"0","completion":"0"}}"#
+          .utf8))
     #expect(model.created == 1_760_000_000)
   }
 
@@ -227,7 +239,8 @@ private let maximumTokens = 1 << 40
     #expect(OpenRouterError.seconds(.seconds(Int64.max)) == "9223372036854775807")
     #expect(OpenRouterError.seconds(.seconds(Int64.min)) == "-9223372036854775808")
     #expect(OpenRouterError.seconds(.milliseconds(1500)) == "1.5")
-    var error = OpenRouterError(category: .rateLimited(retryAfter: .seconds(Int64.max)), message: "x")
+    var error = OpenRouterError(
+      category: .rateLimited(retryAfter: .seconds(Int64.max)), message: "x")
     error.retryAfter = .seconds(Int64.max)
     #expect(error.userMessage.contains("wait 9223372036854775807 s"))
   }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenRouter
 
@@ -11,7 +11,8 @@ import TestSupport
   let chunks = StubChunks(provider: "Novita", model: "deepseek/deepseek-chat")
 
   func annotated(_ citations: String...) -> String {
-    chunks.delta(#""content":"","role":"assistant","annotations":[\#(citations.joined(separator: ","))]"#)
+    chunks.delta(
+      #""content":"","role":"assistant","annotations":[\#(citations.joined(separator: ","))]"#)
   }
 
   // MARK: - Streams
@@ -26,10 +27,13 @@ import TestSupport
       extra: #","server_tool_use_details":{"web_search_requests":1,"tool_calls_requested":1,"#
         + #""tool_calls_executed":1}"#)
     let result = decodeChat(
-      sse(annotated(first), annotated(second), chunks.content("https://github.com/swiftlang/swift"),
+      sse(
+        annotated(first), annotated(second), chunks.content("https://github.com/swiftlang/swift"),
         chunks.finish(), usage, "[DONE]"))
     #expect(result.error == nil)
-    let one = URLCitation(url: "https://github.com/swiftlang/swift", title: "swiftlang/swift", startIndex: 0, endIndex: 0)
+    let one = URLCitation(
+      url: "https://github.com/swiftlang/swift", title: "swiftlang/swift", startIndex: 0,
+      endIndex: 0)
     let two = URLCitation(url: "https://www.swift.org/", title: "", startIndex: 0, endIndex: 0)
     let annotations = result.events.compactMap {
       if case .annotations(let items) = $0 { items } else { nil }
@@ -48,12 +52,15 @@ import TestSupport
     let first = chunks.citation(url: "https://a.example/", title: "A")
     let second = chunks.citation(url: "https://b.example/", title: "B")
     let result = decodeChat(
-      sse(annotated(first), chunks.content("Text."), annotated(first, second), chunks.finish(), "[DONE]"))
+      sse(
+        annotated(first), chunks.content("Text."), annotated(first, second), chunks.finish(),
+        "[DONE]"))
     let annotations = result.events.compactMap {
       if case .annotations(let items) = $0 { items.map(\.url) } else { nil }
     }
     #expect(annotations == [["https://a.example/"], ["https://b.example/"]])
-    #expect(result.events.summary?.annotations.map(\.url) == ["https://a.example/", "https://b.example/"])
+    #expect(
+      result.events.summary?.annotations.map(\.url) == ["https://a.example/", "https://b.example/"])
   }
 
   @Test func otherAnnotationTypesAndBrokenItemsAreSkipped() {
@@ -93,7 +100,8 @@ import TestSupport
     let usage = chunks.usage(
       prompt: 8174, completion: 30, cost: "0.0133176",
       extra: #","server_tool_use_details":{"web_search_requests":1}"#)
-    let result = decodeChat(sse(chunks.content("https://github.com"), chunks.finish(), usage, "[DONE]"))
+    let result = decodeChat(
+      sse(chunks.content("https://github.com"), chunks.finish(), usage, "[DONE]"))
     #expect(result.events.summary?.annotations == [])
     #expect(result.events.summary?.usage?.webSearchRequests == 1)
   }
@@ -132,12 +140,17 @@ import TestSupport
     // Perplexity numbers its sources in the text ([1][3]) in the order of the list, every
     // range 0–0.
     let items = ["https://one.example/", "https://two.example/", "https://three.example/"]
-      .map { #"{"type":"url_citation","url_citation":{"url":"\#($0)","title":"t","start_index":0,"end_index":0}}"# }
+      .map {
+        #"{"type":"url_citation","url_citation":{"url":"\#($0)","title":"t","start_index":0,"end_index":0}}"#
+      }
     let body =
       #"{"choices":[{"message":{"role":"assistant","content":"Ruby.[1][3]","annotations":["#
       + items.joined(separator: ",") + #"]}}]}"#
     let response = try JSONDecoder().decode(ChatCompletionResponse.self, from: Data(body.utf8))
-    #expect(response.citations.map(\.url) == ["https://one.example/", "https://two.example/", "https://three.example/"])
+    #expect(
+      response.citations.map(\.url) == [
+        "https://one.example/", "https://two.example/", "https://three.example/",
+      ])
     #expect(response.citations.allSatisfy { $0.startIndex == 0 && $0.endIndex == 0 })
   }
 
@@ -153,10 +166,12 @@ import TestSupport
     #expect(direct.cacheSavings == Decimal(string: "0.0012"))
     let nested = try JSONDecoder().decode(
       Usage.self,
-      from: Data(#"{"cost_details":{"upstream_inference_cost":null,"cache_discount":-0.0003}}"#.utf8))
+      from: Data(
+        #"{"cost_details":{"upstream_inference_cost":null,"cache_discount":-0.0003}}"#.utf8))
     #expect(nested.cacheSavings == Decimal(string: "-0.0003"))
     let none = try JSONDecoder().decode(
-      Usage.self, from: Data(#"{"prompt_tokens_details":{"cached_tokens":5},"cache_discount":"x"}"#.utf8))
+      Usage.self,
+      from: Data(#"{"prompt_tokens_details":{"cached_tokens":5},"cache_discount":"x"}"#.utf8))
     #expect(none.cacheSavings == nil)
     #expect(none.cachedTokens == 5)
   }
@@ -191,7 +206,8 @@ import TestSupport
     #expect(captured.bodyText == expected)
     // And it reads back as sent.
     let decoded = try captured.chatRequest()
-    #expect(decoded.messages.first?.content == .parts([.text("Be brief.", cacheControl: .ephemeral)]))
+    #expect(
+      decoded.messages.first?.content == .parts([.text("Be brief.", cacheControl: .ephemeral)]))
     #expect(decoded.tools == [.webSearch(engine: "exa", maxResults: 3)])
     await stub.shutdown()
   }
@@ -204,7 +220,8 @@ import TestSupport
   }
 
   @Test func aPartWithUnknownKeysKeepsThemBesideItsCacheControl() throws {
-    let json = #"{"type":"text","text":"x","cache_control":{"type":"ephemeral","ttl":"1h"},"future":1}"#
+    let json =
+      #"{"type":"text","text":"x","cache_control":{"type":"ephemeral","ttl":"1h"},"future":1}"#
     let part = try JSONDecoder().decode(ContentPart.self, from: Data(json.utf8))
     #expect(part.cacheControl == CacheControl(ttl: "1h"))
     #expect(part.other == ["future": .number(1)])

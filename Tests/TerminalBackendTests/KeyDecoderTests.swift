@@ -1,5 +1,5 @@
-import ChatDomain
 import CNcursesw
+import ChatDomain
 import ChatUI
 import Testing
 

@@ -1,5 +1,5 @@
-import ChatDomain
 import CNcursesw
+import ChatDomain
 import ChatUI
 
 /// Reads back what ncurses believes the terminal shows (`curscr`), cell by cell.

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import ChatRender
 import ChatUI
 import Foundation
@@ -21,7 +21,8 @@ extension NcursesTerminalTests {
           outputDescriptor: pty.deviceDescriptor, installsSignalHandlers: false,
           hyperlinks: hyperlinks))
       defer { terminal.shutdown() }
-      terminal.setTheme(ThemeCatalog(searchPath: ThemeSearchPath(directories: [])).load(named: nil).theme)
+      terminal.setTheme(
+        ThemeCatalog(searchPath: ThemeSearchPath(directories: [])).load(named: nil).theme)
       var grid = CellGrid(width: size.columns, height: size.rows)
       grid.put("[1] Docs · swift.org", x: 1, y: 2, role: .markdownLink)
       grid.setLink(grid.addLink("https://www.swift.org/"), x: 5, y: 2, length: 16)
@@ -40,7 +41,8 @@ extension NcursesTerminalTests {
       let before = output[drawn.upperBound..<link.lowerBound]
       #expect(before.contains("\u{1B}7"))
       #expect(before.hasSuffix("\u{1B}[3;6H") || before.contains("\u{1B}[3;6H"))
-      let close = try #require(output.range(of: "\u{1B}]8;;\u{1B}\\", range: link.upperBound..<output.endIndex))
+      let close = try #require(
+        output.range(of: "\u{1B}]8;;\u{1B}\\", range: link.upperBound..<output.endIndex))
       #expect(output[link.upperBound..<close.lowerBound].contains("Docs · swift.org"))
       #expect(output[close.upperBound...].contains("\u{1B}8"))
       // The screen ncurses knows is unchanged by the extra writes.

@@ -1,6 +1,6 @@
-import ChatDomain
 import CNcursesw
 import ChatCore
+import ChatDomain
 import ChatRender
 import ChatUI
 import Foundation
@@ -160,7 +160,8 @@ import Testing
     let flags = fcntl(pty.deviceDescriptor, F_GETFL)
     _ = fcntl(pty.deviceDescriptor, F_SETFL, flags | O_NONBLOCK)
     defer { _ = fcntl(pty.deviceDescriptor, F_SETFL, flags) }
-    let payload = Data((0..<786_432).map { UInt8(truncatingIfNeeded: $0 &* 7) }).base64EncodedString()
+    let payload = Data((0..<786_432).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+      .base64EncodedString()
     let sequence = "\u{1b}]52;c;\(payload)\u{07}"
     let controller = pty.controllerDescriptor
     let received = Mutex<[UInt8]>([])

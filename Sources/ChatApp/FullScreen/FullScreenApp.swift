@@ -1,7 +1,7 @@
-import ChatDomain
 import ChatCore
-import Dispatch
+import ChatDomain
 import ChatUI
+import Dispatch
 import Foundation
 import OpenRouter
 import TerminalBackend
@@ -36,7 +36,8 @@ public enum FullScreenApp {
   /// - Returns: the exit status (128 + signal after SIGTERM, SIGINT or SIGHUP).
   public static func run(_ options: Options, context: AppContext = AppContext()) -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      context.errors.write("error: orchat needs a terminal; use `orchat ask` in pipes and scripts\n")
+      context.errors.write(
+        "error: orchat needs a terminal; use `orchat ask` in pipes and scripts\n")
       return 1
     }
     ProcessSetup.ignoreBrokenPipes()

@@ -237,7 +237,8 @@ final class EffectRunner: Sendable {
 
   /// Like `withStore`, but after the previous call of this kind has finished.
   private func inOrder(
-    _ body: @escaping @Sendable (@escaping @Sendable () async throws -> SessionStore) async -> Action
+    _ body:
+      @escaping @Sendable (@escaping @Sendable () async throws -> SessionStore) async -> Action
   ) {
     let store = services.store
     let mailbox = mailbox
@@ -259,7 +260,8 @@ final class EffectRunner: Sendable {
   /// Runs `body` with the store (which opens in the background: the accessor throws when it
   /// could not be opened) and posts its answer.
   private func withStore(
-    _ body: @escaping @Sendable (@escaping @Sendable () async throws -> SessionStore) async -> Action
+    _ body:
+      @escaping @Sendable (@escaping @Sendable () async throws -> SessionStore) async -> Action
   ) {
     let store = services.store
     post { await body { try await store.value } }

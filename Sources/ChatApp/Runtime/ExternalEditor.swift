@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import ChatUI
 import Foundation
 
@@ -9,7 +9,8 @@ import Foundation
 enum ExternalEditor {
   /// - Returns: the edited text, or `nil` when the editor exited with an error (the input
   ///   stays as it was).
-  static func edit(_ text: String, environment: [String: String]) -> Result<String?, EditorFailure> {
+  static func edit(_ text: String, environment: [String: String]) -> Result<String?, EditorFailure>
+  {
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("orchat-message-\(UUID().uuidString).md")
     do {

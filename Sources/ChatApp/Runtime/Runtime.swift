@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import ChatRender
 import ChatUI
 import Dispatch
@@ -34,7 +34,9 @@ public final class Runtime<Screen: Terminal> {
   /// Frames presented so far (for tests and the benchmark).
   public private(set) var framesPresented = 0
 
-  init(state: AppState, terminal: Screen, runner: EffectRunner, mailbox: Mailbox, themes: ThemeCatalog) {
+  init(
+    state: AppState, terminal: Screen, runner: EffectRunner, mailbox: Mailbox, themes: ThemeCatalog
+  ) {
     self.state = state
     self.terminal = terminal
     self.runner = runner

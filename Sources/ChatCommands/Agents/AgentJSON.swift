@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 
 /// One agent in `agents --json` and `agents show --json`.
 struct AgentJSON: Encodable {

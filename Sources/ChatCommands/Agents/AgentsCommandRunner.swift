@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// Runs `orchat agents` and `orchat agents show NAME`.

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 import OpenRouter
 
@@ -32,7 +32,8 @@ public enum AskCommandRunner {
       store = try await context.openStore()
       if let reference = options.session { session = try await store.resolveSession(reference) }
       agent = try await chooseAgent(
-        named: options.agent, session: session, store: store, agents: context.loadAgents(config: config),
+        named: options.agent, session: session, store: store,
+        agents: context.loadAgents(config: config),
         config: config)
     } catch {
       return context.fail(error)

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// The object `orchat ask --json` prints.
@@ -71,7 +71,8 @@ struct AskResult: Encodable {
         cacheSavings: $0.cacheSavings, webSearches: $0.webSearches)
     }
     citations = reply.citations.map {
-      ArchivedCitation(url: $0.url, title: $0.title, startIndex: $0.startIndex, endIndex: $0.endIndex)
+      ArchivedCitation(
+        url: $0.url, title: $0.title, startIndex: $0.startIndex, endIndex: $0.endIndex)
     }
   }
 

@@ -1,6 +1,5 @@
-import ChatDomain
 import ChatCore
-
+import ChatDomain
 import Synchronization
 
 /// Writes reply text as it arrives, ending with a newline. The output sanitises it when it

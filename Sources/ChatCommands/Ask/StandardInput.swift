@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// Standard input for `orchat ask`: read whole, up to a cap, without trapping on whatever
@@ -28,7 +28,9 @@ public enum StandardInput {
     var data = Data()
     var chunk = [UInt8](repeating: 0, count: 65_536)
     while true {
-      let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+      let count = chunk.withUnsafeMutableBytes {
+        Foundation.read(descriptor, $0.baseAddress, $0.count)
+      }
       if count == 0 { break }
       if count < 0 {
         if errno == EINTR { continue }

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// The dynamic values the shell completion scripts offer: model ids, agent names, theme

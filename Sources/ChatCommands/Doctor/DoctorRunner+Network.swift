@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Formatting
 import Foundation
 import OpenRouter
@@ -15,7 +15,8 @@ extension DoctorRunner {
     else {
       return [
         DoctorCheck(
-          "endpoint", .fail, "\"\(OpenRouterError.oneLine(baseURL, limit: 120))\" is not an http(s) URL",
+          "endpoint", .fail,
+          "\"\(OpenRouterError.oneLine(baseURL, limit: 120))\" is not an http(s) URL",
           advice: "fix --base-url, OPENROUTER_BASE_URL or base_url in config.toml"),
         DoctorCheck("key_accepted", .info, "not checked (no endpoint)"),
       ]
@@ -41,7 +42,8 @@ extension DoctorRunner {
     if key == nil {
       checks.append(DoctorCheck("key_accepted", .info, "not checked (no key)"))
     } else if !endpoint.reachable {
-      checks.append(DoctorCheck("key_accepted", .info, "not checked (the endpoint cannot be reached)"))
+      checks.append(
+        DoctorCheck("key_accepted", .info, "not checked (the endpoint cannot be reached)"))
     } else {
       checks.append(await keyCheck(client, baseURL: baseURL))
     }
@@ -96,7 +98,8 @@ extension DoctorRunner {
         )
       default:
         return (
-          DoctorCheck("endpoint", .warn, summary, advice: "the server has a problem; try again later"),
+          DoctorCheck(
+            "endpoint", .warn, summary, advice: "the server has a problem; try again later"),
           true
         )
       }
@@ -138,7 +141,8 @@ extension DoctorRunner {
       var parts: [String] = []
       if let limit = info.limit {
         let left = info.limitRemaining.map { Format.cost($0) } ?? "?"
-        let reset = info.limitReset.map { ", resets \(OpenRouterError.oneLine($0, limit: 20))" } ?? ""
+        let reset =
+          info.limitReset.map { ", resets \(OpenRouterError.oneLine($0, limit: 20))" } ?? ""
         parts.append("\(left) of \(Format.cost(limit)) left\(reset)")
       } else {
         parts.append("no credit limit on the key")
@@ -153,7 +157,8 @@ extension DoctorRunner {
       if let remaining = info.limitRemaining, remaining <= 0 {
         return DoctorCheck(
           "key_accepted", .fail, summary,
-          advice: "no credit left: add credits at https://openrouter.ai/credits or raise the key's limit")
+          advice:
+            "no credit left: add credits at https://openrouter.ai/credits or raise the key's limit")
       }
       return DoctorCheck("key_accepted", .pass, summary)
     } catch let error as OpenRouterError {

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Formatting
 import Foundation
 import OpenRouter
@@ -45,7 +45,9 @@ public struct DoctorRunner: Sendable {
     func report(_ new: [DoctorCheck]) {
       checks += new
       // Paths, file names and server text are in the lines: printed terminal-safe.
-      if !json { for check in new { context.output.write(TextSanitizer.sanitize(check.line) + "\n") } }
+      if !json {
+        for check in new { context.output.write(TextSanitizer.sanitize(check.line) + "\n") }
+      }
     }
     let (config, configCheck) = loadConfig()
     report([configCheck])
@@ -132,7 +134,8 @@ public struct DoctorRunner: Sendable {
     } else {
       checks.append(
         DoctorCheck(
-          "agents", .fail, "\(summary); default_agent \"\(config.defaultAgent)\" is not one of them",
+          "agents", .fail,
+          "\(summary); default_agent \"\(config.defaultAgent)\" is not one of them",
           advice: "set default_agent in config.toml to one of: "
             + catalog.agents.map(\.name).joined(separator: ", ")))
     }
@@ -169,7 +172,8 @@ public struct DoctorRunner: Sendable {
     } else if shipped == nil {
       checks.append(
         DoctorCheck(
-          "themes", .warn, summary + "; the shipped themes were not found (dark and mono are built in)",
+          "themes", .warn,
+          summary + "; the shipped themes were not found (dark and mono are built in)",
           advice: "install with Scripts/install.sh, or set ORCHAT_THEMES_DIR"))
     } else {
       checks.append(DoctorCheck("themes", .pass, summary))
@@ -212,14 +216,16 @@ public struct DoctorRunner: Sendable {
     let fetched = Format.time(catalog.fetchedAt, timeZone: .gmt) + " UTC"
     switch catalog.origin {
     case .bundled:
-      let summary = "\(catalog.models.count) models, the snapshot bundled with orchat (\(fetched), \(age))"
+      let summary =
+        "\(catalog.models.count) models, the snapshot bundled with orchat (\(fetched), \(age))"
       if !Endpoint.isOpenRouter(baseURL) {
         return DoctorCheck(
           "catalog", .warn, summary + ", which lists OpenRouter's models, not \(baseURL)'s",
           advice: "run orchat models --refresh to list the endpoint's own models")
       }
       return now().timeIntervalSince(catalog.fetchedAt) > Self.staleCatalogAge
-        ? DoctorCheck("catalog", .warn, summary, advice: "run orchat models --refresh for the live list")
+        ? DoctorCheck(
+          "catalog", .warn, summary, advice: "run orchat models --refresh for the live list")
         : DoctorCheck("catalog", .pass, summary)
     case .live:
       let summary = "\(catalog.models.count) models, fetched \(fetched) (\(age))"

@@ -57,7 +57,8 @@ enum TerminalChecks {
   }
 
   static func locale(_ facts: TerminalFacts) -> DoctorCheck {
-    let setting = facts.localeSetting.map { "\($0.name)=\($0.value)" } ?? "no LANG, LC_ALL or LC_CTYPE"
+    let setting =
+      facts.localeSetting.map { "\($0.name)=\($0.value)" } ?? "no LANG, LC_ALL or LC_CTYPE"
     let codeset = facts.codeset ?? "unknown"
     let isUTF8 = ["utf-8", "utf8"].contains(codeset.lowercased())
     if isUTF8 { return DoctorCheck("locale", .pass, "\(setting) (UTF-8)") }
@@ -84,7 +85,11 @@ enum TerminalChecks {
     let environment = facts.environment
     let term = (facts.term ?? "").lowercased()
     let program = environment["TERM_PROGRAM"] ?? ""
-    enum Verdict { case likely(String), unlikely(String), unknown }
+    enum Verdict {
+      case likely(String)
+      case unlikely(String)
+      case unknown
+    }
     let verdict: Verdict
     if facts.isInsideTmux {
       verdict = .likely("inside tmux: OSC 52 passes when tmux has `set -g set-clipboard on`")
@@ -107,17 +112,21 @@ enum TerminalChecks {
       verdict = .unknown
     }
     switch verdict {
-    case .likely(let why): return DoctorCheck("clipboard", .pass, "OSC 52 likely works (\(why))\(fallback)")
+    case .likely(let why):
+      return DoctorCheck("clipboard", .pass, "OSC 52 likely works (\(why))\(fallback)")
     case .unknown:
       return DoctorCheck(
         "clipboard", .info, "cannot tell whether this terminal accepts OSC 52\(fallback)")
     case .unlikely(let why):
       if let program = facts.clipboardProgram {
-        return DoctorCheck("clipboard", .pass, "OSC 52 unlikely (\(why)); \(program) is used instead")
+        return DoctorCheck(
+          "clipboard", .pass, "OSC 52 unlikely (\(why)); \(program) is used instead")
       }
       return DoctorCheck(
         "clipboard", .warn, "OSC 52 unlikely (\(why))",
-        advice: "copy with the terminal's own selection (run with --no-mouse), or install wl-copy or xclip")
+        advice:
+          "copy with the terminal's own selection (run with --no-mouse), or install wl-copy or xclip"
+      )
     }
   }
 
@@ -144,6 +153,7 @@ enum TerminalChecks {
         "mouse", .pass,
         "likely works (xterm mouse reporting); hold Shift to select text, or run with --no-mouse")
     }
-    return DoctorCheck("mouse", .info, "cannot tell whether TERM=\(facts.term ?? "unset") reports the mouse")
+    return DoctorCheck(
+      "mouse", .info, "cannot tell whether TERM=\(facts.term ?? "unset") reports the mouse")
   }
 }

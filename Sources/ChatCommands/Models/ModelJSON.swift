@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// One entry of `models --json`. Prices are USD per million tokens (`null` when variable,

@@ -1,6 +1,5 @@
-import ChatDomain
 import ChatCore
-
+import ChatDomain
 import Formatting
 import Foundation
 
@@ -36,8 +35,9 @@ enum TranscriptText {
       if !message.citations.isEmpty {
         // The same list `orchat ask` prints after a reply, without its leading blank line.
         lines.append(
-          String(SourcesText.render(message.citations, forTerminal: false)
-            .dropFirst().dropLast()))
+          String(
+            SourcesText.render(message.citations, forTerminal: false)
+              .dropFirst().dropLast()))
       }
       if message.status != .complete {
         lines.append("[\(message.status.rawValue)\(message.error.map { ": \($0)" } ?? "")]")

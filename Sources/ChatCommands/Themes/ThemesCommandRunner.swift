@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Formatting
 import Foundation
 
@@ -31,7 +31,8 @@ public struct ThemesCommandRunner: Sendable {
         problems.append(problem)
         continue
       }
-      rows.append(ThemeJSON(name: name, dark: selection.theme.isDark, source: Self.source(selection)))
+      rows.append(
+        ThemeJSON(name: name, dark: selection.theme.isDark, source: Self.source(selection)))
     }
     do {
       if json {
@@ -88,7 +89,8 @@ public struct ThemesCommandRunner: Sendable {
     ]
     let slotWidth = theme.palette.keys.map(\.count).max() ?? 0
     for (slot, color) in theme.palette.sorted(by: { $0.key < $1.key }) {
-      lines.append("  \(safe(slot).padding(toLength: slotWidth, withPad: " ", startingAt: 0))  \(color)")
+      lines.append(
+        "  \(safe(slot).padding(toLength: slotWidth, withPad: " ", startingAt: 0))  \(color)")
     }
     lines.append("roles:")
     let roleWidth = StyleRole.allCases.map(\.rawValue.count).max() ?? 0

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// Dates typed on the command line: `2026-05-01` (midnight in the given time zone), an ISO

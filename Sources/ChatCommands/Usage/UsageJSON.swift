@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// `usage --json`: `{"by", "since", "rows": [row…], "total": row}`, each row

@@ -1,6 +1,6 @@
 import BuildInfo
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// Runs `orchat version [--json]`.

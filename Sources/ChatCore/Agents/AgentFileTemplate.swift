@@ -25,7 +25,8 @@ public enum AgentFileTemplate {
     ]
     lines.append(
       agent.fallbackModels.isEmpty
-        ? "# fallback_models = [\"openai/gpt-5\"]" : "fallback_models = \(array(agent.fallbackModels))")
+        ? "# fallback_models = [\"openai/gpt-5\"]"
+        : "fallback_models = \(array(agent.fallbackModels))")
     lines += ["", "# The instructions every conversation with this agent starts with."]
     if let prompt = agent.systemPrompt {
       lines.append("system_prompt = \(multilineString(prompt))")
@@ -113,12 +114,15 @@ public enum AgentFileTemplate {
     set["require_parameters"] = provider.requireParameters.map { "\($0)" }
     set["quantizations"] = provider.quantizations.map(array)
     if let price = provider.maxPrice {
-      let caps = [price.prompt.map { "prompt = \(number($0))" },
-        price.completion.map { "completion = \(number($0))" }].compactMap { $0 }
+      let caps = [
+        price.prompt.map { "prompt = \(number($0))" },
+        price.completion.map { "completion = \(number($0))" },
+      ].compactMap { $0 }
       set["max_price"] = "{ \(caps.joined(separator: ", ")) }"
     }
     return ["[provider]"]
-      + examples.map { key, example in set[key].map { "\(key) = \($0)" } ?? "# \(key) = \(example)" }
+      + examples.map { key, example in set[key].map { "\(key) = \($0)" } ?? "# \(key) = \(example)"
+      }
   }
 
   /// A TOML basic string: `"…"` with quotes, backslashes and control characters escaped.

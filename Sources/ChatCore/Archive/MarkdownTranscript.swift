@@ -125,7 +125,8 @@ public enum MarkdownTranscript {
       guard let numbers = startsBeside[message.id], !numbers.isEmpty else { return [] }
       let names = numbers.map(String.init).joined(separator: ", ")
       return [
-        "", "_Other variant\(numbers.count == 1 ? "" : "s") here: "
+        "",
+        "_Other variant\(numbers.count == 1 ? "" : "s") here: "
           + "branch\(numbers.count == 1 ? "" : "es") \(names) (below)_",
       ]
     }

@@ -58,7 +58,8 @@ public enum AttachmentSniffer {
   private static func image(_ b: [UInt8]) -> Sniffed? {
     if starts(b, with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
       // The IHDR chunk comes first: width and height, big-endian, at 16 and 20.
-      let size = b.count >= 24 && Array(b[12..<16]) == Array("IHDR".utf8)
+      let size =
+        b.count >= 24 && Array(b[12..<16]) == Array("IHDR".utf8)
         ? (bigEndian(b, 16, 4), bigEndian(b, 20, 4)) : nil
       return Sniffed(mediaType: "image/png", kind: .image, width: size?.0, height: size?.1)
     }
@@ -179,7 +180,8 @@ public enum AttachmentSniffer {
     let version = (b[1] >> 3) & 0x03
     let layer = (b[1] >> 1) & 0x03
     let bitrate = b[2] >> 4
-    return version != 0x01 && layer == 0x01 && bitrate != 0x0F && bitrate != 0 && (b[2] >> 2) & 0x03 != 0x03
+    return version != 0x01 && layer == 0x01 && bitrate != 0x0F && bitrate != 0
+      && (b[2] >> 2) & 0x03 != 0x03
   }
 
   /// Valid UTF-8 without NUL bytes (a NUL marks binary data in practice).

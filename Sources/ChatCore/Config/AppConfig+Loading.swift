@@ -74,7 +74,8 @@ extension AppConfig {
       }
       let trimmed = key.trimmingCharacters(in: .whitespacesAndNewlines)
       guard OpenRouterConfiguration.isWellFormedKey(trimmed) else {
-        throw root.error("api_key", "contains a control character or space; set it again without them")
+        throw root.error(
+          "api_key", "contains a control character or space; set it again without them")
       }
       config.apiKey = trimmed
     }
@@ -148,7 +149,8 @@ extension AppConfig {
       default: throw table.error(action, "must be a key chord string or an array of them")
       }
       // A space separates the keys of a two-key sequence ("ctrl+x ctrl+e").
-      guard !chords.isEmpty, chords.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+      guard !chords.isEmpty, chords.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+      else {
         throw table.error(action, "key chords must not be empty")
       }
       bindings[action] = chords

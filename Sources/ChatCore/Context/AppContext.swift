@@ -97,10 +97,10 @@ public struct AppContext: Sendable {
   /// - Throws: `ChatError` of kind `configuration`, naming where the URL came from.
   public func checkedBaseURL(config: AppConfig, override: String?) throws -> String {
     let (url, origin): (String, String) =
-      if let override { (override, "--base-url") }
-      else if let url = environment.baseURL { (url, "OPENROUTER_BASE_URL") }
-      else if let url = config.api.baseURL { (url, "base_url in \(paths.configFile.path)") }
-      else { (OpenRouterConfiguration.defaultBaseURL, "the default") }
+      if let override { (override, "--base-url") } else if let url = environment.baseURL {
+        (url, "OPENROUTER_BASE_URL")
+      } else if let url = config.api.baseURL { (url, "base_url in \(paths.configFile.path)") } else
+      { (OpenRouterConfiguration.defaultBaseURL, "the default") }
     // Fails closed: plain http whose host cannot be read counts as another machine.
     guard !config.api.allowsInsecureBaseURL, url.lowercased().hasPrefix("http:"),
       !Self.isLoopback(host: URLComponents(string: url)?.host)

@@ -11,7 +11,9 @@ public struct ProcessEnvironment: Sendable {
 
   /// `OPENROUTER_API_KEY`, when set and not blank.
   public var apiKey: String? {
-    values["OPENROUTER_API_KEY"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+    values["OPENROUTER_API_KEY"].flatMap {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0
+    }
   }
 
   public var baseURL: String? {

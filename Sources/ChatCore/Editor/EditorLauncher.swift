@@ -13,8 +13,10 @@ public enum EditorLauncher {
 
     public var description: String {
       switch self {
-      case .cannotStart(let editor, let reason): return "Could not start the editor \(editor): \(reason)"
-      case .exited(let editor, let status): return "The editor \(editor) exited with status \(status)"
+      case .cannotStart(let editor, let reason):
+        return "Could not start the editor \(editor): \(reason)"
+      case .exited(let editor, let status):
+        return "The editor \(editor) exited with status \(status)"
       }
     }
   }

@@ -66,8 +66,9 @@ public struct ConversationEngine: Sendable {
   private func start(
     _ turn: ConversationTurn, onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
-    guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-      || !turn.attachments.isEmpty
+    guard
+      !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        || !turn.attachments.isEmpty
     else {
       throw ChatError.invalidInput("the message is empty")
     }

@@ -47,7 +47,8 @@ extension SessionStore {
     guard !files.isEmpty else { return }
     var ordinal =
       try Int.fetchOne(
-        db, sql: "SELECT COALESCE(MAX(ordinal), -1) + 1 FROM message_attachment WHERE message_id = ?",
+        db,
+        sql: "SELECT COALESCE(MAX(ordinal), -1) + 1 FROM message_attachment WHERE message_id = ?",
         arguments: [messageID]) ?? 0
     for file in files {
       let a = file.attachment
@@ -62,7 +63,8 @@ extension SessionStore {
           a.durationMilliseconds, file.data,
         ])
       try db.execute(
-        sql: "INSERT INTO message_attachment (message_id, ordinal, sha256, name) VALUES (?, ?, ?, ?)",
+        sql:
+          "INSERT INTO message_attachment (message_id, ordinal, sha256, name) VALUES (?, ?, ?, ?)",
         arguments: [messageID, ordinal, a.sha256, a.name])
       ordinal += 1
     }
@@ -114,7 +116,8 @@ extension SessionStore {
   /// The bytes of one stored attachment; `nil` when no message holds it (any more).
   public func attachmentData(sha256: String) async throws -> Data? {
     try await read("read an attachment") { db in
-      try Data.fetchOne(db, sql: "SELECT data FROM attachment WHERE sha256 = ?", arguments: [sha256])
+      try Data.fetchOne(
+        db, sql: "SELECT data FROM attachment WHERE sha256 = ?", arguments: [sha256])
     }
   }
 

@@ -36,7 +36,10 @@ extension SessionStore {
         SELECT id, session_id, position, selected FROM message
         ORDER BY session_id, position, created_at, rowid
         """
-    ).map { Row(id: $0["id"], session: $0["session_id"], position: $0["position"], selected: $0["selected"]) }
+    ).map {
+      Row(
+        id: $0["id"], session: $0["session_id"], position: $0["position"], selected: $0["selected"])
+    }
     let update = try db.makeStatement(
       sql: "UPDATE message SET parent_id = ?, position = ?, selected = ? WHERE id = ?")
     var index = 0

@@ -5,81 +5,81 @@ import ChatDomain
 extension BuiltInThemes {
   /// `themes/dark.toml`, verbatim.
   static let darkText = #"""
-# orchat's default theme, for terminals with a dark background.
-#
-# Body text and code blocks use the terminal's own foreground and background ("default"),
-# so the theme sits on whatever background you have chosen and a streamed token costs no
-# colour codes.
-# Accents are xterm-256 colours, so they look the same on 256-colour and true-colour
-# terminals.
-name = "dark"
-dark = true
+    # orchat's default theme, for terminals with a dark background.
+    #
+    # Body text and code blocks use the terminal's own foreground and background ("default"),
+    # so the theme sits on whatever background you have chosen and a streamed token costs no
+    # colour codes.
+    # Accents are xterm-256 colours, so they look the same on 256-colour and true-colour
+    # terminals.
+    name = "dark"
+    dark = true
 
-[palette]
-background = "default"
-foreground = "default"
-surface = "#303030"     # inline code
-panel = "#3a3a3a"       # status line and banners
-muted = "#949494"       # headers, borders, comments
-primary = "#5fafff"     # assistant name, headings, keywords, focused border
-secondary = "#d7af5f"   # your name, links
-accent = "#87d7af"      # inline code, list markers, code labels
-success = "#87d787"
-warning = "#ffaf5f"
-error = "#ff5f5f"
+    [palette]
+    background = "default"
+    foreground = "default"
+    surface = "#303030"     # inline code
+    panel = "#3a3a3a"       # status line and banners
+    muted = "#949494"       # headers, borders, comments
+    primary = "#5fafff"     # assistant name, headings, keywords, focused border
+    secondary = "#d7af5f"   # your name, links
+    accent = "#87d7af"      # inline code, list markers, code labels
+    success = "#87d787"
+    warning = "#ffaf5f"
+    error = "#ff5f5f"
 
-[roles]
-"transcript.header" = { fg = "muted" }
-"code.keyword" = { fg = "primary", bold = true }
-"""#
+    [roles]
+    "transcript.header" = { fg = "muted" }
+    "code.keyword" = { fg = "primary", bold = true }
+    """#
 
   /// `themes/mono.toml`, verbatim.
   static let monoText = #"""
-# Attributes only: the terminal's own colours everywhere, with bold, dim, italic, underline
-# and reverse carrying the distinctions. Used when NO_COLOR is set.
-name = "mono"
-dark = true
+    # Attributes only: the terminal's own colours everywhere, with bold, dim, italic, underline
+    # and reverse carrying the distinctions. Used when NO_COLOR is set.
+    name = "mono"
+    dark = true
 
-[palette]
-background = "default"
-foreground = "default"
-surface = "default"
-panel = "default"
-muted = "default"
-primary = "default"
-secondary = "default"
-accent = "default"
-success = "default"
-warning = "default"
-error = "default"
+    [palette]
+    background = "default"
+    foreground = "default"
+    surface = "default"
+    panel = "default"
+    muted = "default"
+    primary = "default"
+    secondary = "default"
+    accent = "default"
+    success = "default"
+    warning = "default"
+    error = "default"
 
-[roles]
-"border" = { dim = true }
-"border.focused" = { bold = true }
-"muted" = { dim = true }
-"selection" = { reverse = true }
-"transcript.header" = { dim = true }
-"transcript.user" = { bold = true }
-"transcript.assistant" = { bold = true, underline = true }
-"transcript.reasoning" = { dim = true, italic = true }
-"transcript.error" = { bold = true, underline = true }
-"transcript.divider" = { dim = true }
-"markdown.heading" = { bold = true, underline = true }
-"markdown.inline_code" = { bold = true }
-"markdown.link_url" = { dim = true }
-"markdown.quote" = { italic = true, dim = true }
-"markdown.list_marker" = { bold = true }
-"markdown.rule" = { dim = true }
-"markdown.table_border" = { dim = true }
-"code.border" = { dim = true }
-"code.label" = { bold = true }
-"code.keyword" = { bold = true }
-"code.comment" = { dim = true, italic = true }
-"status" = { reverse = true }
-"status.warning" = { reverse = true, bold = true }
-"status.error" = { reverse = true, bold = true, underline = true }
-"banner" = { reverse = true }
-"banner.error" = { reverse = true, bold = true }
-"""#
+    [roles]
+    "border" = { dim = true }
+    "border.focused" = { bold = true }
+    "muted" = { dim = true }
+    "selection" = { reverse = true }
+    "transcript.header" = { dim = true }
+    "transcript.user" = { bold = true }
+    "transcript.assistant" = { bold = true, underline = true }
+    "transcript.reasoning" = { dim = true, italic = true }
+    "transcript.error" = { bold = true, underline = true }
+    "transcript.divider" = { dim = true }
+    "markdown.heading" = { bold = true, underline = true }
+    "markdown.inline_code" = { bold = true }
+    "markdown.link_url" = { dim = true }
+    "markdown.quote" = { italic = true, dim = true }
+    "markdown.list_marker" = { bold = true }
+    "markdown.rule" = { dim = true }
+    "markdown.table_border" = { dim = true }
+    "code.border" = { dim = true }
+    "code.label" = { bold = true }
+    "code.keyword" = { bold = true }
+    "code.comment" = { dim = true, italic = true }
+    "status" = { reverse = true }
+    "status.warning" = { reverse = true, bold = true }
+    "status.error" = { reverse = true, bold = true, underline = true }
+    "banner" = { reverse = true }
+    "banner.error" = { reverse = true, bold = true }
+    """#
 
 }

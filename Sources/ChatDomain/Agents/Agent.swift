@@ -176,7 +176,6 @@ public struct Agent: Sendable, Hashable, Identifiable {
     return agent
   }
 
-
   /// Names are file names and command-line arguments: see `Identifier`.
   public static func isValidName(_ name: String) -> Bool {
     Identifier.isValid(name)

@@ -1,4 +1,3 @@
-
 /// Why a theme could not be used. Loading falls back to the default theme and shows
 /// `userMessage` as one line; `debugDescription` adds the underlying parser text.
 public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible,

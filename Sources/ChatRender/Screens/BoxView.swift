@@ -37,7 +37,8 @@ enum BoxView {
     }
     if let title, !title.isEmpty {
       let clip = Rect(x: edge.x, y: top, width: max(0, rightEdge - edge.x), height: 1)
-      grid.put(" \(title) ", x: edge.x, y: top, role: isFocused ? .borderFocused : .title, clip: clip)
+      grid.put(
+        " \(title) ", x: edge.x, y: top, role: isFocused ? .borderFocused : .title, clip: clip)
     }
   }
 

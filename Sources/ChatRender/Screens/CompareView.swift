@@ -64,7 +64,8 @@ enum CompareView {
     for (index, text) in texts.enumerated() {
       guard x < row.maxX else { break }
       let role: StyleRole = index == compare.selected ? (isFocused ? .selection : .title) : .muted
-      x += BoxView.text(text, x: x, y: row.y, limit: min(share, row.maxX - x), role: role, on: &grid)
+      x += BoxView.text(
+        text, x: x, y: row.y, limit: min(share, row.maxX - x), role: role, on: &grid)
       if index < texts.count - 1, x < row.maxX {
         grid.put(Glyph("│", width: 1), x: x, y: row.y, role: .border)
         x += 1
@@ -80,7 +81,10 @@ enum CompareView {
     let header = geometry.header(of: pane)
     guard header.height > 0 else { return }
     // Row 1: number and model, the state on the right.
-    if isFocused { grid.fill(Rect(x: header.x, y: header.y, width: header.width, height: 1), with: .blank(.selection)) }
+    if isFocused {
+      grid.fill(
+        Rect(x: header.x, y: header.y, width: header.width, height: 1), with: .blank(.selection))
+    }
     let mark = stateMark(state, column)
     let markWidth = DisplayWidth.width(of: mark.text)
     var name = "\(index + 1) \(column.model)"
@@ -94,7 +98,9 @@ enum CompareView {
     // Row 2: the figures, dropped from the right when too wide.
     if header.height > 1 {
       var figures = self.figures(column)
-      while figures.count > 1, DisplayWidth.width(of: figures.joined(separator: " · ")) > header.width {
+      while figures.count > 1,
+        DisplayWidth.width(of: figures.joined(separator: " · ")) > header.width
+      {
         figures.removeLast()
       }
       BoxView.text(
@@ -105,7 +111,8 @@ enum CompareView {
     if header.height > 2 {
       let y = header.y + 2
       if let failure = column.failure {
-        BoxView.text("✗ " + failure, x: header.x, y: y, limit: header.width, role: .transcriptError, on: &grid)
+        BoxView.text(
+          "✗ " + failure, x: header.x, y: y, limit: header.width, role: .transcriptError, on: &grid)
       } else if let note = column.note {
         BoxView.text(note, x: header.x, y: y, limit: header.width, role: .statusWarning, on: &grid)
       } else {
@@ -145,10 +152,15 @@ enum CompareView {
   }
 
   /// The spinner while a reply streams, else how it ended.
-  static func stateMark(_ state: AppState, _ column: CompareColumn) -> (text: String, role: StyleRole) {
+  static func stateMark(_ state: AppState, _ column: CompareColumn) -> (
+    text: String, role: StyleRole
+  ) {
     switch column.phase {
     case .starting, .streaming:
-      return (TranscriptHeader.spinner[state.spinnerFrame % TranscriptHeader.spinner.count], .statusWarning)
+      return (
+        TranscriptHeader.spinner[state.spinnerFrame % TranscriptHeader.spinner.count],
+        .statusWarning
+      )
     case .stopping:
       return ("stopping…", .statusWarning)
     case .ended:
@@ -174,7 +186,8 @@ enum CompareView {
       if let duration = reply.durationMilliseconds, let ttft = reply.timeToFirstTokenMilliseconds,
         duration > ttft, tokens > 1
       {
-        figures.append(String(format: "%.0f tok/s", Double(tokens) * 1000 / Double(duration - ttft)))
+        figures.append(
+          String(format: "%.0f tok/s", Double(tokens) * 1000 / Double(duration - ttft)))
       }
       figures.append("\(Format.tokens(tokens)) tok")
       if let cost = reply.usage?.cost { figures.append(Format.cost(cost)) }

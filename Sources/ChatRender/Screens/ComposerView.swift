@@ -14,9 +14,13 @@ enum ComposerView {
     default: hint = "Enter queue · Esc stop"
     }
     if state.compare?.isRunning == true { hint = "Enter queue · Esc stop all" }
-    if let edit = state.pendingEdit { hint = "editing \(edit.number): Enter branches · Esc cancels" }
+    if let edit = state.pendingEdit {
+      hint = "editing \(edit.number): Enter branches · Esc cancels"
+    }
     let queued = state.queuedPrompts.isEmpty ? "" : "\(state.queuedPrompts.count) queued · "
-    let chord = state.pendingKeys.isEmpty ? "" : state.pendingKeys.map(\.description).joined(separator: " ") + " … · "
+    let chord =
+      state.pendingKeys.isEmpty
+      ? "" : state.pendingKeys.map(\.description).joined(separator: " ") + " … · "
     let isFocused = state.focus == .composer && state.overlay == nil
     var title = "Message"
     if !state.pendingAttachments.isEmpty {
@@ -39,7 +43,10 @@ enum ComposerView {
         state.pendingAttachments.map(\.attachment), width: chipArea.width)
       if lines.count > chipArea.height {
         let hidden = lines.count - chipArea.height + 1
-        lines = Array(lines.prefix(chipArea.height - 1)) + ["+\(hidden) more lines of files (/detach N removes one)"]
+        lines =
+          Array(lines.prefix(chipArea.height - 1)) + [
+            "+\(hidden) more lines of files (/detach N removes one)"
+          ]
       }
       for (offset, line) in lines.prefix(chipArea.height).enumerated() {
         BoxView.text(
@@ -58,13 +65,16 @@ enum ComposerView {
       grid.put("Tab or click here to type", x: area.x, y: area.y, role: .muted, clip: area)
     }
     guard isFocused else { return nil }
-    let cursor = Position(x: area.x + min(wrapped.cursorColumn, area.width - 1), y: area.y + wrapped.cursorRow - first)
+    let cursor = Position(
+      x: area.x + min(wrapped.cursorColumn, area.width - 1), y: area.y + wrapped.cursorRow - first)
     guard state.isBusy else { return cursor }
     // While a reply streams the terminal's cursor stays hidden where the text is written, so
     // each token costs no cursor moves; the input shows a drawn cursor instead.
     let under = grid[cursor.x, cursor.y]
     let isWide = cursor.x + 1 < grid.width && grid[cursor.x + 1, cursor.y].isContinuation
-    grid.put(Glyph(under.text.isEmpty ? " " : under.text, width: isWide ? 2 : 1), x: cursor.x, y: cursor.y, role: .cursor)
+    grid.put(
+      Glyph(under.text.isEmpty ? " " : under.text, width: isWide ? 2 : 1), x: cursor.x, y: cursor.y,
+      role: .cursor)
     return nil
   }
 }

@@ -14,20 +14,29 @@ enum DialogViews {
       let index = first + offset
       let y = area.y + offset
       let isCursor = index == state.agentCursor
-      if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
+      if isCursor {
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection))
+      }
       let marker = agent.name == state.agentName ? "▸ " : "  "
-      let used = BoxView.text(marker + agent.name, x: area.x + 1, y: y, limit: 18, role: isCursor ? .selection : .title, on: &grid)
+      let used = BoxView.text(
+        marker + agent.name, x: area.x + 1, y: y, limit: 18, role: isCursor ? .selection : .title,
+        on: &grid)
       _ = used
       BoxView.text(
-        agent.model + (agent.description.isEmpty ? "" : " · " + agent.description), x: area.x + 20, y: y,
+        agent.model + (agent.description.isEmpty ? "" : " · " + agent.description), x: area.x + 20,
+        y: y,
         limit: area.width - 21, role: isCursor ? .selection : .muted, on: &grid)
     }
-    BoxView.text("Enter switch from the next message · Esc close", x: area.x + 1, y: area.maxY - 1, limit: area.width - 2, role: .muted, on: &grid)
+    BoxView.text(
+      "Enter switch from the next message · Esc close", x: area.x + 1, y: area.maxY - 1,
+      limit: area.width - 2, role: .muted, on: &grid)
   }
 
   static func drawHelp(_ state: AppState, layout: ScreenLayout, on grid: inout CellGrid) {
     let box = layout.helpBox
-    BoxView.draw(box, title: "Keys and commands", rightTitle: "↑↓ scroll · any key closes", isFocused: true, on: &grid)
+    BoxView.draw(
+      box, title: "Keys and commands", rightTitle: "↑↓ scroll · any key closes", isFocused: true,
+      on: &grid)
     let area = box.inset(by: 1)
     // Two columns when the box is wide enough; scrolled by Up and Down otherwise.
     let columns = layout.helpColumns
@@ -47,8 +56,12 @@ enum DialogViews {
     let box = layout.overlayBox(width: 60, height: 5)
     BoxView.draw(box, title: "Delete session", isFocused: true, on: &grid)
     let area = box.inset(by: 1)
-    BoxView.text("Delete \"\(title)\" and its messages?", x: area.x + 1, y: area.y, limit: area.width - 2, role: .title, on: &grid)
-    BoxView.text("y delete · any other key keeps it", x: area.x + 1, y: area.y + 2, limit: area.width - 2, role: .muted, on: &grid)
+    BoxView.text(
+      "Delete \"\(title)\" and its messages?", x: area.x + 1, y: area.y, limit: area.width - 2,
+      role: .title, on: &grid)
+    BoxView.text(
+      "y delete · any other key keeps it", x: area.x + 1, y: area.y + 2, limit: area.width - 2,
+      role: .muted, on: &grid)
   }
 
   /// A yes/no question: a title, one line of question, one line of keys.
@@ -62,7 +75,9 @@ enum DialogViews {
     BoxView.text(hint, x: area.x + 1, y: area.y + 2, limit: area.width - 2, role: .muted, on: &grid)
   }
 
-  static func drawPrompt(_ prompt: PromptState, layout: ScreenLayout, on grid: inout CellGrid) -> Position? {
+  static func drawPrompt(_ prompt: PromptState, layout: ScreenLayout, on grid: inout CellGrid)
+    -> Position?
+  {
     let box = layout.overlayBox(width: 70, height: 5)
     BoxView.draw(box, title: prompt.title, isFocused: true, on: &grid)
     let area = box.inset(by: 1)
@@ -72,7 +87,9 @@ enum DialogViews {
     let offset = max(0, column - field.width + 1)
     let visible = String(text.dropFirst(offset))
     grid.put(visible, x: field.x, y: field.y, role: .base, clip: field)
-    BoxView.text("Enter confirm · Esc cancel", x: area.x + 1, y: area.y + 2, limit: area.width - 2, role: .muted, on: &grid)
+    BoxView.text(
+      "Enter confirm · Esc cancel", x: area.x + 1, y: area.y + 2, limit: area.width - 2,
+      role: .muted, on: &grid)
     return Position(x: field.x + column - offset, y: field.y)
   }
 

@@ -11,7 +11,8 @@ enum ModelPickerView {
     let picker = state.modelPicker
     var title = "Models ─ \(picker.matches.count)"
     if let catalog = state.catalog {
-      let date = ISO8601DateFormatter.string(from: catalog.fetchedAt, timeZone: state.timeZone, formatOptions: [.withFullDate])
+      let date = ISO8601DateFormatter.string(
+        from: catalog.fetchedAt, timeZone: state.timeZone, formatOptions: [.withFullDate])
       title += catalog.origin == .bundled ? " · catalog \(date)" : " · refreshed \(date)"
     } else {
       title += " · loading…"
@@ -30,9 +31,14 @@ enum ModelPickerView {
     grid.put("> ", x: area.x + 1, y: area.y, role: .title, clip: area)
     let queryArea = Rect(x: area.x + 3, y: area.y, width: area.width - 20, height: 1)
     grid.put(picker.query.text, x: queryArea.x, y: area.y, role: .base, clip: queryArea)
-    grid.put(filter, x: area.maxX - DisplayWidth.width(of: filter) - 1, y: area.y, role: .muted, clip: area)
+    grid.put(
+      filter, x: area.maxX - DisplayWidth.width(of: filter) - 1, y: area.y, role: .muted, clip: area
+    )
     let cursor = Position(
-      x: queryArea.x + min(DisplayWidth.width(of: picker.query.text.prefix(picker.query.column)), queryArea.width - 1),
+      x: queryArea.x
+        + min(
+          DisplayWidth.width(of: picker.query.text.prefix(picker.query.column)), queryArea.width - 1
+        ),
       y: area.y)
 
     let columns = Columns(width: area.width - 2)
@@ -54,7 +60,8 @@ enum ModelPickerView {
       picker.marked.count >= 2
       ? "Enter compare the \(picker.marked.count) marked · Space mark · Esc close"
       : "Enter use · Space mark to compare · Tab filters · Ctrl-R refresh · Esc close"
-    BoxView.text(footer, x: area.x + 1, y: area.maxY - 1, limit: area.width - 2, role: .muted, on: &grid)
+    BoxView.text(
+      footer, x: area.x + 1, y: area.maxY - 1, limit: area.width - 2, role: .muted, on: &grid)
     return cursor
   }
 
@@ -92,7 +99,9 @@ enum ModelPickerView {
     let width = 2 + columns.id + columns.context + 2 * columns.price + columns.caps
     if isCursor { grid.fill(Rect(x: x, y: y, width: width, height: 1), with: .blank(.selection)) }
     // A model marked for a compare shows its number there instead.
-    grid.put(mark.map { "\($0)" } ?? (isCurrent ? "▸" : " "), x: x, y: y, role: mark == nil ? base : (isCursor ? base : .match))
+    grid.put(
+      mark.map { "\($0)" } ?? (isCurrent ? "▸" : " "), x: x, y: y,
+      role: mark == nil ? base : (isCursor ? base : .match))
     // The id, its matched characters highlighted (positions are scalar offsets).
     let highlighted = match.field == .id ? Set(match.positions) : []
     var column = x + 2
@@ -105,16 +114,21 @@ enum ModelPickerView {
     let context = model.contextLength.map(Format.tokens) ?? "?"
     grid.put(pad(context, columns.context), x: cell, y: y, role: base)
     cell += columns.context
-    grid.put(pad(Format.pricePerMillion(model.promptPrice.perMillion), columns.price), x: cell, y: y, role: base)
+    grid.put(
+      pad(Format.pricePerMillion(model.promptPrice.perMillion), columns.price), x: cell, y: y,
+      role: base)
     cell += columns.price
-    grid.put(pad(Format.pricePerMillion(model.completionPrice.perMillion), columns.price), x: cell, y: y, role: base)
+    grid.put(
+      pad(Format.pricePerMillion(model.completionPrice.perMillion), columns.price), x: cell, y: y,
+      role: base)
     cell += columns.price
     if columns.caps > 0 {
       var caps: [String] = []
       if model.supportsTools { caps.append("tools") }
       if model.supportsImageInput { caps.append("img") }
       if model.supportsReasoning { caps.append("reas") }
-      grid.put("  " + caps.joined(separator: " "), x: cell, y: y, role: isCursor ? .selection : .muted)
+      grid.put(
+        "  " + caps.joined(separator: " "), x: cell, y: y, role: isCursor ? .selection : .muted)
     }
   }
 

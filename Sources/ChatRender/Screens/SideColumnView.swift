@@ -1,6 +1,6 @@
-import Formatting
 import ChatDomain
 import ChatUI
+import Formatting
 import Foundation
 
 /// The wide layout's left column: the agents (with their models) and the recent sessions,
@@ -85,9 +85,13 @@ enum SideColumnView {
       let y = area.y + offset * ScreenLayout.sideAgentRowHeight
       let isCurrent = agent.name == state.agentName
       let isCursor = isFocused && index == state.agentCursor
-      if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 2), with: .blank(.selection)) }
+      if isCursor {
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 2), with: .blank(.selection))
+      }
       let role: StyleRole = isCursor ? .selection : (isCurrent ? .title : .base)
-      BoxView.text((isCurrent ? "▸ " : "  ") + agent.name, x: area.x, y: y, limit: area.width, role: role, on: &grid)
+      BoxView.text(
+        (isCurrent ? "▸ " : "  ") + agent.name, x: area.x, y: y, limit: area.width, role: role,
+        on: &grid)
       if y + 1 < area.maxY {
         BoxView.text(
           "  " + Format.shortModel(agent.model), x: area.x, y: y + 1, limit: area.width,
@@ -104,7 +108,8 @@ enum SideColumnView {
     let area = box.inset(by: 1)
     let summaries = state.sessions.summaries
     guard !summaries.isEmpty else {
-      BoxView.text("no sessions yet", x: area.x + 1, y: area.y, limit: area.width - 1, role: .muted, on: &grid)
+      BoxView.text(
+        "no sessions yet", x: area.x + 1, y: area.y, limit: area.width - 1, role: .muted, on: &grid)
       return
     }
     let first = state.sessions.sideWindow.offset
@@ -114,14 +119,18 @@ enum SideColumnView {
       let y = area.y + offset
       let isCursor = isFocused && index == state.sessions.sideCursor
       let isCurrent = summary.session.id == state.session?.id
-      if isCursor { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
-      let date = Format.listDate(summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
+      if isCursor {
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection))
+      }
+      let date = Format.listDate(
+        summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
       let dateWidth = DisplayWidth.width(of: date)
       let role: StyleRole = isCursor ? .selection : (isCurrent ? .title : .base)
       BoxView.text(
         (isCurrent ? "▸ " : "  ") + summary.session.title, x: area.x, y: y,
         limit: area.width - dateWidth - 1, role: role, on: &grid)
-      grid.put(date, x: area.maxX - dateWidth, y: y, role: isCursor ? .selection : .muted, clip: area)
+      grid.put(
+        date, x: area.maxX - dateWidth, y: y, role: isCursor ? .selection : .muted, clip: area)
     }
   }
 }

@@ -16,10 +16,13 @@ enum StatusLineView {
     var right: [(String, StyleRole)] = []
     if let used = state.contextUsed, let limit = state.modelSummary?.contextLength, limit > 0 {
       let isHigh = Double(used) >= 0.8 * Double(limit)
-      right.append(("ctx \(Format.tokens(used))/\(Format.tokens(limit))", isHigh ? .statusWarning : .status))
+      right.append(
+        ("ctx \(Format.tokens(used))/\(Format.tokens(limit))", isHigh ? .statusWarning : .status))
     }
     if let cost = state.sessionCost { right.append((Format.cost(cost), .status)) }
-    if let credits = state.creditsLeft { right.append(("credits \(Format.cost(credits))", .status)) }
+    if let credits = state.creditsLeft {
+      right.append(("credits \(Format.cost(credits))", .status))
+    }
     let hint = (state.isBusy ? "Esc stop · ? help" : "? help", StyleRole.status)
 
     func width(_ parts: [(String, StyleRole)]) -> Int {

@@ -46,7 +46,9 @@ enum TranscriptView {
       let isSelected =
         state.focus == .transcript && state.transcript.selection == index
         && state.transcript.sourceSelection == nil && state.transcript.selectedAttachment == nil
-      if isSelected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection)) }
+      if isSelected {
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection))
+      }
       // Too wide: drop figures from the right (time to first token, cost, tokens, time)
       // rather than cutting one in half.
       var spans = TranscriptHeader.spans(for: item, index: index, state: state)
@@ -61,7 +63,9 @@ enum TranscriptView {
     case .usageDetails(let text):
       BoxView.text(text, x: area.x, y: y, limit: area.width, role: .muted, on: &grid)
     case .reasoningToggle:
-      grid.put(TranscriptHeader.reasoningToggle(for: item), x: area.x, y: y, role: .transcriptReasoning, clip: area)
+      grid.put(
+        TranscriptHeader.reasoningToggle(for: item), x: area.x, y: y, role: .transcriptReasoning,
+        clip: area)
     case .reasoning(let styled), .body(let styled):
       StyledLinesView.draw(
         styled, row: y, in: Rect(x: area.x, y: y, width: area.width, height: 1), on: &grid,
@@ -71,13 +75,15 @@ enum TranscriptView {
       let isSelected =
         state.focus == .transcript && state.transcript.selection == index
         && state.transcript.selectedAttachment == number
-      let chip = "  " + AttachmentChip.text(item.message.attachments[number])
+      let chip =
+        "  " + AttachmentChip.text(item.message.attachments[number])
         + (isSelected ? "  · Enter opens" : "")
       BoxView.text(
         chip, x: area.x, y: y, limit: area.width, role: isSelected ? .selection : .muted,
         on: &grid)
     case .sourcesHeading:
-      BoxView.text("Sources", x: area.x, y: y, limit: area.width, role: .transcriptHeader, on: &grid)
+      BoxView.text(
+        "Sources", x: area.x, y: y, limit: area.width, role: .transcriptHeader, on: &grid)
     case .source(let number):
       guard item.sources.indices.contains(number) else { break }
       let isSelected =
@@ -137,13 +143,17 @@ enum TranscriptView {
       "Ctrl-O models · Ctrl-A agents · Ctrl-S sessions · ? or F1 help",
     ]
     if !state.hasAPIKey {
-      lines += ["", "No API key: set OPENROUTER_API_KEY to chat.", "History and the model list work without one."]
+      lines += [
+        "", "No API key: set OPENROUTER_API_KEY to chat.",
+        "History and the model list work without one.",
+      ]
     }
     let top = area.y + max(0, (area.height - lines.count) / 2)
     for (offset, line) in lines.enumerated() where top + offset < area.maxY {
       let width = DisplayWidth.width(of: line)
       let x = area.x + max(0, (area.width - width) / 2)
-      let role: StyleRole = line.hasPrefix("No API key") ? .statusWarning : (offset == 0 ? .title : .muted)
+      let role: StyleRole =
+        line.hasPrefix("No API key") ? .statusWarning : (offset == 0 ? .title : .muted)
       BoxView.text(line, x: x, y: top + offset, limit: area.maxX - x, role: role, on: &grid)
     }
   }

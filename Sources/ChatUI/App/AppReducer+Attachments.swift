@@ -71,7 +71,8 @@ extension AppReducer {
       var text = "Not attached: " + first.userMessage
       if problems.count > 1 { text += " (and \(problems.count - 1) more)" }
       if !added.isEmpty {
-        text += "; attached \(added.count == 1 ? Format.fileName(added[0].name) : "\(added.count) others")"
+        text +=
+          "; attached \(added.count == 1 ? Format.fileName(added[0].name) : "\(added.count) others")"
       }
       state.banner = Banner(text, kind: .error)
     } else if added.count == 1 {
@@ -186,7 +187,8 @@ extension AppReducer {
     switch result {
     case .success(let opening):
       if let opener = opening.opener {
-        notify(&state, "Opened \(shown) with \(opener) (\(Format.fileName(opening.path, limit: 80)))")
+        notify(
+          &state, "Opened \(shown) with \(opener) (\(Format.fileName(opening.path, limit: 80)))")
       } else {
         state.banner = Banner(
           "\(shown) is at \(Format.fileName(opening.path, limit: 100)) (nothing here opens files)",
@@ -198,4 +200,3 @@ extension AppReducer {
     return []
   }
 }
-

@@ -29,7 +29,9 @@ extension AppReducer {
         return []
       }
       guard text != nil else {
-        notify(&state, "Give a prompt to send the attachments with: /compare MODEL MODEL PROMPT", .warning)
+        notify(
+          &state, "Give a prompt to send the attachments with: /compare MODEL MODEL PROMPT",
+          .warning)
         return []
       }
     }
@@ -152,7 +154,8 @@ extension AppReducer {
       compare.columns[index].end(
         with: reply, failure: reply?.error ?? error.userMessage, width: width, height: height)
       if error.kind == .provider(.auth) {
-        for other in compare.columns.indices where compare.columns[other].phase == .streaming
+        for other in compare.columns.indices
+        where compare.columns[other].phase == .streaming
           || compare.columns[other].phase == .starting
         {
           compare.columns[other].phase = .stopping
@@ -252,12 +255,14 @@ extension AppReducer {
     }
     if compare.isRunning {
       guard compare.columns[index].phase != .streaming else {
-        notify(&state, "Reply \(index + 1) is still streaming: wait for it, or stop it with x", .warning)
+        notify(
+          &state, "Reply \(index + 1) is still streaming: wait for it, or stop it with x", .warning)
         return []
       }
       compare.keeping = index
       var effects: [Effect] = []
-      for other in compare.columns.indices where compare.columns[other].phase == .streaming
+      for other in compare.columns.indices
+      where compare.columns[other].phase == .streaming
         || compare.columns[other].phase == .starting
       {
         compare.columns[other].phase = .stopping
@@ -269,7 +274,8 @@ extension AppReducer {
     }
     var effects: [Effect] = []
     if compare.storedSelection != index { effects.append(.selectVariant(messageID: kept.id)) }
-    let others = compare.earlierReplies
+    let others =
+      compare.earlierReplies
       + compare.columns.enumerated().compactMap { $0.offset == index ? nil : $0.element.reply }
     var shown = kept
     shown.isSelected = true
@@ -287,7 +293,8 @@ extension AppReducer {
   /// sends something itself).
   static func leaveCompare(_ state: inout AppState, sendingQueued: Bool = false) -> [Effect] {
     guard let compare = state.compare, !compare.isRunning else { return [] }
-    let stored = compare.columns[compare.storedSelection].reply != nil ? compare.storedSelection : nil
+    let stored =
+      compare.columns[compare.storedSelection].reply != nil ? compare.storedSelection : nil
     guard let index = compare.firstFinished ?? stored else {
       // Nothing was stored: the question stays without a reply.
       state.compare = nil

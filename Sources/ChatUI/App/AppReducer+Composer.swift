@@ -15,8 +15,10 @@ extension AppReducer {
     case .backspace where modifiers.contains(.alt): composer.deleteWordBackward()
     case .backspace: composer.deleteBackward()
     case .delete: composer.deleteForward()
-    case .left where modifiers.contains(.control) || modifiers.contains(.alt): composer.moveWordLeft()
-    case .right where modifiers.contains(.control) || modifiers.contains(.alt): composer.moveWordRight()
+    case .left where modifiers.contains(.control) || modifiers.contains(.alt):
+      composer.moveWordLeft()
+    case .right where modifiers.contains(.control) || modifiers.contains(.alt):
+      composer.moveWordRight()
     case .left: composer.moveLeft()
     case .right: composer.moveRight()
     case .home: composer.moveToLineStart()

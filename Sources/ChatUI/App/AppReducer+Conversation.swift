@@ -49,7 +49,9 @@ extension AppReducer {
     }
     if let edit = state.pendingEdit {
       guard !state.isBusy else {
-        notify(&state, "A reply is streaming: send the edit when it ends (or stop it with Esc)", .warning)
+        notify(
+          &state, "A reply is streaming: send the edit when it ends (or stop it with Esc)", .warning
+        )
         return []
       }
       state.composer.commit()
@@ -93,7 +95,11 @@ extension AppReducer {
       notify(&state, "A reply is streaming: stop it with Esc first", .warning)
       return []
     }
-    guard let session = state.session, state.transcript.items.contains(where: { $0.message.role == .assistant || $0.message.role == .user }) else {
+    guard let session = state.session,
+      state.transcript.items.contains(where: {
+        $0.message.role == .assistant || $0.message.role == .user
+      })
+    else {
       notify(&state, "Nothing to regenerate yet")
       return []
     }
@@ -167,7 +173,8 @@ extension AppReducer {
       if case .cancelling = state.completion {
         state.completion = .cancelling(id, replyID: reply.id)
       } else {
-        state.completion = .streaming(StreamingReply(requestID: id, replyID: reply.id, startedAt: time))
+        state.completion = .streaming(
+          StreamingReply(requestID: id, replyID: reply.id, startedAt: time))
       }
       return isNew ? [.listSessions] : []
     case .retrying(let attempt, let delay, let reason):

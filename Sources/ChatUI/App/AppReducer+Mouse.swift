@@ -47,7 +47,9 @@ extension AppReducer {
       let text = layout.transcriptText
       if let compare = state.compare {
         let geometry = CompareLayout(area: text, count: compare.columns.count)
-        if geometry.isSideBySide, let column = geometry.panes.firstIndex(where: { $0.contains(point) }) {
+        if geometry.isSideBySide,
+          let column = geometry.panes.firstIndex(where: { $0.contains(point) })
+        {
           state.compare?.selected = column
         }
       } else if state.transcript.newLinesBelow > 0, point.y == text.maxY - 1 {

@@ -1,7 +1,9 @@
 import ChatDomain
 
 extension AppReducer {
-  static func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {
+  static func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: KeyEvent)
+    -> [Effect]
+  {
     switch overlay {
     case .help:
       switch key.key {
@@ -123,7 +125,8 @@ extension AppReducer {
     if state.catalog != nil, state.catalog?.model(id: id) == nil {
       note += " (not in the catalog: check the id)"
     }
-    notify(&state, note, state.catalog?.model(id: id) == nil && state.catalog != nil ? .warning : .info)
+    notify(
+      &state, note, state.catalog?.model(id: id) == nil && state.catalog != nil ? .warning : .info)
   }
 
   // MARK: - Agents

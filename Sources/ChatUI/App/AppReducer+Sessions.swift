@@ -56,7 +56,9 @@ extension AppReducer {
     case .character("r"):
       guard let id = state.sessions.sessionID(at: state.sessions.cursor) else { return [] }
       state.overlay = .prompt(
-        PromptState(purpose: .rename(sessionID: id), title: "Rename session", answer: state.sessions.title(of: id) ?? ""))
+        PromptState(
+          purpose: .rename(sessionID: id), title: "Rename session",
+          answer: state.sessions.title(of: id) ?? ""))
     case .character("d"):
       guard let id = state.sessions.sessionID(at: state.sessions.cursor) else { return [] }
       state.overlay = .confirmDelete(sessionID: id, title: state.sessions.title(of: id) ?? id)
@@ -67,7 +69,8 @@ extension AppReducer {
         PromptState(
           purpose: .export(sessionID: id, format: format),
           title: "Export to (\(format == .json ? "JSON" : "Markdown"); E for JSON)",
-          answer: defaultExportPath(title: state.sessions.title(of: id) ?? "session", format: format)))
+          answer: defaultExportPath(
+            title: state.sessions.title(of: id) ?? "session", format: format)))
     default:
       break
     }
@@ -144,7 +147,9 @@ extension AppReducer {
     }
     state.overrides = .init()
     let last = entries.last { $0.message.agent != nil }?.message
-    if let name = last?.agent ?? Optional(session.agent), state.agents.contains(where: { $0.name == name }) {
+    if let name = last?.agent ?? Optional(session.agent),
+      state.agents.contains(where: { $0.name == name })
+    {
       state.agentName = name
     }
     if let model = last?.model, model != state.agent?.model {
@@ -184,7 +189,9 @@ extension AppReducer {
     return []
   }
 
-  static func sessionRenamed(_ state: inout AppState, _ id: String, _ result: Result<String, ChatError>)
+  static func sessionRenamed(
+    _ state: inout AppState, _ id: String, _ result: Result<String, ChatError>
+  )
     -> [Effect]
   {
     switch result {
@@ -197,7 +204,9 @@ extension AppReducer {
     }
   }
 
-  static func sessionDeleted(_ state: inout AppState, _ id: String, _ result: Result<Void, ChatError>)
+  static func sessionDeleted(
+    _ state: inout AppState, _ id: String, _ result: Result<Void, ChatError>
+  )
     -> [Effect]
   {
     if case .failure(let error) = result {

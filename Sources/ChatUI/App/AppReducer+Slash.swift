@@ -14,7 +14,8 @@ extension AppReducer {
     switch command {
     case .model(nil): return openModelPicker(&state)
     case .model(let id?):
-      let resolved = state.catalog?.model(id: id)?.id ?? state.catalog?.search(id).first?.model.id ?? id
+      let resolved =
+        state.catalog?.model(id: id)?.id ?? state.catalog?.search(id).first?.model.id ?? id
       selectModel(&state, resolved)
     case .agent(nil): return run(.agents, &state)
     case .agent(let name?): selectAgent(&state, name)
@@ -52,10 +53,12 @@ extension AppReducer {
     case .theme(let name?): return [.changeTheme(name)]
     case .system(let text):
       state.overrides.systemPrompt = text
-      notify(&state, text == nil ? "System prompt: the agent's" : "System prompt set for this session")
+      notify(
+        &state, text == nil ? "System prompt: the agent's" : "System prompt set for this session")
     case .temperature(let value):
       state.overrides.temperature = value
-      notify(&state, value.map { "Temperature: \($0) for this session" } ?? "Temperature: the agent's")
+      notify(
+        &state, value.map { "Temperature: \($0) for this session" } ?? "Temperature: the agent's")
     case .attach(let argument): return attach(&state, argument)
     case .detach(let number): return detach(&state, number)
     case .web(let on):
@@ -101,7 +104,9 @@ extension AppReducer {
     if routing.dataCollection == "deny" { parts.append("no providers that keep prompts") }
     if routing.dataCollection == "allow" { parts.append("providers that keep prompts allowed") }
     if routing.requireParameters == true { parts.append("only providers supporting every setting") }
-    if let levels = routing.quantizations { parts.append("quantizations " + levels.joined(separator: ", ")) }
+    if let levels = routing.quantizations {
+      parts.append("quantizations " + levels.joined(separator: ", "))
+    }
     if let price = routing.maxPrice {
       let caps = [
         price.prompt.map { "input ≤ $\(Self.priceText($0))/M" },
@@ -150,7 +155,8 @@ extension AppReducer {
       guard !typed.isEmpty else { return [] }
       let matches = (state.catalog?.search(typed) ?? []).prefix(8).map(\.model.id)
       guard let first = matches.first else { return [] }
-      state.composer.set("/compare " + (words.dropLast() + [Substring(first)]).joined(separator: " "))
+      state.composer.set(
+        "/compare " + (words.dropLast() + [Substring(first)]).joined(separator: " "))
       if matches.count > 1 { notify(&state, matches.joined(separator: "  ")) }
       return []
     case "agent":

@@ -77,7 +77,9 @@ extension AppReducer {
 
   /// The selected message, else the last reply.
   static func selectedOrLastReply(_ state: AppState) -> Int? {
-    if let selection = state.transcript.selection, state.transcript.items.indices.contains(selection) {
+    if let selection = state.transcript.selection,
+      state.transcript.items.indices.contains(selection)
+    {
       return selection
     }
     return state.transcript.items.lastIndex { $0.message.role == .assistant }

@@ -42,7 +42,8 @@ public struct ScreenLayout: Sendable, Hashable {
       let column = Rect(x: 0, y: 0, width: Self.sideColumnWidth, height: bottom)
       let agentsHeight = max(5, column.height * 2 / 5)
       agentsBox = Rect(x: 0, y: 0, width: column.width, height: agentsHeight)
-      sessionsBox = Rect(x: 0, y: agentsHeight, width: column.width, height: column.height - agentsHeight)
+      sessionsBox = Rect(
+        x: 0, y: agentsHeight, width: column.width, height: column.height - agentsHeight)
       left = column.width
     } else {
       agentsBox = nil
@@ -51,7 +52,8 @@ public struct ScreenLayout: Sendable, Hashable {
     let textLines = min(max(1, composerLines), Self.composerMaximumLines)
     let chipLines = min(self.attachmentLines, Self.attachmentMaximumLines)
     let composerHeight = min(textLines + chipLines + 2, max(3 + min(chipLines, 1), bottom / 3))
-    composerBox = Rect(x: left, y: bottom - composerHeight, width: width - left, height: composerHeight)
+    composerBox = Rect(
+      x: left, y: bottom - composerHeight, width: width - left, height: composerHeight)
     transcriptBox = Rect(x: left, y: 0, width: width - left, height: bottom - composerHeight)
   }
 
@@ -78,7 +80,8 @@ public struct ScreenLayout: Sendable, Hashable {
   /// at least one line for the text.
   public var attachmentRows: Rect {
     let lines = min(attachmentLines, Self.attachmentMaximumLines, max(0, composerBox.height - 3))
-    return Rect(x: composerBox.x + 2, y: composerBox.y + 1, width: composerBox.width - 4, height: lines)
+    return Rect(
+      x: composerBox.x + 2, y: composerBox.y + 1, width: composerBox.width - 4, height: lines)
   }
 
   /// A centred box for overlays, at most `maximum` wide and high.

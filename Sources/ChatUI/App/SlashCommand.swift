@@ -32,7 +32,8 @@ public enum SlashCommand: Sendable, Hashable {
   /// Every command name, for completion and help.
   public static let names = [
     "agent", "attach", "compare", "copy", "detach", "edit", "export", "help", "keep", "model",
-    "new", "provider", "quit", "retry", "search", "sessions", "system", "temperature", "theme", "title", "web",
+    "new", "provider", "quit", "retry", "search", "sessions", "system", "temperature", "theme",
+    "title", "web",
   ]
 
   /// The usage line of each command.
@@ -87,7 +88,10 @@ public enum SlashCommand: Sendable, Hashable {
       return .success(.copy(number))
     case "export":
       let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
-      guard let first = parts.first, let format = ExportFormat(rawValue: first.lowercased() == "markdown" ? "md" : first.lowercased()) else {
+      guard let first = parts.first,
+        let format = ExportFormat(
+          rawValue: first.lowercased() == "markdown" ? "md" : first.lowercased())
+      else {
         return .failure(.badArgument("export", "/export md|json [PATH]"))
       }
       return .success(.export(format, path: parts.count > 1 ? parts[1] : nil))

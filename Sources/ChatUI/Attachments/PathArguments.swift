@@ -91,7 +91,9 @@ public enum PathArguments {
       }
       index = text.index(after: index)
     }
-    if let tokenStart = start { result.append(Token(text: current, start: tokenStart, end: text.endIndex)) }
+    if let tokenStart = start {
+      result.append(Token(text: current, start: tokenStart, end: text.endIndex))
+    }
     return result
   }
 

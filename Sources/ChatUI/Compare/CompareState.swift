@@ -120,7 +120,9 @@ public struct CompareColumn: Sendable {
   /// Appends streamed text; costs the delta. Following the tail, a page turns when the text
   /// reaches the bottom, keeping the last few lines on top.
   mutating func append(_ text: String, pieces: Int, at time: Date, width: Int, height: Int) {
-    if body == nil { body = MessageLayout(format: .markdown(textRole: .transcriptBody), width: width) }
+    if body == nil {
+      body = MessageLayout(format: .markdown(textRole: .transcriptBody), width: width)
+    }
     body?.append(text)
     reply?.content += text
     count(pieces, at: time)
@@ -143,7 +145,8 @@ public struct CompareColumn: Sendable {
     note = nil
     if let stored {
       if stored.content != reply?.content || body == nil {
-        body = MessageLayout(stored.content, format: .markdown(textRole: .transcriptBody), width: width)
+        body = MessageLayout(
+          stored.content, format: .markdown(textRole: .transcriptBody), width: width)
       }
       reply = stored
     }

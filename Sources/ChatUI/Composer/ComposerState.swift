@@ -50,7 +50,8 @@ public struct ComposerState: Sendable, Hashable {
   /// Inserts text at the cursor; `\n` (and `\r\n`, `\r`) start new lines.
   public mutating func insert(_ text: String) {
     let normalized = text.replacingLineBreaks()
-    var pieces = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var pieces = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
     guard !pieces.isEmpty else { return }
     let line = lines[row]
     let split = line.index(line.startIndex, offsetBy: column)

@@ -28,7 +28,8 @@ public struct KeyChord: Sendable, Hashable, CustomStringConvertible {
     if text == "+" {
       pieces = ["+"]
     } else if text.hasSuffix("++") {
-      pieces = text.dropLast(2).split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+      pieces = text.dropLast(2).split(separator: "+", omittingEmptySubsequences: false).map(
+        String.init)
       pieces.append("+")
     } else {
       pieces = text.split(separator: "+", omittingEmptySubsequences: false).map(String.init)

@@ -32,8 +32,12 @@ public struct KeyMap: Sendable, Hashable {
     let contexts: [KeyContext] = context == .global ? [.global] : [context, .global]
     for candidate in contexts {
       let relevant = bindings.filter { $0.context == candidate }
-      if let exact = relevant.first(where: { $0.chord.keys == keys }) { return .command(exact.command) }
-      if relevant.contains(where: { $0.chord.keys.count > keys.count && Array($0.chord.keys.prefix(keys.count)) == keys }) {
+      if let exact = relevant.first(where: { $0.chord.keys == keys }) {
+        return .command(exact.command)
+      }
+      if relevant.contains(where: {
+        $0.chord.keys.count > keys.count && Array($0.chord.keys.prefix(keys.count)) == keys
+      }) {
         return .prefix
       }
     }

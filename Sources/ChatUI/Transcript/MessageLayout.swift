@@ -1,5 +1,5 @@
-import Formatting
 import ChatDomain
+import Formatting
 
 /// The laid-out body of one chat message: untrusted text in, styled lines at a width out,
 /// built incrementally while the message streams.

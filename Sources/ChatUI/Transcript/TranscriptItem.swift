@@ -1,5 +1,5 @@
-import Formatting
 import ChatDomain
+import Formatting
 
 /// One message of the transcript with its laid-out text.
 ///

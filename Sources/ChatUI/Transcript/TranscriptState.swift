@@ -99,7 +99,11 @@ public struct TranscriptState: Sendable {
     items.append(item)
     account(items.count - 1, sign: 1)
     items[items.count - 1].layOut(width: width)
-    if before == 1 { newLinesBelow += items[items.count - 1].lineCount } else { consumeSlack(items[items.count - 1].lineCount) }
+    if before == 1 {
+      newLinesBelow += items[items.count - 1].lineCount
+    } else {
+      consumeSlack(items[items.count - 1].lineCount)
+    }
     prepare()
   }
 
@@ -146,7 +150,8 @@ public struct TranscriptState: Sendable {
 
   /// Replaces the items from `index` on with `entries` (another branch, as the store gives
   /// it); the replaced items' cost becomes hidden and the new ones' stops being.
-  public mutating func replaceItems(from index: Int, with entries: some Collection<TranscriptEntry>) {
+  public mutating func replaceItems(from index: Int, with entries: some Collection<TranscriptEntry>)
+  {
     guard index <= items.count else { return }
     removeItems(from: index, hiding: true)
     for entry in entries {
@@ -189,7 +194,10 @@ public struct TranscriptState: Sendable {
   /// Replaces the message with the same id (a reply's final state, a variant switch),
   /// keeping its expanded state.
   public mutating func replace(_ message: Message, otherVariants: [Message]? = nil) {
-    guard let index = items.lastIndex(where: { $0.message.id == message.id || $0.otherVariants.contains { $0.id == message.id } })
+    guard
+      let index = items.lastIndex(where: {
+        $0.message.id == message.id || $0.otherVariants.contains { $0.id == message.id }
+      })
     else { return }
     let old = items[index]
     var item = TranscriptItem(

@@ -43,9 +43,10 @@ extension OpenRouterClient {
     var request = request
     request.stream = true
     let body = try Self.encode(request)
-    try await withRetries(onRetry: { onEvent(.retrying($0)) }) { retries in
+    let attempt: ([RetryNotice]) async throws -> Void = { retries in
       try await streamOnce(body: body, retries: retries, emit: onEvent)
     }
+    try await withRetries(onRetry: { onEvent(.retrying($0)) }, attempt)
   }
 
   /// One attempt: sends the request and relays events until the end, an error, or the idle
@@ -85,7 +86,8 @@ extension OpenRouterClient {
     progress.touch()
     guard (200..<300).contains(response.status) else {
       let bytes = try await readBody(of: response)
-      throw OpenRouterError.fromHTTP(status: response.status, headers: response.headers, body: bytes)
+      throw OpenRouterError.fromHTTP(
+        status: response.status, headers: response.headers, body: bytes)
     }
     let contentType = response.header("content-type")?.lowercased() ?? ""
     if !contentType.contains("text/event-stream") {
@@ -128,14 +130,17 @@ extension OpenRouterClient {
     events.removeAll(keepingCapacity: true)
   }
 
-  private static func attach(_ retries: [RetryNotice], to event: ChatStreamEvent) -> ChatStreamEvent {
+  private static func attach(_ retries: [RetryNotice], to event: ChatStreamEvent) -> ChatStreamEvent
+  {
     guard case .finished(var summary) = event, !retries.isEmpty else { return event }
     summary.retries = retries
     return .finished(summary)
   }
 
   /// The events a stream would have carried for a whole completion.
-  public static func events(from completion: ChatCompletionResponse, retries: [RetryNotice]) -> [ChatStreamEvent] {
+  public static func events(from completion: ChatCompletionResponse, retries: [RetryNotice])
+    -> [ChatStreamEvent]
+  {
     ResponseBody.events(from: completion, retries: retries)
   }
 }

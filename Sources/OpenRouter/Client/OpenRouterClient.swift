@@ -105,7 +105,8 @@ public struct OpenRouterClient: Sendable {
       throw OpenRouterError.invalidKey()
     }
     let request = TransportRequest(
-      method: method, url: configuration.url(path), headers: headers(accept: accept, hasBody: body != nil),
+      method: method, url: configuration.url(path),
+      headers: headers(accept: accept, hasBody: body != nil),
       body: body, timeout: timeout)
     do {
       return try await transport.send(request)
@@ -140,7 +141,8 @@ public struct OpenRouterClient: Sendable {
     case .timedOut:
       return OpenRouterError(
         category: .timeout,
-        message: "no complete reply within \(OpenRouterError.seconds(configuration.requestTimeout)) s",
+        message:
+          "no complete reply within \(OpenRouterError.seconds(configuration.requestTimeout)) s",
         afterContent: afterContent)
     }
   }
@@ -170,7 +172,10 @@ public struct OpenRouterClient: Sendable {
       } catch var error as OpenRouterError {
         error = redact(error)
         let next = retries.count + 1
-        guard let delay = configuration.retry.delay(beforeRetry: next, after: error, waitedSoFar: waited) else {
+        guard
+          let delay = configuration.retry.delay(
+            beforeRetry: next, after: error, waitedSoFar: waited)
+        else {
           error.attempts = next
           error.retryWaits = retries.map(\.delay)
           throw error
@@ -194,7 +199,8 @@ public struct OpenRouterClient: Sendable {
   /// enough. Either way reading stops, and the connection closes, at the limit.
   func readBody(of response: TransportResponse) async throws -> [UInt8] {
     let isSuccess = (200..<300).contains(response.status)
-    let limit = isSuccess ? configuration.maxBufferedBytes : min(configuration.maxBufferedBytes, 1 << 20)
+    let limit =
+      isSuccess ? configuration.maxBufferedBytes : min(configuration.maxBufferedBytes, 1 << 20)
     var bytes: [UInt8] = []
     do {
       for try await buffer in response.body {
@@ -214,7 +220,6 @@ public struct OpenRouterClient: Sendable {
     }
     return bytes
   }
-
 
   // MARK: - Coding
 

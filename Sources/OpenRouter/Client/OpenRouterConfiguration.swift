@@ -30,7 +30,8 @@ public struct OpenRouterConfiguration: Sendable {
   public init(
     apiKey: String, baseURL: String = Self.defaultBaseURL,
     appURL: String = "https://github.com/orchat/orchat", appTitle: String = "orchat",
-    userAgent: String = "orchat", idleTimeout: Duration = .seconds(180), requestTimeout: Duration = .seconds(600),
+    userAgent: String = "orchat", idleTimeout: Duration = .seconds(180),
+    requestTimeout: Duration = .seconds(600),
     retry: RetryPolicy = RetryPolicy()
   ) {
     self.apiKey = apiKey

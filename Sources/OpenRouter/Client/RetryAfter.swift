@@ -82,7 +82,8 @@ enum RetryAfter {
     else { return nil }
     if year.count == 2 { yearNumber += yearNumber < 70 ? 2000 : 1900 }
     let days = daysSince1970(year: yearNumber, month: monthNumber, day: dayNumber)
-    return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
+    return Date(
+      timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
   }
 
   private static let months = [

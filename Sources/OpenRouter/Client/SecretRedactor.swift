@@ -107,7 +107,8 @@ struct SecretRedactor: Sendable {
 
   private static func isSafe(_ character: Character) -> Bool {
     guard character.isASCII, let value = character.asciiValue else { return false }
-    return character.isLetter || character.isNumber || value == 0x2D || value == 0x5F || value == 0x2E
+    return character.isLetter || character.isNumber || value == 0x2D || value == 0x5F
+      || value == 0x2E
   }
 
   // MARK: - Key-shaped tokens

@@ -201,7 +201,7 @@ public struct ChatStreamDecoder: Sendable {
       // `reasoning` mirrors these items: show the text from one field only
       // (OpenRouter.docc/Streaming.md, Reasoning deltas).
       try hold(details.reduce(0) { $0 + Self.textBytes(of: $1) })
-      details.forEach { reasoningDetails.add($0) }
+      for detail in details { reasoningDetails.add(detail) }
       let text = details.compactMap(ReasoningDetailText.displayText(of:)).joined()
       if !text.isEmpty { emitReasoning(text, into: &output) }
     } else if let text = delta.reasoning, !text.isEmpty {

@@ -32,7 +32,9 @@ struct ToolCallAssembler: Sendable {
 
   /// The finished calls; arguments that stayed empty become `{}`.
   var toolCalls: [ToolCall] {
-    calls.map { ToolCall(id: $0.id, name: $0.name, arguments: $0.arguments.isEmpty ? "{}" : $0.arguments) }
+    calls.map {
+      ToolCall(id: $0.id, name: $0.name, arguments: $0.arguments.isEmpty ? "{}" : $0.arguments)
+    }
   }
 
   private mutating func position(for fragment: ToolCallFragment) -> Int {

@@ -21,11 +21,13 @@ public final class HTTPClientTransport: Transport {
   ///     first refusal, for checks that must answer at once (`orchat doctor`); the client's
   ///     `RetryPolicy` still applies either way.
   public init(connectTimeout: Duration = .seconds(10), retriesFailedConnections: Bool = true) {
-    var configuration = HTTPClient.Configuration(timeout: .init(connect: TimeAmount(connectTimeout)))
+    var configuration = HTTPClient.Configuration(
+      timeout: .init(connect: TimeAmount(connectTimeout)))
     configuration.connectionPool.retryConnectionEstablishment = retriesFailedConnections
     // Proxies and compressions are not in play; OpenRouter streams plain chunked bodies.
     configuration.decompression = .disabled
-    client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    client = HTTPClient(
+      eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
   }
 
   public func shutdown() async {
@@ -89,14 +91,17 @@ public final class HTTPClientTransport: Transport {
       }
     }
     let reason = describe(error)
-    return beforeResponse ? TransportError.connectFailed(reason) : TransportError.connectionLost(reason)
+    return beforeResponse
+      ? TransportError.connectFailed(reason) : TransportError.connectionLost(reason)
   }
 
   /// A short reason for a NIO or AHC error, without type names.
   static func describe(_ error: any Error) -> String {
     if let io = error as? IOError { return describe(errno: io.errnoCode) }
     if let connection = error as? NIOConnectionError {
-      if connection.dnsAError != nil || connection.dnsAAAAError != nil, connection.connectionErrors.isEmpty {
+      if connection.dnsAError != nil || connection.dnsAAAAError != nil,
+        connection.connectionErrors.isEmpty
+      {
         return "cannot resolve host \(connection.host)"
       }
       if let first = connection.connectionErrors.first { return describe(first.error) }

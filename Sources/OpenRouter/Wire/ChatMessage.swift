@@ -58,8 +58,12 @@ public struct ChatMessage: Sendable, Hashable, Codable {
     self.reasoningDetails = reasoningDetails
   }
 
-  public static func system(_ text: String) -> ChatMessage { .init(role: .system, content: .text(text)) }
-  public static func user(_ text: String) -> ChatMessage { .init(role: .user, content: .text(text)) }
+  public static func system(_ text: String) -> ChatMessage {
+    .init(role: .system, content: .text(text))
+  }
+  public static func user(_ text: String) -> ChatMessage {
+    .init(role: .user, content: .text(text))
+  }
   public static func assistant(_ text: String) -> ChatMessage {
     .init(role: .assistant, content: .text(text))
   }

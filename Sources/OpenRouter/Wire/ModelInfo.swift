@@ -111,7 +111,9 @@ public struct ModelInfo: Sendable, Hashable, Codable, Identifiable {
     public var maxCompletionTokens: Int?
     public var isModerated: Bool?
 
-    public init(contextLength: Int? = nil, maxCompletionTokens: Int? = nil, isModerated: Bool? = nil) {
+    public init(
+      contextLength: Int? = nil, maxCompletionTokens: Int? = nil, isModerated: Bool? = nil
+    ) {
       self.contextLength = contextLength
       self.maxCompletionTokens = maxCompletionTokens
       self.isModerated = isModerated

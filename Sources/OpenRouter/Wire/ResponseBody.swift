@@ -59,7 +59,8 @@ enum ResponseBody {
       return try JSONDecoder().decode(T.self, from: Data(body))
     } catch {
       throw OpenRouterError.decoding(
-        "unexpected \(path) body: \(error)", body: String(decoding: body.prefix(500), as: UTF8.self))
+        "unexpected \(path) body: \(error)", body: String(decoding: body.prefix(500), as: UTF8.self)
+      )
     }
   }
 

@@ -5,7 +5,8 @@ enum UnixTime {
   /// 9999-12-31T23:59:59Z.
   static let latest = 253_402_300_799
 
-  static func seconds<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) -> Int? {
+  static func seconds<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) -> Int?
+  {
     guard let value = try? container.decodeIfPresent(Int.self, forKey: key),
       (0...latest).contains(value)
     else { return nil }

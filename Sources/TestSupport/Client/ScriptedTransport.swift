@@ -86,7 +86,8 @@ public final class ScriptedExchange: Sendable {
 
   /// Sends the response head; the body follows with `send` and ends with `finish`.
   public func respond(status: Int = 200, headers: [(String, String)]? = nil) {
-    let headers = headers ?? [("content-type", status == 200 ? "text/event-stream" : "application/json")]
+    let headers =
+      headers ?? [("content-type", status == 200 ? "text/event-stream" : "application/json")]
     let closeInput = closeInput
     let onAbandon: @Sendable () -> Void = {
       closeInput.yield()

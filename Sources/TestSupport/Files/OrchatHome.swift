@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 /// A private set of orchat directories (config, data, cache) in a temporary directory, and

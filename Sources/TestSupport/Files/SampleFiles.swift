@@ -171,7 +171,10 @@ public enum SampleFiles {
   }
 
   private static func bigEndian32(_ value: Int) -> [UInt8] {
-    [UInt8((value >> 24) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+    [
+      UInt8((value >> 24) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF),
+      UInt8(value & 0xFF),
+    ]
   }
 
   private static func littleEndian32(_ value: Int) -> [UInt8] {

@@ -22,7 +22,8 @@ public struct AppUnderTmux: Sendable {
     var env = ["PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8"]
     env.merge(environment) { $1 }
     let assignments = env.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(env[$0] ?? "")") }
-    let app = (["env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
+    let app =
+      (["env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
       + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
     let script = """
       \(preamble) stty -g > \(scratch)/before; \(app); echo "exit=$?" > \(scratch)/status; \
@@ -45,7 +46,8 @@ public struct AppUnderTmux: Sendable {
     var env = ["PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8"]
     env.merge(environment) { $1 }
     let assignments = env.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(env[$0] ?? "")") }
-    let app = (["exec", "env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
+    let app =
+      (["exec", "env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
       + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
     try "echo $$ > \(scratch)/pid\n\(app)\n".write(
       toFile: "\(scratch)/run.sh", atomically: true, encoding: .utf8)

@@ -68,23 +68,35 @@ public struct BinaryRunner: Sendable {
     }
 
     public var pid: Int32 { process.processIdentifier }
-    public var stdoutSoFar: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    public var stdoutSoFar: String {
+      (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
+    }
 
     public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     /// Waits until standard output contains `text`.
-    public func waitForOutput(containing text: String, timeout: Duration = .seconds(10)) async throws {
+    public func waitForOutput(containing text: String, timeout: Duration = .seconds(10))
+      async throws
+    {
       let deadline = ContinuousClock.now + timeout
       while !stdoutSoFar.contains(text) {
-        guard ContinuousClock.now < deadline else { throw RunnerError.timedOut("output \"\(text)\"") }
+        guard ContinuousClock.now < deadline else {
+          throw RunnerError.timedOut("output \"\(text)\"")
+        }
         try await Task.sleep(for: .milliseconds(10))
       }
     }
 
     public func finish(timeout: Duration = .seconds(30)) async throws -> Result {
       let finished = await withTaskGroup(of: Bool.self) { group in
-        group.addTask { await self.exit.value; return true }
-        group.addTask { try? await Task.sleep(for: timeout); return false }
+        group.addTask {
+          await self.exit.value
+          return true
+        }
+        group.addTask {
+          try? await Task.sleep(for: timeout)
+          return false
+        }
         let first = await group.next() ?? false
         group.cancelAll()
         return first
@@ -121,8 +133,8 @@ public struct BinaryRunner: Sendable {
     let id = UUID().uuidString
     let stdoutPath = NSTemporaryDirectory() + "orchat-\(id).out"
     let stderrPath = NSTemporaryDirectory() + "orchat-\(id).err"
-    FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-    FileManager.default.createFile(atPath: stderrPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
     let input = Pipe()

@@ -34,7 +34,8 @@ public struct StubChunks: Sendable {
   public func delta(_ members: String, finish: String? = nil, native: String? = nil) -> String {
     let reason = finish.map(Self.quote) ?? "null"
     let nativeReason = (native ?? finish).map(Self.quote) ?? "null"
-    return "{\(prefix),\"choices\":[{\"index\":0,\"delta\":{\(members)},\"finish_reason\":\(reason),"
+    return
+      "{\(prefix),\"choices\":[{\"index\":0,\"delta\":{\(members)},\"finish_reason\":\(reason),"
       + "\"native_finish_reason\":\(nativeReason),\"logprobs\":null}]}"
   }
 
@@ -51,7 +52,9 @@ public struct StubChunks: Sendable {
   }
 
   /// A mid-stream error chunk: the error at the top level, the choice finishing with `error`.
-  public func midStreamError(code: String, message: String, errorType: String = "provider_unavailable")
+  public func midStreamError(
+    code: String, message: String, errorType: String = "provider_unavailable"
+  )
     -> String
   {
     "{\(prefix),\"error\":{\"code\":\(code),\"message\":\(Self.quote(message)),"
@@ -60,7 +63,9 @@ public struct StubChunks: Sendable {
       + "\"native_finish_reason\":null}]}"
   }
 
-  static func usageObject(_ prompt: Int, _ completion: Int, _ cost: String, _ extra: String) -> String {
+  static func usageObject(_ prompt: Int, _ completion: Int, _ cost: String, _ extra: String)
+    -> String
+  {
     "{\"prompt_tokens\":\(prompt),\"completion_tokens\":\(completion),"
       + "\"total_tokens\":\(prompt + completion),\"cost\":\(cost),\"is_byok\":false,"
       + "\"prompt_tokens_details\":{\"cached_tokens\":0,\"cache_write_tokens\":0,\"audio_tokens\":0},"
@@ -81,7 +86,8 @@ public struct StubChunks: Sendable {
       case "\t": result += "\\t"
       default:
         if scalar.value < 0x20 {
-          result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+          result +=
+            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
             + String(scalar.value, radix: 16)
         } else {
           result.unicodeScalars.append(scalar)

@@ -98,7 +98,8 @@ extension StubOpenRouter {
       headers.replaceOrAdd(name: "Content-Length", value: String(length))
     }
     let status = HTTPResponseStatus(statusCode: reply.status)
-    try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)))
+    try await outbound.write(
+      .head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)))
     for step in reply.steps {
       switch step {
       case .bytes(let bytes):

@@ -32,7 +32,8 @@ extension StubOpenRouter {
   /// `404` on the first look-up of an id, the stats afterwards
   /// (OpenRouter.docc/Generation.md, Readiness).
   private func generationReply(_ request: CapturedRequest) -> StubReply {
-    let id = request.query?.split(separator: "&")
+    let id =
+      request.query?.split(separator: "&")
       .first { $0.hasPrefix("id=") }.map { String($0.dropFirst(3)) } ?? ""
     let lookups = state.withLock { state in
       state.generationLookups[id, default: 0] += 1

@@ -2,7 +2,9 @@ import Foundation
 import OpenRouter
 
 extension StubScenario {
-  static func streams(_ scenario: StubScenario, chunks: StubChunks, chat: ChatRequest?, usage: String)
+  static func streams(
+    _ scenario: StubScenario, chunks: StubChunks, chat: ChatRequest?, usage: String
+  )
     -> StubReply
   {
     switch scenario {
@@ -12,46 +14,77 @@ extension StubScenario {
     case .reasoning:
       let details = #""reasoning_details":[{"type":"reasoning.text","#
       return .sse([
-        .data(chunks.delta(#""role":"assistant","content":"","reasoning":"The user asks 17×3. ","#
-          + details + #""text":"The user asks 17×3. ","format":"anthropic-claude-v1","index":0}]"#)),
-        .data(chunks.delta(#""role":"assistant","content":"","reasoning":"17×3 = 51.","#
-          + details + #""text":"17×3 = 51.","format":"anthropic-claude-v1","index":0}]"#)),
-        .data(chunks.delta(#""role":"assistant","content":"","reasoning":null,"#
-          + details + #""signature":"ErUBCkYIBxgCKkB0ZXN0","format":"anthropic-claude-v1","index":0}]"#)),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":"","reasoning":"The user asks 17×3. ","#
+              + details
+              + #""text":"The user asks 17×3. ","format":"anthropic-claude-v1","index":0}]"#)),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":"","reasoning":"17×3 = 51.","#
+              + details + #""text":"17×3 = 51.","format":"anthropic-claude-v1","index":0}]"#)),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":"","reasoning":null,"#
+              + details
+              + #""signature":"ErUBCkYIBxgCKkB0ZXN0","format":"anthropic-claude-v1","index":0}]"#)),
         .data(chunks.content("51")), .data(chunks.finish("stop", native: "end_turn")),
-        .data(#"{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":25,"total_tokens":55,"#
-          + #""cost":0.0004,"completion_tokens_details":{"reasoning_tokens":22}}}"#),
+        .data(
+          #"{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":25,"total_tokens":55,"#
+            + #""cost":0.0004,"completion_tokens_details":{"reasoning_tokens":22}}}"#),
         .done,
       ])
     case .tools:
       return .sse([
         .comment("OPENROUTER PROCESSING"),
-        .data(chunks.delta(#""role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_Xy12","type":"function","function":{"name":"get_weather","arguments":""}}]"#)),
-        .data(chunks.delta(#""role":"assistant","content":null,"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"},"type":"function"}]"#)),
-        .data(chunks.delta(#""role":"assistant","content":null,"tool_calls":[{"index":0,"function":{"arguments":"\"Oslo\"}"},"type":"function"}]"#)),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_Xy12","type":"function","function":{"name":"get_weather","arguments":""}}]"#
+          )),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":null,"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"},"type":"function"}]"#
+          )),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":null,"tool_calls":[{"index":0,"function":{"arguments":"\"Oslo\"}"},"type":"function"}]"#
+          )),
         .data(chunks.finish("tool_calls")),
         .data(chunks.usage(prompt: 60, completion: 14, cost: "0.00005")), .done,
       ])
     case .toolsParallel:
       func fragment(_ index: Int, _ rest: String) -> SSEItem {
-        .data(chunks.delta(#""role":"assistant","content":null,"tool_calls":[{"index":\#(index),\#(rest)}]"#))
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":null,"tool_calls":[{"index":\#(index),\#(rest)}]"#))
       }
       return .sse([
-        fragment(0, #""id":"call_a","type":"function","function":{"name":"get_weather","arguments":""}"#),
-        fragment(1, #""id":"call_b","type":"function","function":{"name":"get_time","arguments":""}"#),
+        fragment(
+          0, #""id":"call_a","type":"function","function":{"name":"get_weather","arguments":""}"#),
+        fragment(
+          1, #""id":"call_b","type":"function","function":{"name":"get_time","arguments":""}"#),
         fragment(0, #""function":{"arguments":"{\"city\":\"Oslo\"}"}"#),
         fragment(1, #""function":{"arguments":"{\"tz\":\"CET\"}"}"#),
         .data(chunks.finish("stop")), .done,
       ])
     case .toolsSingleFragment:
       return .sse([
-        .data(chunks.delta(#""role":"assistant","content":null,"tool_calls":[{"index":0,"id":"c","type":"function","function":{"name":"f","arguments":"{\"x\":1}"}}]"#)),
-        .data(chunks.delta(#""role":"assistant","content":null,"tool_calls":[{"index":0,"function":{"arguments":""}}]"#)),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":null,"tool_calls":[{"index":0,"id":"c","type":"function","function":{"name":"f","arguments":"{\"x\":1}"}}]"#
+          )),
+        .data(
+          chunks.delta(
+            #""role":"assistant","content":null,"tool_calls":[{"index":0,"function":{"arguments":""}}]"#
+          )),
         .data(chunks.finish("tool_calls")), .done,
       ])
     case .toolsNoIndex:
       return .sse([
-        .data(chunks.delta(#""tool_calls":[{"id":"","type":"function","function":{"name":"ping","arguments":""}}]"#)),
+        .data(
+          chunks.delta(
+            #""tool_calls":[{"id":"","type":"function","function":{"name":"ping","arguments":""}}]"#
+          )),
         .data(chunks.delta(#""tool_calls":[{"id":"","function":{"arguments":"{\"n\":"}}]"#)),
         .data(chunks.delta(#""tool_calls":[{"function":{"arguments":"1}"}}]"#)),
         .data(chunks.finish("tool_calls")), .done,
@@ -59,7 +92,8 @@ extension StubScenario {
     case .midstreamError, .midstreamErrorWithDone, .midstreamErrorStringCode:
       let error =
         scenario == .midstreamErrorStringCode
-        ? chunks.midStreamError(code: "\"server_error\"", message: "Provider disconnected", errorType: "server")
+        ? chunks.midStreamError(
+          code: "\"server_error\"", message: "Provider disconnected", errorType: "server")
         : chunks.midStreamError(code: "502", message: "Provider disconnected unexpectedly")
       var items: [SSEItem] = [
         .data(chunks.content("The first three primes are 2, 3")), .data(error),
@@ -69,18 +103,23 @@ extension StubScenario {
     case .inbandErrorBeforeContent:
       return .sse([
         .comment("OPENROUTER PROCESSING"), .comment("OPENROUTER PROCESSING"),
-        .data(#"{"error":{"message":"Provider returned error","code":429,"metadata":{"#
-          + #""raw":"model is temporarily rate-limited upstream","provider_name":"ExampleProvider","#
-          + #""error_type":"rate_limit_exceeded"}},"user_id":"user_2abc"}"#),
+        .data(
+          #"{"error":{"message":"Provider returned error","code":429,"metadata":{"#
+            + #""raw":"model is temporarily rate-limited upstream","provider_name":"ExampleProvider","#
+            + #""error_type":"rate_limit_exceeded"}},"user_id":"user_2abc"}"#),
       ])
     case .truncated:
       return .sse([.data(chunks.content("The answer is")), .data(chunks.content(" forty"))])
     case .noDone:
       return .sse([.data(chunks.content("Complete.")), .data(chunks.finish()), .data(usage)])
     case .reset:
-      return .sse([.data(chunks.content("Partial before the reset")), .pause(.milliseconds(20)), .reset])
+      return .sse([
+        .data(chunks.content("Partial before the reset")), .pause(.milliseconds(20)), .reset,
+      ])
     case .stall:
-      return .sse([.comment("OPENROUTER PROCESSING"), .data(chunks.content("Stalled after this")), .stall])
+      return .sse([
+        .comment("OPENROUTER PROCESSING"), .data(chunks.content("Stalled after this")), .stall,
+      ])
     case .html502:
       return StubErrors.html502
     case .fallback:
@@ -111,17 +150,25 @@ extension StubScenario {
       }
       return .sse(items, tokenDelay: .milliseconds(delay))
     case .slowCancel:
-      return .sse([.data(chunks.content("Counting:")), .pause(.milliseconds(50))]
-        + (1...600).map { .data(chunks.content(" \($0)")) }, tokenDelay: .milliseconds(50))
+      return .sse(
+        [.data(chunks.content("Counting:")), .pause(.milliseconds(50))]
+          + (1...600).map { .data(chunks.content(" \($0)")) }, tokenDelay: .milliseconds(50))
     case .slow:
       let words = Array(repeating: "The quick brown fox jumps over the lazy dog.", count: 12)
         .joined(separator: " ").split(separator: " ")
       return .sse(
-        words.map { .data(chunks.content(String($0) + " ")) } + [.data(chunks.finish()), .data(usage), .done],
+        words.map { .data(chunks.content(String($0) + " ")) } + [
+          .data(chunks.finish()), .data(usage), .done,
+        ],
         tokenDelay: .milliseconds(20))
     case .long:
-      let paragraphs = (1...60).map { "Paragraph \($0): " + String(repeating: "lorem ipsum dolor sit amet ", count: 6) + "\n\n" }
-      return .sse(paragraphs.map { .data(chunks.content($0)) } + [.data(chunks.finish()), .data(usage), .done])
+      let paragraphs = (1...60).map {
+        "Paragraph \($0): " + String(repeating: "lorem ipsum dolor sit amet ", count: 6) + "\n\n"
+      }
+      return .sse(
+        paragraphs.map { .data(chunks.content($0)) } + [
+          .data(chunks.finish()), .data(usage), .done,
+        ])
     case .unicode:
       return .sse([
         .data(chunks.content("你好，世界！")), .data(chunks.content(" 🚀👍🏽 café e\u{301} 🇯🇵")),
@@ -164,11 +211,14 @@ extension StubScenario {
   }
 
   func nonStreaming(_ chunks: StubChunks, chat: ChatRequest?) -> StubReply? {
-    let message = #"{"role":"assistant","content":"Hello!","refusal":null,"reasoning":"The user wants a greeting."}"#
-    let usage = #"{"prompt_tokens":14,"completion_tokens":12,"total_tokens":26,"cost":0.000222,"#
+    let message =
+      #"{"role":"assistant","content":"Hello!","refusal":null,"reasoning":"The user wants a greeting."}"#
+    let usage =
+      #"{"prompt_tokens":14,"completion_tokens":12,"total_tokens":26,"cost":0.000222,"#
       + #""is_byok":false,"prompt_tokens_details":{"cached_tokens":0},"#
       + #""completion_tokens_details":{"reasoning_tokens":6}}"#
-    let head = #"{"id":"\#(chunks.id)","provider":"\#(chunks.provider)","model":"\#(chunks.model)","#
+    let head =
+      #"{"id":"\#(chunks.id)","provider":"\#(chunks.provider)","model":"\#(chunks.model)","#
       + #""object":"chat.completion","created":1760000000,"#
     switch self {
     case .echo, .okStream, .nonstreamOK:

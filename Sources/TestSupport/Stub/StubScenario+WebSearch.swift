@@ -29,7 +29,9 @@ extension StubScenario {
             + #""cost":0.00524,"prompt_tokens_details":{"cached_tokens":0}}"#)
       }
       return .sse(
-        sources.map { .data(chunks.delta(#""content":"","role":"assistant","annotations":[\#($0)]"#)) }
+        sources.map {
+          .data(chunks.delta(#""content":"","role":"assistant","annotations":[\#($0)]"#))
+        }
           + ["Swift's", " documentation", " is at swift.org."].map { .data(chunks.content($0)) }
           + [.data(chunks.finish()), .data(usage), .done])
     case .webSearchRanged:
@@ -52,21 +54,25 @@ extension StubScenario {
         .data(chunks.content(link + ".")),
         .data(chunks.delta(#""content":"","role":"assistant","annotations":[\#(source)]"#)),
         .data(chunks.finish("stop", native: "completed")),
-        .data(#"{"id":"\#(chunks.id)","model":"\#(chunks.model)","provider":"\#(chunks.provider)","#
-          + #""choices":[],"usage":\#(usageJSON)}"#),
+        .data(
+          #"{"id":"\#(chunks.id)","model":"\#(chunks.model)","provider":"\#(chunks.provider)","#
+            + #""choices":[],"usage":\#(usageJSON)}"#),
         .done,
       ])
     case .webSearchHostile:
       let sources = [
         chunks.citation(url: "javascript:alert(1)", title: "Click me"),
         chunks.citation(url: "https://evil.example/\u{1B}]8;;x\u{07}", title: "Escapes"),
-        chunks.citation(url: "https://good.example/page", title: "Good \u{1B}[31mred\u{1B}[0m page"),
+        chunks.citation(
+          url: "https://good.example/page", title: "Good \u{1B}[31mred\u{1B}[0m page"),
       ]
       let list = sources.joined(separator: ",")
       return .sse(
         [.data(chunks.delta(#""content":"","role":"assistant","annotations":[\#(list)]"#))]
-          + [.data(chunks.content("Answer.")), .data(chunks.finish()),
-            .data(chunks.usage(prompt: 9, completion: 4, cost: "0.0000100")), .done])
+          + [
+            .data(chunks.content("Answer.")), .data(chunks.finish()),
+            .data(chunks.usage(prompt: 9, completion: 4, cost: "0.0000100")), .done,
+          ])
     default:
       return nil
     }

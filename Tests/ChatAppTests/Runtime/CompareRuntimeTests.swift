@@ -24,7 +24,8 @@ extension RuntimeTests {
     while found.count < count {
       let exchange = try await transport.nextExchange()
       guard exchange.request.url.hasSuffix("/chat/completions") else {
-        exchange.respondJSON(#"{"data":{"label":"k","limit":10,"limit_remaining":7.25,"usage":2.75}}"#)
+        exchange.respondJSON(
+          #"{"data":{"label":"k","limit":10,"limit_remaining":7.25,"usage":2.75}}"#)
         continue
       }
       found[try exchange.chatRequest().model ?? ""] = exchange
@@ -92,7 +93,10 @@ extension RuntimeTests {
     let session = try #require(try await store.listSessions().first)
     let transcript = try await store.transcript(sessionID: session.session.id)
     #expect(transcript.last?.message.content == expected)
-    #expect(transcript.last?.otherVariants.map(\.status).sorted { $0.rawValue < $1.rawValue } == [.cancelled, .error])
+    #expect(
+      transcript.last?.otherVariants.map(\.status).sorted { $0.rawValue < $1.rawValue } == [
+        .cancelled, .error,
+      ])
     runtime.finish()
   }
 }

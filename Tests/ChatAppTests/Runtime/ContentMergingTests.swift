@@ -51,7 +51,8 @@ import Testing
         id: "r", sessionID: "s", position: 1, role: .assistant, content: "", status: .streaming,
         createdAt: t0)
       _ = AppReducer.reduce(
-        &state, .conversation(1, .started(session: session, userMessage: user, reply: reply), at: t0))
+        &state,
+        .conversation(1, .started(session: session, userMessage: user, reply: reply), at: t0))
       return state
     }
     var oneByOne = started()
@@ -62,7 +63,9 @@ import Testing
     _ = AppReducer.reduce(
       &burst,
       .contentBurst(1, text: "The **quick** brown fox\n```swift\nlet", pieces: 4, at: t0 + 3))
-    #expect(burst.transcript.items.map(\.message.content) == oneByOne.transcript.items.map(\.message.content))
+    #expect(
+      burst.transcript.items.map(\.message.content)
+        == oneByOne.transcript.items.map(\.message.content))
     #expect(
       AppView.render(burst).grid.rowTexts == AppView.render(oneByOne).grid.rowTexts)
     guard case .streaming(let a) = burst.completion, case .streaming(let b) = oneByOne.completion

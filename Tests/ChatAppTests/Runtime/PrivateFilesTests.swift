@@ -27,7 +27,8 @@ import Testing
     let store = try await home.openStore()
     let session = try await store.createSession(title: "private talk", agent: "assistant")
     let fresh = home.root.appending("fresh-export").path
-    #expect(try await EffectRunner.export(session.id, format: format, to: fresh, store: store) == fresh)
+    #expect(
+      try await EffectRunner.export(session.id, format: format, to: fresh, store: store) == fresh)
     #expect(try mode(fresh) == 0o600)
     let existing = try home.root.write("old", to: "existing-export", mode: 0o644).path
     _ = try await EffectRunner.export(session.id, format: format, to: existing, store: store)

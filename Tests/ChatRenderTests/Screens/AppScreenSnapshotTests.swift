@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import ChatRender
 import ChatUI
 import Foundation
@@ -12,7 +12,9 @@ import Testing
     try #require(TestLocale.pinUTF8())
   }
 
-  func snapshot(_ make: (TerminalSize) -> AppState, sourceLocation: SourceLocation = #_sourceLocation) {
+  func snapshot(
+    _ make: (TerminalSize) -> AppState, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     for size in ScreenFixtures.sizes {
       let frame = AppView.render(make(size))
       for theme in ScreenFixtures.themes {
@@ -37,7 +39,8 @@ import Testing
       TerminalSize(columns: 80, rows: 24),
     ]
     for size in sizes {
-      assertGridSnapshot(AppView.render(ScreenFixtures.compare(size)), theme: ScreenFixtures.themes[0])
+      assertGridSnapshot(
+        AppView.render(ScreenFixtures.compare(size)), theme: ScreenFixtures.themes[0])
     }
     // The stacked layout shows the selected reply: the second one here.
     var state = ScreenFixtures.compare(TerminalSize(columns: 80, rows: 24))
@@ -66,7 +69,8 @@ import Testing
       for character in "window" { _ = AppReducer.reduce(&state, .key(.character(character))) }
       let hit = MessageSearchHit(
         sessionID: "s3", sessionTitle: "SQL window functions", messageID: "m1", role: .assistant,
-        createdAt: ScreenFixtures.now, snippet: "…use a [window] function with PARTITION BY customer_id…")
+        createdAt: ScreenFixtures.now,
+        snippet: "…use a [window] function with PARTITION BY customer_id…")
       _ = AppReducer.reduce(&state, .sessionsSearched(query: "window", .success([hit])))
       return state
     }

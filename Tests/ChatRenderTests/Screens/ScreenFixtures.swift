@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import ChatUI
 import Foundation
 import TestSupport
@@ -24,15 +24,19 @@ enum ScreenFixtures {
       models: [
         ModelSummary(
           id: "openai/gpt-4o", name: "OpenAI: GPT-4o", contextLength: 128_000,
-          promptPrice: .perToken(Decimal(string: "0.0000025")!), completionPrice: .perToken(Decimal(string: "0.00001")!),
+          promptPrice: .perToken(Decimal(string: "0.0000025")!),
+          completionPrice: .perToken(Decimal(string: "0.00001")!),
           inputModalities: ["text", "image"], supportsTools: true),
         ModelSummary(
           id: "openai/gpt-4o-mini", name: "OpenAI: GPT-4o mini", contextLength: 128_000,
-          promptPrice: .perToken(Decimal(string: "0.00000015")!), completionPrice: .perToken(Decimal(string: "0.0000006")!),
+          promptPrice: .perToken(Decimal(string: "0.00000015")!),
+          completionPrice: .perToken(Decimal(string: "0.0000006")!),
           supportsTools: true),
         ModelSummary(
-          id: "anthropic/claude-sonnet-4.5", name: "Anthropic: Claude Sonnet 4.5", contextLength: 1_000_000,
-          promptPrice: .perToken(Decimal(string: "0.000003")!), completionPrice: .perToken(Decimal(string: "0.000015")!),
+          id: "anthropic/claude-sonnet-4.5", name: "Anthropic: Claude Sonnet 4.5",
+          contextLength: 1_000_000,
+          promptPrice: .perToken(Decimal(string: "0.000003")!),
+          completionPrice: .perToken(Decimal(string: "0.000015")!),
           supportsTools: true, supportsReasoning: true),
         ModelSummary(id: "openrouter/auto", name: "Auto Router", contextLength: 2_000_000),
       ]),
@@ -54,7 +58,9 @@ enum ScreenFixtures {
     summary("s3", "SQL window functions", minutesAgo: 60 * 24 * 9, messages: 18, cost: "0.034"),
   ]
 
-  static func summary(_ id: String, _ title: String, minutesAgo: Double, messages: Int, cost: String) -> SessionSummary {
+  static func summary(
+    _ id: String, _ title: String, minutesAgo: Double, messages: Int, cost: String
+  ) -> SessionSummary {
     let date = now.addingTimeInterval(-minutesAgo * 60)
     return SessionSummary(
       session: Session(id: id, title: title, agent: "assistant", createdAt: date, updatedAt: date),
@@ -62,7 +68,8 @@ enum ScreenFixtures {
   }
 
   static func message(
-    _ id: String, _ role: MessageRole, _ content: String, position: Int, agent: String = "assistant",
+    _ id: String, _ role: MessageRole, _ content: String, position: Int,
+    agent: String = "assistant",
     model: String = "openai/gpt-5-mini", status: MessageStatus = .complete, minute: Double = 0
   ) -> Message {
     Message(
@@ -79,14 +86,23 @@ enum ScreenFixtures {
       "The reference returned by `first_word` is tied to the lifetime of `s`:\n\n```rust\nfn first_word<'a>(s: &'a str) -> &'a str {\n    s.split(' ').next().unwrap_or(\"\")\n}\n```\n\nSo the **borrow** lives as long as `s`.",
       position: 1, minute: 1)
     reply.reasoning = "The user asks about lifetimes. Explain elision."
-    reply.usage = TokenUsage(promptTokens: 120, completionTokens: 412, reasoningTokens: 31, cost: Decimal(string: "0.0003"))
+    reply.usage = TokenUsage(
+      promptTokens: 120, completionTokens: 412, reasoningTokens: 31, cost: Decimal(string: "0.0003")
+    )
     reply.timeToFirstTokenMilliseconds = 400
-    var failed = message("r2", .assistant, "Partial answer", position: 3, agent: "coder", model: "anthropic/claude-sonnet-4.5", status: .error, minute: 3)
-    failed.error = "The model provider failed (HTTP 502: upstream connect error); try again or pick another model"
+    var failed = message(
+      "r2", .assistant, "Partial answer", position: 3, agent: "coder",
+      model: "anthropic/claude-sonnet-4.5", status: .error, minute: 3)
+    failed.error =
+      "The model provider failed (HTTP 502: upstream connect error); try again or pick another model"
     let entries = [
-      TranscriptEntry(message: message("u1", .user, "Why does this borrow outlive the function?", position: 0)),
+      TranscriptEntry(
+        message: message("u1", .user, "Why does this borrow outlive the function?", position: 0)),
       TranscriptEntry(message: reply),
-      TranscriptEntry(message: message("u2", .user, "Rewrite it without the explicit lifetime. 你好 🚀", position: 2, agent: "coder", model: "anthropic/claude-sonnet-4.5", minute: 2)),
+      TranscriptEntry(
+        message: message(
+          "u2", .user, "Rewrite it without the explicit lifetime. 你好 🚀", position: 2,
+          agent: "coder", model: "anthropic/claude-sonnet-4.5", minute: 2)),
       TranscriptEntry(message: failed),
     ]
     _ = AppReducer.reduce(&state, .opened(sessions[0].session, entries))
@@ -94,11 +110,21 @@ enum ScreenFixtures {
     // A reply streaming now.
     state.composer.set("and explain when elision does not apply")
     _ = AppReducer.reduce(&state, .key(KeyEvent(.enter)))
-    let user = message("u3", .user, "and explain when elision does not apply", position: 4, agent: "coder", model: "anthropic/claude-sonnet-4.5", minute: 4)
-    let streaming = message("r3", .assistant, "", position: 5, agent: "coder", model: "anthropic/claude-sonnet-4.5", status: .streaming, minute: 4)
-    _ = AppReducer.reduce(&state, .conversation(1, .started(session: sessions[0].session, userMessage: user, reply: streaming), at: now))
-    for (index, token) in ["With lifetime ", "elision the compiler ", "infers the same thing."].enumerated() {
-      _ = AppReducer.reduce(&state, .conversation(1, .content(token), at: now.addingTimeInterval(Double(index) * 0.05)))
+    let user = message(
+      "u3", .user, "and explain when elision does not apply", position: 4, agent: "coder",
+      model: "anthropic/claude-sonnet-4.5", minute: 4)
+    let streaming = message(
+      "r3", .assistant, "", position: 5, agent: "coder", model: "anthropic/claude-sonnet-4.5",
+      status: .streaming, minute: 4)
+    _ = AppReducer.reduce(
+      &state,
+      .conversation(
+        1, .started(session: sessions[0].session, userMessage: user, reply: streaming), at: now))
+    for (index, token) in ["With lifetime ", "elision the compiler ", "infers the same thing."]
+      .enumerated()
+    {
+      _ = AppReducer.reduce(
+        &state, .conversation(1, .content(token), at: now.addingTimeInterval(Double(index) * 0.05)))
     }
     state.spinnerFrame = 2
     state.composer.set("thanks!")
@@ -109,7 +135,9 @@ enum ScreenFixtures {
     _ name: String, _ kind: AttachmentKind, bytes: Int, width: Int? = nil, height: Int? = nil,
     pages: Int? = nil, milliseconds: Int? = nil
   ) -> Attachment {
-    let media = ["image": "image/png", "pdf": "application/pdf", "audio": "audio/wav", "text": "text/plain"]
+    let media = [
+      "image": "image/png", "pdf": "application/pdf", "audio": "audio/wav", "text": "text/plain",
+    ]
     return Attachment(
       sha256: String(repeating: "a", count: 64), name: name, mediaType: media[kind.rawValue] ?? "",
       kind: kind, byteCount: bytes, width: width, height: height, pageCount: pages,
@@ -125,10 +153,15 @@ enum ScreenFixtures {
       attachment("diagram.png", .image, bytes: 240_000, width: 1280, height: 720),
       attachment("spec.pdf", .pdf, bytes: 1_200_000, pages: 12),
     ]
-    var reply = message("r1", .assistant, "Mostly. Here is the corrected diagram.", position: 1, minute: 1)
-    reply.attachments = [attachment("image-1.png", .image, bytes: 1_433_635, width: 1248, height: 832)]
+    var reply = message(
+      "r1", .assistant, "Mostly. Here is the corrected diagram.", position: 1, minute: 1)
+    reply.attachments = [
+      attachment("image-1.png", .image, bytes: 1_433_635, width: 1248, height: 832)
+    ]
     _ = AppReducer.reduce(
-      &state, .opened(sessions[0].session, [TranscriptEntry(message: user), TranscriptEntry(message: reply)]))
+      &state,
+      .opened(
+        sessions[0].session, [TranscriptEntry(message: user), TranscriptEntry(message: reply)]))
     state.banner = nil
     state.focus = .transcript
     state.transcript.selection = 1
@@ -159,10 +192,12 @@ extension ScreenFixtures {
       "Swift 6.2 is the latest release ([swift.org](https://www.swift.org/blog/)). It adds "
       + "approachable concurrency and inline arrays.[2]"
     let passage = "([swift.org](https://www.swift.org/blog/))"
-    let start = content.unicodeScalars.count
+    let start =
+      content.unicodeScalars.count
       - content.components(separatedBy: passage)[1].unicodeScalars.count
       - passage.unicodeScalars.count
-    var reply = message("r1", .assistant, content, position: 1, model: "@preset/research", minute: 1)
+    var reply = message(
+      "r1", .assistant, content, position: 1, model: "@preset/research", minute: 1)
     reply.servedModel = "openai/gpt-5.2"
     reply.provider = "OpenAI"
     reply.usage = TokenUsage(
@@ -183,7 +218,8 @@ extension ScreenFixtures {
     ]
     let entries = [
       TranscriptEntry(
-        message: message("u1", .user, "What is new in Swift?", position: 0, model: "@preset/research")),
+        message: message(
+          "u1", .user, "What is new in Swift?", position: 0, model: "@preset/research")),
       TranscriptEntry(message: reply),
     ]
     _ = AppReducer.reduce(&state, .opened(sessions[0].session, entries))
@@ -203,7 +239,8 @@ extension ScreenFixtures {
   static func compare(_ size: TerminalSize) -> AppState {
     var state = base(size)
     let models = ["openai/gpt-5", "anthropic/claude-sonnet-4.5", "google/gemini-2.5-pro"]
-    state.composer.set("/compare \(models.joined(separator: " ")) How do I reverse a list in Swift?")
+    state.composer.set(
+      "/compare \(models.joined(separator: " ")) How do I reverse a list in Swift?")
     _ = AppReducer.reduce(&state, .key(KeyEvent(.enter)))
     let question = Message(
       id: "q", sessionID: "s1", position: 0, role: .user,
@@ -219,31 +256,43 @@ extension ScreenFixtures {
       _ = AppReducer.reduce(
         &state,
         .conversation(
-          index + 1, .started(session: sessions[0].session, userMessage: question, reply: reply(index)),
+          index + 1,
+          .started(session: sessions[0].session, userMessage: question, reply: reply(index)),
           at: now))
     }
-    let first = "Use `reversed()` for a view, or **`reverse()`** to change the array:\n\n```swift\nvar items = [1, 2, 3]\nitems.reverse()\n```\n\nBoth are O(n)."
-    _ = AppReducer.reduce(&state, .conversation(1, .content(first), at: now.addingTimeInterval(0.4)))
+    let first =
+      "Use `reversed()` for a view, or **`reverse()`** to change the array:\n\n```swift\nvar items = [1, 2, 3]\nitems.reverse()\n```\n\nBoth are O(n)."
+    _ = AppReducer.reduce(
+      &state, .conversation(1, .content(first), at: now.addingTimeInterval(0.4)))
     var done = reply(0)
     done.content = first
     done.status = .complete
     done.servedModel = "openai/gpt-5-2025-08-07"
-    done.usage = TokenUsage(promptTokens: 14, completionTokens: 48, cost: Decimal(string: "0.00052"))
+    done.usage = TokenUsage(
+      promptTokens: 14, completionTokens: 48, cost: Decimal(string: "0.00052"))
     done.timeToFirstTokenMilliseconds = 400
     done.durationMilliseconds = 1600
-    _ = AppReducer.reduce(&state, .requestEnded(1, .finished(done), at: now.addingTimeInterval(1.6)))
-    for (offset, token) in ["Swift arrays ", "have two ways:\n\n", "- `reversed()` ", "returns a ", "view\n"].enumerated() {
-      _ = AppReducer.reduce(&state, .conversation(2, .content(token), at: now.addingTimeInterval(0.7 + Double(offset) * 0.1)))
+    _ = AppReducer.reduce(
+      &state, .requestEnded(1, .finished(done), at: now.addingTimeInterval(1.6)))
+    for (offset, token) in [
+      "Swift arrays ", "have two ways:\n\n", "- `reversed()` ", "returns a ", "view\n",
+    ].enumerated() {
+      _ = AppReducer.reduce(
+        &state,
+        .conversation(2, .content(token), at: now.addingTimeInterval(0.7 + Double(offset) * 0.1)))
     }
     _ = AppReducer.reduce(&state, .tick(now.addingTimeInterval(1.2)))
-    _ = AppReducer.reduce(&state, .conversation(3, .content("You can call"), at: now.addingTimeInterval(0.9)))
+    _ = AppReducer.reduce(
+      &state, .conversation(3, .content("You can call"), at: now.addingTimeInterval(0.9)))
     var failed = reply(2)
     failed.content = "You can call"
     failed.status = .error
     failed.error = "The provider disconnected mid-reply; try again"
     _ = AppReducer.reduce(
       &state,
-      .requestEnded(3, .failed(ChatError(.provider(.upstream), "upstream"), reply: failed), at: now.addingTimeInterval(1)))
+      .requestEnded(
+        3, .failed(ChatError(.provider(.upstream), "upstream"), reply: failed),
+        at: now.addingTimeInterval(1)))
     state.spinnerFrame = 3
     state.banner = nil
     return state

@@ -1,9 +1,10 @@
-import ChatDomain
 import ChatCore
-@testable import ChatRender
+import ChatDomain
 import ChatUI
 import TestSupport
 import Testing
+
+@testable import ChatRender
 
 /// Copying remembered rows must give exactly the frames that drawing every line gives.
 @Suite struct LineRowCacheTests {
@@ -89,7 +90,9 @@ import Testing
         let cell = grid[x, 0]
         let isWide = DisplayWidth.width(of: cell.text) == 2
         if cell.isContinuation {
-          #expect(x > 1 && DisplayWidth.width(of: grid[x - 1, 0].text) == 2, "start \(start), column \(x)")
+          #expect(
+            x > 1 && DisplayWidth.width(of: grid[x - 1, 0].text) == 2, "start \(start), column \(x)"
+          )
         }
         if isWide { #expect(x < 5 && grid[x + 1, 0].isContinuation, "start \(start), column \(x)") }
       }

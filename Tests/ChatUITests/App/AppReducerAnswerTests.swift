@@ -22,7 +22,8 @@ import Testing
 
   @Test func startupProblemsAreWordedInOneBanner() {
     var state = makeState()
-    let broken = ChatError(.configuration, "unknown key", file: "/c/config.toml", line: 3, key: "colour")
+    let broken = ChatError(
+      .configuration, "unknown key", file: "/c/config.toml", line: 3, key: "colour")
     apply(
       &state,
       .appStarted(
@@ -41,7 +42,8 @@ import Testing
 
   @Test func failedAnswersAreWordedByTheReducer() {
     var state = makeState()
-    let disk = ChatError(.storage, "cannot write: no space left on device", file: "/d/orchat.sqlite")
+    let disk = ChatError(
+      .storage, "cannot write: no space left on device", file: "/d/orchat.sqlite")
     apply(&state, .sessionsListed(.failure(disk)))
     #expect(
       state.banner?.text
@@ -49,7 +51,9 @@ import Testing
     #expect(state.banner?.kind == .error)
     apply(&state, .catalogRefreshed(.failure(ChatError(.provider(.network), "no connection"))))
     #expect(state.banner?.text == "Could not refresh the models: no connection")
-    apply(&state, .sessionOpened(reference: "3f2a", .failure(ChatError(.notFound, "no session \"3f2a\""))))
+    apply(
+      &state,
+      .sessionOpened(reference: "3f2a", .failure(ChatError(.notFound, "no session \"3f2a\""))))
     #expect(state.banner?.text == "Could not open session 3f2a: no session \"3f2a\"")
     apply(&state, .editorFinished(.failure(.failed(editor: "vim", status: 1))))
     #expect(state.banner?.text == "The editor vim exited with status 1; the message is unchanged")
@@ -60,7 +64,10 @@ import Testing
   @Test func successfulAnswersSayWhatHappened() {
     var state = makeState()
     apply(&state, .copied(what: "code block 2", characters: 120))
-    #expect(state.banner == Banner("Copied code block 2 (120 characters)", kind: .info, expiresAt: referenceDate + 4))
+    #expect(
+      state.banner
+        == Banner("Copied code block 2 (120 characters)", kind: .info, expiresAt: referenceDate + 4)
+    )
     apply(&state, .sessionExported(.success("/home/u/orchat-sql.md")))
     #expect(state.banner?.text == "Exported to /home/u/orchat-sql.md")
     apply(&state, .themeChanged(.success("light")))
@@ -78,7 +85,9 @@ import Testing
         sessionID: session, sessionTitle: session, messageID: message, role: .user,
         createdAt: referenceDate, snippet: "[window]")
     }
-    apply(&state, .sessionsSearched(query: "window", .success([hit("a", "1"), hit("b", "2"), hit("a", "3")])))
+    apply(
+      &state,
+      .sessionsSearched(query: "window", .success([hit("a", "1"), hit("b", "2"), hit("a", "3")])))
     #expect(state.sessions.hits.map(\.messageID) == ["1", "2"])
     // An answer to an older query is dropped.
     apply(&state, .sessionsSearched(query: "win", .success([hit("c", "4")])))
@@ -96,19 +105,27 @@ import Testing
     type("second", into: &state)
     #expect(apply(&state, enter).isEmpty)  // queued while the first is starting
     let effects = apply(
-      &state, .requestEnded(id, .failed(ChatError(.provider(.network), "no connection"), reply: nil), at: referenceDate))
+      &state,
+      .requestEnded(
+        id, .failed(ChatError(.provider(.network), "no connection"), reply: nil), at: referenceDate)
+    )
     #expect(effects.isEmpty)
     #expect(state.completion == .idle)
     #expect(state.composer.text == "first")
     #expect(state.queuedPrompts == ["second"])
-    #expect(state.banner?.text == "no connection (1 queued: Enter on an empty input sends the next)")
+    #expect(
+      state.banner?.text == "no connection (1 queued: Enter on an empty input sends the next)")
     // The user decides: the prompt in the input goes first, then Enter on empty sends the queue.
     guard case .send(let retry, _, _, _, let text, _, _)? = apply(&state, enter).first else {
       Issue.record("no resend")
       return
     }
     #expect(text == "first")
-    apply(&state, .requestEnded(retry, .failed(ChatError(.provider(.network), "no connection"), reply: nil), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(
+        retry, .failed(ChatError(.provider(.network), "no connection"), reply: nil),
+        at: referenceDate))
     #expect(state.composer.text == "first")
     #expect(state.queuedPrompts == ["second"])
   }

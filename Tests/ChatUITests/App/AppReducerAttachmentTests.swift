@@ -45,8 +45,12 @@ import Testing
     #expect(state.readingAttachments == 0)
     #expect(state.banner?.kind == .error)
     #expect(state.banner?.text == "Not attached: b: no such file; attached 2 others")
-    #expect(AttachmentChip.text(state.pendingAttachments[0].attachment) == "▣ diagram.png · 1280×720 · 240 KB")
-    #expect(AttachmentChip.text(state.pendingAttachments[1].attachment) == "▤ spec.pdf · 12 pages · 1.2 MB")
+    #expect(
+      AttachmentChip.text(state.pendingAttachments[0].attachment)
+        == "▣ diagram.png · 1280×720 · 240 KB")
+    #expect(
+      AttachmentChip.text(state.pendingAttachments[1].attachment)
+        == "▤ spec.pdf · 12 pages · 1.2 MB")
   }
 
   @Test func aSecondBatchOverTheMessageLimitIsRefused() {
@@ -95,7 +99,9 @@ import Testing
       Issue.record("not sent")
       return
     }
-    apply(&state, .requestEnded(id, .failed(ChatError(.storage, "disk full"), reply: nil), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(id, .failed(ChatError(.storage, "disk full"), reply: nil), at: referenceDate))
     #expect(state.pendingAttachments.map(\.attachment.name) == ["diagram.png"])
     #expect(state.composer.text == "hi")
   }
@@ -130,7 +136,8 @@ import Testing
     #expect(state.overlay == .models)
     apply(&state, escape)
     apply(&state, enter)
-    guard case .send(_, _, _, _, "hi", let sent, _)? = apply(&state, .key(.character("y"))).first else {
+    guard case .send(_, _, _, _, "hi", let sent, _)? = apply(&state, .key(.character("y"))).first
+    else {
       Issue.record("not sent anyway")
       return
     }
@@ -174,14 +181,18 @@ import Testing
     let pasted = "'/home/me/my diagram.png' /home/me/spec.pdf"
     let effects = apply(&state, .paste(pasted))
     #expect(
-      effects == [.checkPastedPaths(text: pasted, paths: ["/home/me/my diagram.png", "/home/me/spec.pdf"])])
+      effects == [
+        .checkPastedPaths(text: pasted, paths: ["/home/me/my diagram.png", "/home/me/spec.pdf"])
+      ])
     #expect(state.composer.text == "")
     apply(
       &state,
       .pastedPathsChecked(
         text: pasted, paths: ["/home/me/my diagram.png", "/home/me/spec.pdf"],
         files: ["/home/me/my diagram.png", "/home/me/spec.pdf"]))
-    #expect(state.overlay == .confirmAttach(paths: ["/home/me/my diagram.png", "/home/me/spec.pdf"], pasted: pasted))
+    #expect(
+      state.overlay
+        == .confirmAttach(paths: ["/home/me/my diagram.png", "/home/me/spec.pdf"], pasted: pasted))
     let read = apply(&state, .key(.character("y")))
     #expect(
       read == [
@@ -196,7 +207,10 @@ import Testing
     apply(&state, .paste("see /etc and /nowhere"))
     #expect(state.composer.text == "see /etc and /nowhere")
     apply(&state, .paste(" /tmp/a /tmp/missing"))
-    apply(&state, .pastedPathsChecked(text: " /tmp/a /tmp/missing", paths: ["/tmp/a", "/tmp/missing"], files: ["/tmp/a"]))
+    apply(
+      &state,
+      .pastedPathsChecked(
+        text: " /tmp/a /tmp/missing", paths: ["/tmp/a", "/tmp/missing"], files: ["/tmp/a"]))
     #expect(state.overlay == nil)
     #expect(state.composer.text == "see /etc and /nowhere /tmp/a /tmp/missing")
     // No: the paste is typed in.
@@ -210,7 +224,10 @@ import Testing
 
   @Test func pathArgumentsAreReadAsShellsAndTerminalsWriteThem() {
     #expect(PathArguments.split(#"a\ b.png "c d.pdf" 'e'"'"'f'"#) == ["a b.png", "c d.pdf", "e'f"])
-    #expect(PathArguments.pastedPaths("file:///tmp/a%20b.png\nfile:///tmp/c.png\n") == ["/tmp/a b.png", "/tmp/c.png"])
+    #expect(
+      PathArguments.pastedPaths("file:///tmp/a%20b.png\nfile:///tmp/c.png\n") == [
+        "/tmp/a b.png", "/tmp/c.png",
+      ])
     #expect(PathArguments.pastedPaths("hello world") == nil)
     #expect(PathArguments.pastedPaths("/tmp/a.png and text") == nil)
     #expect(PathArguments.pastedPaths("~/x.png") == ["~/x.png"])
@@ -223,7 +240,8 @@ import Testing
     type("/attach ~/Doc", into: &state)
     let effects = apply(&state, .key(KeyEvent(.tab)))
     #expect(effects == [.completePath(input: "/attach ~/Doc", word: "~/Doc")])
-    apply(&state, .pathsCompleted(input: "/attach ~/Doc", word: "~/Doc", candidates: ["~/Documents/"]))
+    apply(
+      &state, .pathsCompleted(input: "/attach ~/Doc", word: "~/Doc", candidates: ["~/Documents/"]))
     #expect(state.composer.text == "/attach ~/Documents/")
     apply(
       &state,
@@ -247,7 +265,9 @@ import Testing
   @Test func enterOnAChipOpensIt() {
     var state = makeState()
     var user = message("u1", .user, "look", position: 0)
-    user.attachments = [Self.file("a.png").attachment, Self.file("spec.pdf", kind: .pdf).attachment]
+    user.attachments = [
+      Self.file("a.png").attachment, Self.file("spec.pdf", kind: .pdf).attachment,
+    ]
     apply(
       &state,
       .sessionOpened(
@@ -264,7 +284,8 @@ import Testing
     #expect(state.transcript.selectedAttachment == nil)
     apply(
       &state,
-      .attachmentOpened(name: "a.png", .success(AttachmentOpening(path: "/tmp/o/a.png", opener: nil))))
+      .attachmentOpened(
+        name: "a.png", .success(AttachmentOpening(path: "/tmp/o/a.png", opener: nil))))
     #expect(state.banner?.text == "a.png is at /tmp/o/a.png (nothing here opens files)")
   }
 
@@ -276,7 +297,8 @@ import Testing
         models: [
           ModelSummary(
             id: "openai/gpt-5-mini", name: "m", contextLength: 400_000,
-            promptPrice: .perToken(Decimal(string: "0.000001")!), inputModalities: ["text", "image"])
+            promptPrice: .perToken(Decimal(string: "0.000001")!),
+            inputModalities: ["text", "image"])
         ]), origin: .live)
     #expect(state.contextUsed == nil)
     apply(&state, .attachmentsRead([.success(Self.file("diagram.png"))]))

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -15,7 +15,10 @@ import Testing
     var state = makeState()
     type("hi there", into: &state)
     let effects = apply(&state, enter)
-    #expect(effects == [.send(1, sessionID: nil, agentName: "assistant", overrides: .init(), text: "hi there")])
+    #expect(
+      effects == [
+        .send(1, sessionID: nil, agentName: "assistant", overrides: .init(), text: "hi there")
+      ])
     #expect(state.composer.isEmpty)
     #expect(state.completion == .starting(1, text: "hi there"))
   }
@@ -35,7 +38,9 @@ import Testing
     #expect(state.session?.id == "s1")
     #expect(state.transcript.items.map(\.message.role) == [.user, .assistant])
     apply(
-      &state, .conversation(id, .served(model: "openai/gpt-5-mini-2026", provider: "OpenAI"), at: referenceDate),
+      &state,
+      .conversation(
+        id, .served(model: "openai/gpt-5-mini-2026", provider: "OpenAI"), at: referenceDate),
       .conversation(id, .content("Hel"), at: referenceDate),
       .conversation(id, .content("lo!"), at: referenceDate.addingTimeInterval(1)))
     #expect(state.transcript.items[1].message.content == "Hello!")
@@ -62,8 +67,12 @@ import Testing
     #expect(apply(&state, enter).isEmpty)
     #expect(state.queuedPrompts == ["second"])
     #expect(state.composer.isEmpty)
-    let effects = apply(&state, .requestEnded(id, .finished(message("r1", .assistant, "ok", position: 1)), at: referenceDate))
-    #expect(effects.first == .send(2, sessionID: "s1", agentName: "assistant", overrides: .init(), text: "second"))
+    let effects = apply(
+      &state,
+      .requestEnded(id, .finished(message("r1", .assistant, "ok", position: 1)), at: referenceDate))
+    #expect(
+      effects.first
+        == .send(2, sessionID: "s1", agentName: "assistant", overrides: .init(), text: "second"))
     #expect(state.queuedPrompts.isEmpty)
   }
 
@@ -81,7 +90,9 @@ import Testing
     #expect(state.transcript.items[1].message.status == .cancelled)
     // A stale request's events never reach the transcript.
     apply(&state, .conversation(id, .content(" stale"), at: referenceDate))
-    apply(&state, .requestEnded(id, .failed(ChatError(.cancelled, "cancelled"), reply: nil), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(id, .failed(ChatError(.cancelled, "cancelled"), reply: nil), at: referenceDate))
     #expect(state.transcript.items[1].message.content == "partial")
     #expect(state.banner?.kind != .error)
   }
@@ -94,7 +105,11 @@ import Testing
       Issue.record("no send")
       return
     }
-    apply(&state, .requestEnded(id, .failed(ChatError(.storage, "Could not open the store"), reply: nil), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(
+        id, .failed(ChatError(.storage, "Could not open the store"), reply: nil), at: referenceDate)
+    )
     #expect(state.composer.text == "do not lose me")
     #expect(state.completion == .idle)
     #expect(state.banner == Banner("Could not open the store", kind: .error))
@@ -107,18 +122,29 @@ import Testing
     failed.error = "Rate limited (HTTP 429); wait 4 s and try again"
     apply(
       &state,
-      .requestEnded(id, .failed(ChatError(.provider(.rateLimited), failed.error ?? ""), reply: failed), at: referenceDate))
+      .requestEnded(
+        id, .failed(ChatError(.provider(.rateLimited), failed.error ?? ""), reply: failed),
+        at: referenceDate))
     #expect(state.banner?.text == "Rate limited (HTTP 429); wait 4 s and try again")
-    #expect(state.transcript.visibleText.contains("⚠ Rate limited (HTTP 429); wait 4 s and try again"))
+    #expect(
+      state.transcript.visibleText.contains("⚠ Rate limited (HTTP 429); wait 4 s and try again"))
   }
 
   @Test func retryingCountsDownInTheBanner() {
     var state = makeState()
     let id = startReply(&state)
-    apply(&state, .conversation(id, .retrying(attempt: 1, delay: .seconds(4), reason: "Rate limited by the provider"), at: referenceDate))
-    #expect(state.banner?.text(at: referenceDate) == "Rate limited by the provider; retrying in 4 s (attempt 2)")
+    apply(
+      &state,
+      .conversation(
+        id, .retrying(attempt: 1, delay: .seconds(4), reason: "Rate limited by the provider"),
+        at: referenceDate))
+    #expect(
+      state.banner?.text(at: referenceDate)
+        == "Rate limited by the provider; retrying in 4 s (attempt 2)")
     apply(&state, .tick(referenceDate.addingTimeInterval(1.5)))
-    #expect(state.banner?.text(at: state.now) == "Rate limited by the provider; retrying in 3 s (attempt 2)")
+    #expect(
+      state.banner?.text(at: state.now)
+        == "Rate limited by the provider; retrying in 3 s (attempt 2)")
     apply(&state, .conversation(id, .content("ok"), at: referenceDate.addingTimeInterval(4)))
     #expect(state.banner == nil)
   }
@@ -152,13 +178,26 @@ import Testing
     apply(&state, .key(KeyEvent(.escape)))  // to the transcript
     #expect(state.focus == .transcript)
     let effects = apply(&state, .key(.character("r")))
-    #expect(effects == [.regenerate(2, sessionID: "s1", agentName: "assistant", overrides: .init())])
-    let second = message("r2", .assistant, "", position: 1, status: .streaming, createdAt: referenceDate.addingTimeInterval(5))
-    apply(&state, .conversation(2, .started(session: session(), userMessage: nil, reply: second), at: referenceDate))
+    #expect(
+      effects == [.regenerate(2, sessionID: "s1", agentName: "assistant", overrides: .init())])
+    let second = message(
+      "r2", .assistant, "", position: 1, status: .streaming,
+      createdAt: referenceDate.addingTimeInterval(5))
+    apply(
+      &state,
+      .conversation(
+        2, .started(session: session(), userMessage: nil, reply: second), at: referenceDate))
     #expect(state.transcript.items.count == 2)
     #expect(state.transcript.items[1].variantCount == 2)
     #expect(state.transcript.items[1].variantNumber == 2)
-    apply(&state, .requestEnded(2, .finished(message("r2", .assistant, "second answer", position: 1, createdAt: referenceDate.addingTimeInterval(5))), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(
+        2,
+        .finished(
+          message(
+            "r2", .assistant, "second answer", position: 1,
+            createdAt: referenceDate.addingTimeInterval(5))), at: referenceDate))
     #expect(apply(&state, .key(.character("["))) == [.switchBranch(messageID: "r1")])
     #expect(state.transcript.items[1].message.content == "first answer")
     #expect(state.transcript.items[1].variantNumber == 1)
@@ -169,7 +208,9 @@ import Testing
   @Test func editPutsTheLastMessageBackInTheInput() {
     var state = makeState()
     let id = startReply(&state, prompt: "original question")
-    apply(&state, .requestEnded(id, .finished(message("r1", .assistant, "a", position: 1)), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(id, .finished(message("r1", .assistant, "a", position: 1)), at: referenceDate))
     apply(&state, escape, .key(.character("e")))
     #expect(state.focus == .composer)
     #expect(state.composer.text == "original question")
@@ -179,7 +220,10 @@ import Testing
     var state = makeState()
     let id = startReply(&state)
     let markdown = "Try **this**:\n\n```swift\nlet x = 1\n```\n\nand\n\n```sh\necho hi\n```\n"
-    apply(&state, .requestEnded(id, .finished(message("r1", .assistant, markdown, position: 1)), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(
+        id, .finished(message("r1", .assistant, markdown, position: 1)), at: referenceDate))
     apply(&state, escape)
     #expect(apply(&state, .key(.character("y"))) == [.copy(markdown, description: "the reply")])
     apply(&state, escape)

@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -15,9 +15,12 @@ import Testing
     snapshot: CatalogSnapshot(
       fetchedAt: referenceDate, source: "test",
       models: [
-        ModelSummary(id: "openai/gpt-4o", name: "OpenAI: GPT-4o", contextLength: 128_000, supportsTools: true),
+        ModelSummary(
+          id: "openai/gpt-4o", name: "OpenAI: GPT-4o", contextLength: 128_000, supportsTools: true),
         ModelSummary(id: "openai/gpt-4o-mini", name: "OpenAI: GPT-4o mini", contextLength: 128_000),
-        ModelSummary(id: "anthropic/claude-sonnet-4.5", name: "Anthropic: Claude Sonnet 4.5", contextLength: 1_000_000, supportsReasoning: true),
+        ModelSummary(
+          id: "anthropic/claude-sonnet-4.5", name: "Anthropic: Claude Sonnet 4.5",
+          contextLength: 1_000_000, supportsReasoning: true),
       ]),
     origin: .bundled)
 
@@ -33,7 +36,12 @@ import Testing
     #expect(state.model == "openai/gpt-4o")
     type("hi", into: &state)
     let effects = apply(&state, enter)
-    #expect(effects == [.send(1, sessionID: nil, agentName: "assistant", overrides: ConversationOverrides(model: "openai/gpt-4o"), text: "hi")])
+    #expect(
+      effects == [
+        .send(
+          1, sessionID: nil, agentName: "assistant",
+          overrides: ConversationOverrides(model: "openai/gpt-4o"), text: "hi")
+      ])
   }
 
   @Test func tabFiltersTheModelListByCapability() {
@@ -52,7 +60,10 @@ import Testing
       type(command, into: &state)
       #expect(apply(&state, enter).isEmpty)
     }
-    #expect(state.overrides == ConversationOverrides(model: "anthropic/claude-sonnet-4.5", temperature: 0.3, systemPrompt: "Be terse."))
+    #expect(
+      state.overrides
+        == ConversationOverrides(
+          model: "anthropic/claude-sonnet-4.5", temperature: 0.3, systemPrompt: "Be terse."))
     type("/agent coder", into: &state)
     apply(&state, enter)
     #expect(state.agentName == "coder")
@@ -83,8 +94,11 @@ import Testing
   @Test func openingASessionRestoresTheAgentAndModelOfItsLastMessage() {
     var state = makeState()
     let entries = [
-      TranscriptEntry(message: message("u1", .user, "q", position: 0, agent: "coder", model: "openai/gpt-4o")),
-      TranscriptEntry(message: message("r1", .assistant, "a", position: 1, agent: "coder", model: "openai/gpt-4o")),
+      TranscriptEntry(
+        message: message("u1", .user, "q", position: 0, agent: "coder", model: "openai/gpt-4o")),
+      TranscriptEntry(
+        message: message("r1", .assistant, "a", position: 1, agent: "coder", model: "openai/gpt-4o")
+      ),
     ]
     apply(&state, .opened(session(title: "Old"), entries))
     #expect(state.agentName == "coder")
@@ -97,7 +111,9 @@ import Testing
     var state = makeState()
     var effects = apply(&state, .key(.control("s")))
     #expect(effects == [.listSessions])
-    let summaries = [SessionSummary(session: session("s1", title: "SQL window fns"), messageCount: 4, cost: nil)]
+    let summaries = [
+      SessionSummary(session: session("s1", title: "SQL window fns"), messageCount: 4, cost: nil)
+    ]
     apply(&state, .sessionsListed(.success(summaries)))
     effects = apply(&state, .key(.character("/")))
     effects = type("window", into: &state)

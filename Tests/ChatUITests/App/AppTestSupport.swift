@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 
 @testable import ChatUI
@@ -7,7 +7,8 @@ import Foundation
 /// A state like the app's first one: the built-in agents, a key, UTC, at a fixed time.
 func makeState(columns: Int = 120, rows: Int = 40, hasAPIKey: Bool = true) -> AppState {
   let state = AppState(
-    size: TerminalSize(columns: columns, rows: rows), agents: Agent.builtIns, agentName: "assistant",
+    size: TerminalSize(columns: columns, rows: rows), agents: Agent.builtIns,
+    agentName: "assistant",
     hasAPIKey: hasAPIKey,
     now: referenceDate, timeZone: TimeZone(identifier: "UTC") ?? .current)
   return state
@@ -32,7 +33,8 @@ let escape = Action.key(KeyEvent(.escape))
 
 func message(
   _ id: String, _ role: MessageRole, _ content: String, position: Int, session: String = "s1",
-  agent: String? = "assistant", model: String? = "openai/gpt-5-mini", status: MessageStatus = .complete,
+  agent: String? = "assistant", model: String? = "openai/gpt-5-mini",
+  status: MessageStatus = .complete,
   createdAt: Date = referenceDate
 ) -> Message {
   Message(
@@ -41,12 +43,15 @@ func message(
 }
 
 func session(_ id: String = "s1", title: String = "A session") -> Session {
-  Session(id: id, title: title, agent: "assistant", createdAt: referenceDate, updatedAt: referenceDate)
+  Session(
+    id: id, title: title, agent: "assistant", createdAt: referenceDate, updatedAt: referenceDate)
 }
 
 /// Starts a reply the way the engine does: the request, then `started` with the saved
 /// messages.
-func startReply(_ state: inout AppState, prompt: String = "hello", replyID: String = "r1", position: Int = 0)
+func startReply(
+  _ state: inout AppState, prompt: String = "hello", replyID: String = "r1", position: Int = 0
+)
   -> RequestID
 {
   type(prompt, into: &state)
@@ -54,7 +59,10 @@ func startReply(_ state: inout AppState, prompt: String = "hello", replyID: Stri
   guard case .send(let id, _, _, _, _, _, _)? = effects.first else { return -1 }
   let user = message("u-\(replyID)", .user, prompt, position: position)
   let reply = message(replyID, .assistant, "", position: position + 1, status: .streaming)
-  apply(&state, .conversation(id, .started(session: session(), userMessage: user, reply: reply), at: referenceDate))
+  apply(
+    &state,
+    .conversation(
+      id, .started(session: session(), userMessage: user, reply: reply), at: referenceDate))
   return id
 }
 
@@ -71,7 +79,8 @@ extension TranscriptState {
       case .attachment(let number): "·attachment \(number)·"
       case .usageDetails(let text): text
       case .sourcesHeading: "Sources"
-      case .source(let index): items[row.item].sources[index].label + items[row.item].sources[index].linkText
+      case .source(let index):
+        items[row.item].sources[index].label + items[row.item].sources[index].linkText
       case .sourceURL(let index): "    " + items[row.item].sources[index].url
       case .blank: ""
       }

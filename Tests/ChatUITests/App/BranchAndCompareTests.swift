@@ -20,8 +20,12 @@ private func node(
 
 /// u0 r0 u1 r1 u2 r2, each reply costing 0.01.
 private let path: [Message] = (0..<3).flatMap { turn -> [Message] in
-  let user = node("u\(turn)", .user, "question \(turn)", 2 * turn, parent: turn == 0 ? nil : "r\(turn - 1)", at: Double(10 * turn))
-  let reply = node("r\(turn)", .assistant, "answer \(turn)", 2 * turn + 1, parent: "u\(turn)", cost: Decimal(string: "0.01"), at: Double(10 * turn + 1))
+  let user = node(
+    "u\(turn)", .user, "question \(turn)", 2 * turn, parent: turn == 0 ? nil : "r\(turn - 1)",
+    at: Double(10 * turn))
+  let reply = node(
+    "r\(turn)", .assistant, "answer \(turn)", 2 * turn + 1, parent: "u\(turn)",
+    cost: Decimal(string: "0.01"), at: Double(10 * turn + 1))
   return [user, reply]
 }
 
@@ -59,7 +63,10 @@ private func select(_ index: Int, in state: inout AppState) {
     #expect(state.pendingEdit == nil)
     let edited = node("u1b", .user, "question 1 again", 2, parent: "r0", at: 100)
     let reply = node("r1b", .assistant, "", 3, parent: "u1b", status: .streaming, at: 101)
-    apply(&state, .conversation(1, .started(session: session(), userMessage: edited, reply: reply), at: referenceDate))
+    apply(
+      &state,
+      .conversation(
+        1, .started(session: session(), userMessage: edited, reply: reply), at: referenceDate))
     let items = state.transcript.items
     #expect(items.map(\.message.id) == ["u0", "r0", "u1b", "r1b"])
     #expect(items[2].otherVariants.map(\.id) == ["u1"])
@@ -77,7 +84,10 @@ private func select(_ index: Int, in state: inout AppState) {
     apply(&state, escape)
     #expect(state.pendingEdit == nil)
     #expect(state.composer.text == "question 0")
-    #expect(apply(&state, enter).first == .send(1, sessionID: "s1", agentName: "assistant", overrides: .init(), text: "question 0"))
+    #expect(
+      apply(&state, enter).first
+        == .send(1, sessionID: "s1", agentName: "assistant", overrides: .init(), text: "question 0")
+    )
   }
 
   @Test func editingAReplyIsRefusedWithAHint() {
@@ -85,14 +95,16 @@ private func select(_ index: Int, in state: inout AppState) {
     select(3, in: &state)
     apply(&state, .key(.character("e")))
     #expect(state.pendingEdit == nil)
-    #expect(state.banner?.text == "Select one of your messages to edit it (r asks again for a reply)")
+    #expect(
+      state.banner?.text == "Select one of your messages to edit it (r asks again for a reply)")
   }
 
   @Test func switchingBranchOnAUserMessageBringsItsContinuationBack() {
     var state = makeState()
     // The edited branch is shown; the original question 1 is its variant.
     let edited = node("u1b", .user, "question 1 again", 2, parent: "r0", at: 100)
-    let editedReply = node("r1b", .assistant, "answer 1b", 3, parent: "u1b", cost: Decimal(string: "0.02"), at: 101)
+    let editedReply = node(
+      "r1b", .assistant, "answer 1b", 3, parent: "u1b", cost: Decimal(string: "0.02"), at: 101)
     apply(
       &state,
       .sessionOpened(
@@ -132,7 +144,10 @@ private func select(_ index: Int, in state: inout AppState) {
         .regenerate(1, sessionID: "s1", agentName: "assistant", overrides: .init(), replyID: "r0")
       ])
     let again = node("r0b", .assistant, "", 1, parent: "u0", status: .streaming, at: 200)
-    apply(&state, .conversation(1, .started(session: session(), userMessage: nil, reply: again), at: referenceDate))
+    apply(
+      &state,
+      .conversation(
+        1, .started(session: session(), userMessage: nil, reply: again), at: referenceDate))
     #expect(state.transcript.items.map(\.message.id) == ["u0", "r0b"])
     #expect(state.transcript.items[1].otherVariants.map(\.id) == ["r0"])
     apply(&state, .conversation(1, .content("new answer"), at: referenceDate))
@@ -154,7 +169,10 @@ private func select(_ index: Int, in state: inout AppState) {
     select(1, in: &state)
     apply(&state, .key(KeyEvent(.tab, .shift)))  // back to the input
     type("/retry", into: &state)
-    #expect(apply(&state, enter) == [.regenerate(1, sessionID: "s1", agentName: "assistant", overrides: .init())])
+    #expect(
+      apply(&state, enter) == [
+        .regenerate(1, sessionID: "s1", agentName: "assistant", overrides: .init())
+      ])
   }
 }
 
@@ -171,7 +189,10 @@ private func select(_ index: Int, in state: inout AppState) {
       let reply = node(
         "c\(index)", .assistant, "", 1, parent: "q", status: .streaming, model: Self.models[index],
         at: 1 + Double(index) / 1000)
-      apply(&state, .conversation(id, .started(session: session(), userMessage: question, reply: reply), at: referenceDate))
+      apply(
+        &state,
+        .conversation(
+          id, .started(session: session(), userMessage: question, reply: reply), at: referenceDate))
     }
     return ids
   }
@@ -210,7 +231,11 @@ private func select(_ index: Int, in state: inout AppState) {
     apply(&state, .conversation(ids[2], .content("Gemini says"), at: referenceDate))
     var failed = node("c1", .assistant, "Claude st", 1, parent: "q", status: .error, at: 1.001)
     failed.error = "The provider disconnected"
-    apply(&state, .requestEnded(ids[1], .failed(ChatError(.provider(.upstream), "upstream"), reply: failed), at: referenceDate))
+    apply(
+      &state,
+      .requestEnded(
+        ids[1], .failed(ChatError(.provider(.upstream), "upstream"), reply: failed),
+        at: referenceDate))
     let compare = state.compare
     #expect(compare?.columns.map(\.reply?.content) == ["GPT says", "Claude st", "Gemini says"])
     #expect(compare?.columns.map(\.phase) == [.streaming, .ended, .streaming])
@@ -228,9 +253,16 @@ private func select(_ index: Int, in state: inout AppState) {
     var state = makeState()
     let ids = started(&state)
     // Column 3 finishes first: the store selects it (what leaving without choosing keeps).
-    #expect(apply(&state, .requestEnded(ids[2], .finished(finished(2, "third")), at: referenceDate)) == [.selectVariant(messageID: "c2")])
-    #expect(apply(&state, .requestEnded(ids[0], .finished(finished(0, "first")), at: referenceDate)).contains(.selectVariant(messageID: "c0")) == false)
-    apply(&state, .requestEnded(ids[1], .finished(finished(1, "second", cost: "0.02")), at: referenceDate))
+    #expect(
+      apply(&state, .requestEnded(ids[2], .finished(finished(2, "third")), at: referenceDate)) == [
+        .selectVariant(messageID: "c2")
+      ])
+    #expect(
+      apply(&state, .requestEnded(ids[0], .finished(finished(0, "first")), at: referenceDate))
+        .contains(.selectVariant(messageID: "c0")) == false)
+    apply(
+      &state,
+      .requestEnded(ids[1], .finished(finished(1, "second", cost: "0.02")), at: referenceDate))
     #expect(state.compare?.isRunning == false)
     #expect(state.sessionCost == Decimal(string: "0.04"))
     apply(&state, .key(.character("2")))
@@ -290,7 +322,9 @@ private func select(_ index: Int, in state: inout AppState) {
     apply(&state, enter)
     #expect(state.queuedPrompts == ["queued"])
     for index in [2, 0, 1] {
-      apply(&state, .requestEnded(ids[index], .finished(finished(index, "text \(index)")), at: referenceDate))
+      apply(
+        &state,
+        .requestEnded(ids[index], .finished(finished(index, "text \(index)")), at: referenceDate))
     }
     // Queued prompts wait for the choice.
     #expect(state.completion == .idle)
@@ -298,14 +332,18 @@ private func select(_ index: Int, in state: inout AppState) {
     apply(&state, .key(.character("1")))
     let effects = apply(&state, enter)
     #expect(effects.contains(.selectVariant(messageID: "c0")))
-    #expect(effects.contains { if case .send(_, "s1", _, _, "queued", _, nil) = $0 { true } else { false } })
+    #expect(
+      effects.contains {
+        if case .send(_, "s1", _, _, "queued", _, nil) = $0 { true } else { false }
+      })
   }
 
   @Test func slashKeepChoosesByNumber() {
     var state = makeState()
     let ids = started(&state)
     for index in ids.indices {
-      apply(&state, .requestEnded(ids[index], .finished(finished(index, "text")), at: referenceDate))
+      apply(
+        &state, .requestEnded(ids[index], .finished(finished(index, "text")), at: referenceDate))
     }
     apply(&state, .key(KeyEvent(.tab, .shift)))
     type("/keep 3", into: &state)
@@ -317,7 +355,9 @@ private func select(_ index: Int, in state: inout AppState) {
     var state = makeState()
     let question = node("q", .user, "hello", 0, parent: nil)
     let earlier = node("old", .assistant, "hi", 1, parent: "q", cost: Decimal(string: "0.01"))
-    apply(&state, .opened(session(), [TranscriptEntry(message: question), TranscriptEntry(message: earlier)]))
+    apply(
+      &state,
+      .opened(session(), [TranscriptEntry(message: question), TranscriptEntry(message: earlier)]))
     type("/compare a/one b/two", into: &state)
     let effects = apply(&state, enter)
     #expect(
@@ -329,13 +369,20 @@ private func select(_ index: Int, in state: inout AppState) {
     #expect(state.compare?.prompt == "hello")
     for (index, id) in [1, 2].enumerated() {
       let reply = node("n\(index)", .assistant, "", 1, parent: "q", status: .streaming, at: 5)
-      apply(&state, .conversation(id, .started(session: session(), userMessage: nil, reply: reply), at: referenceDate))
+      apply(
+        &state,
+        .conversation(
+          id, .started(session: session(), userMessage: nil, reply: reply), at: referenceDate))
     }
     // The earlier reply leaves the screen and stays a variant.
     #expect(state.transcript.items.map(\.message.id) == ["q"])
     #expect(state.sessionCost == Decimal(string: "0.01"))
     for (index, id) in [1, 2].enumerated() {
-      apply(&state, .requestEnded(id, .finished(node("n\(index)", .assistant, "x", 1, parent: "q", at: 5 + Double(index))), at: referenceDate))
+      apply(
+        &state,
+        .requestEnded(
+          id, .finished(node("n\(index)", .assistant, "x", 1, parent: "q", at: 5 + Double(index))),
+          at: referenceDate))
     }
     apply(&state, escape)
     #expect(state.transcript.items.last?.message.id == "n0")
@@ -356,7 +403,9 @@ private func select(_ index: Int, in state: inout AppState) {
     apply(&state, .key(.character(" ")))
     #expect(state.modelPicker.marked.count == 2)
     let effects = apply(&state, enter)
-    guard case .compare(let ids, nil, "assistant", _, "Which is best?", let models, _)? = effects.last else {
+    guard
+      case .compare(let ids, nil, "assistant", _, "Which is best?", let models, _)? = effects.last
+    else {
       Issue.record("no compare: \(effects)")
       return
     }
@@ -367,7 +416,8 @@ private func select(_ index: Int, in state: inout AppState) {
   }
 
   @Test func parsingCompareAndKeep() {
-    #expect(SlashCommand.parse("/compare a/x b/y") == .success(.compare(["a/x", "b/y"], prompt: nil)))
+    #expect(
+      SlashCommand.parse("/compare a/x b/y") == .success(.compare(["a/x", "b/y"], prompt: nil)))
     #expect(
       SlashCommand.parse("/compare a/x b/y c/z and/or this\nsecond line")
         == .success(.compare(["a/x", "b/y", "c/z", "and/or"], prompt: "this\nsecond line")))

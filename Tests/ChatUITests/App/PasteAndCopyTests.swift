@@ -9,7 +9,8 @@ import Testing
 @Suite struct PasteAndCopyTests {
   @Test func aPasteWithEscapeBytesInsertsTextOnly() {
     var state = makeState()
-    let pasted = "ls\u{1B}[201~\u{1B}]0;pwned\u{07}\u{9B}2J -la\u{202E}\u{200B}\nnext\u{08}line\u{1B}[A"
+    let pasted =
+      "ls\u{1B}[201~\u{1B}]0;pwned\u{07}\u{9B}2J -la\u{202E}\u{200B}\nnext\u{08}line\u{1B}[A"
     apply(&state, .paste(pasted))
     #expect(state.composer.text == "ls -la\nnextline")
   }
@@ -27,7 +28,8 @@ import Testing
     let hostile = "echo safe\u{1B}[201~\rrm -rf ~\n\u{9B}201~\u{1B}[200~ end"
     apply(
       &state,
-      .requestEnded(id, .finished(message("r1", .assistant, hostile, position: 1)), at: referenceDate))
+      .requestEnded(
+        id, .finished(message("r1", .assistant, hostile, position: 1)), at: referenceDate))
     apply(&state, escape)
     let effects = apply(&state, .key(.character("y")))
     guard case .copy(let text, _)? = effects.first else {

@@ -8,14 +8,17 @@ import Testing
 /// Sources under replies (live, with markers, selectable, copyable), `/web`, `/provider`,
 /// and the provider of a reply, through the reducer.
 @Suite struct SourcesAndRoutingTests {
-  let blog = Citation(url: "https://www.swift.org/blog/", title: "Swift.org - Blog", startIndex: 6, endIndex: 16)
-  let docs = Citation(url: "https://www.swift.org/documentation/", title: "Docs", startIndex: 0, endIndex: 0)
+  let blog = Citation(
+    url: "https://www.swift.org/blog/", title: "Swift.org - Blog", startIndex: 6, endIndex: 16)
+  let docs = Citation(
+    url: "https://www.swift.org/documentation/", title: "Docs", startIndex: 0, endIndex: 0)
 
   @Test func sourcesArriveWhileTheReplyStreamsAndMarkersAppearWhenItEnds() {
     var state = makeState()
     let id = startReply(&state)
     apply(
-      &state, .conversation(id, .served(model: "openai/gpt-5.2", provider: "OpenAI"), at: referenceDate),
+      &state,
+      .conversation(id, .served(model: "openai/gpt-5.2", provider: "OpenAI"), at: referenceDate),
       .conversation(id, .citations([blog]), at: referenceDate),
       .conversation(id, .content("It is [the blog] now."), at: referenceDate),
       .conversation(id, .citations([blog, docs]), at: referenceDate))
@@ -44,7 +47,10 @@ import Testing
     var reply = message("r1", .assistant, "Answer.", position: 1)
     reply.citations = [docs]
     apply(&state, .opened(session(), [TranscriptEntry(message: reply)]))
-    #expect(Array(state.transcript.visibleText.suffix(4)) == ["Answer.", "Sources", "[1] Docs · swift.org", ""])
+    #expect(
+      Array(state.transcript.visibleText.suffix(4)) == [
+        "Answer.", "Sources", "[1] Docs · swift.org", "",
+      ])
   }
 
   @Test func markersFollowPassagesAndNeverMoveText() {
@@ -65,13 +71,20 @@ import Testing
     apply(
       &state,
       .opened(
-        session(), [TranscriptEntry(message: message("u1", .user, "q", position: 0)), TranscriptEntry(message: reply)]))
+        session(),
+        [
+          TranscriptEntry(message: message("u1", .user, "q", position: 0)),
+          TranscriptEntry(message: reply),
+        ]))
     state.focus = .transcript
     let up = Action.key(KeyEvent(.up))
     apply(&state, up)
     #expect(state.transcript.selection == 1)
     #expect(state.transcript.sourceSelection == 1)
-    #expect(apply(&state, .key(.character("y"))) == [.copy("https://www.swift.org/documentation/", description: "the link of source 2")])
+    #expect(
+      apply(&state, .key(.character("y"))) == [
+        .copy("https://www.swift.org/documentation/", description: "the link of source 2")
+      ])
     apply(&state, up, up)
     #expect(state.transcript.selection == 1)
     #expect(state.transcript.sourceSelection == nil)
@@ -100,7 +113,11 @@ import Testing
     apply(
       &state,
       .opened(
-        session(), [TranscriptEntry(message: message("u1", .user, "q", position: 0)), TranscriptEntry(message: reply)]))
+        session(),
+        [
+          TranscriptEntry(message: message("u1", .user, "q", position: 0)),
+          TranscriptEntry(message: reply),
+        ]))
     #expect(
       Array(state.transcript.visibleText.suffix(8))
         == [
@@ -133,14 +150,18 @@ import Testing
     #expect(apply(&state, .key(KeyEvent(.enter))) == [.openAttachment(picture)])
     #expect(apply(&state, .key(.character("y"))) == [.copy("Answer.", description: "the reply")])
     apply(&state, down)
-    #expect(apply(&state, .key(.character("y"))) == [.copy("https://www.swift.org/blog/", description: "the link of source 1")])
+    #expect(
+      apply(&state, .key(.character("y"))) == [
+        .copy("https://www.swift.org/blog/", description: "the link of source 1")
+      ])
     #expect(apply(&state, .key(KeyEvent(.enter))) != [.openAttachment(picture)])
   }
 
   @Test func sourceTitlesAreSanitisedAndKeptToOneLine() {
     let line = SourceLine(
       number: 3,
-      citation: Citation(url: "https://www.example.org/x", title: "A\u{1B}]0;pwned\u{07} \n  title\u{202E}"))
+      citation: Citation(
+        url: "https://www.example.org/x", title: "A\u{1B}]0;pwned\u{07} \n  title\u{202E}"))
     #expect(line.title == "A title")
     #expect(line.domain == "example.org")
     #expect(line.label == "[3] ")
@@ -154,7 +175,9 @@ import Testing
     apply(&state, enter)
     #expect(state.isWebSearchOn)
     #expect(state.overrides.webSearch == true)
-    #expect(state.banner?.text == "Web search on for this session: the model may search (each search costs extra)")
+    #expect(
+      state.banner?.text
+        == "Web search on for this session: the model may search (each search costs extra)")
     state.composer.set("/web off")
     apply(&state, enter)
     #expect(!state.isWebSearchOn)

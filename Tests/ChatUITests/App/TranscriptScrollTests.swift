@@ -1,5 +1,5 @@
-import ChatDomain
 import ChatCore
+import ChatDomain
 import Foundation
 import TestSupport
 import Testing
@@ -16,8 +16,14 @@ import Testing
     var state = makeState(columns: 80, rows: 24)
     var entries: [TranscriptEntry] = []
     for index in 0..<count {
-      entries.append(TranscriptEntry(message: message("u\(index)", .user, "question \(index)", position: 2 * index)))
-      entries.append(TranscriptEntry(message: message("r\(index)", .assistant, "answer \(index)\n\nmore text \(index)", position: 2 * index + 1)))
+      entries.append(
+        TranscriptEntry(
+          message: message("u\(index)", .user, "question \(index)", position: 2 * index)))
+      entries.append(
+        TranscriptEntry(
+          message: message(
+            "r\(index)", .assistant, "answer \(index)\n\nmore text \(index)",
+            position: 2 * index + 1)))
     }
     apply(&state, .opened(session(), entries))
     return state
@@ -114,7 +120,8 @@ import Testing
   /// Streaming into the transcript gives the same lines as loading the finished message.
   @Test func streamedTranscriptEqualsALoadedOne() {
     var generator = SplitMix(seed: 7)
-    let text = "# Title\n\nSome **bold** text and `code`.\n\n```swift\nlet x = 1\nprint(x)\n```\n\n- one\n- two\n\n> quoted\n\nThe end."
+    let text =
+      "# Title\n\nSome **bold** text and `code`.\n\n```swift\nlet x = 1\nprint(x)\n```\n\n- one\n- two\n\n> quoted\n\nThe end."
     for _ in 0..<20 {
       var streamed = makeState(columns: 80, rows: 60)
       let id = startReply(&streamed, prompt: "go", replyID: "r", position: 0)
@@ -126,10 +133,15 @@ import Testing
         apply(&streamed, .conversation(id, .content(String(piece)), at: referenceDate))
       }
       var loaded = makeState(columns: 80, rows: 60)
-      apply(&loaded, .opened(session(), [
-        TranscriptEntry(message: message("u-r", .user, "go", position: 0)),
-        TranscriptEntry(message: message("r", .assistant, text, position: 1, status: .streaming)),
-      ]))
+      apply(
+        &loaded,
+        .opened(
+          session(),
+          [
+            TranscriptEntry(message: message("u-r", .user, "go", position: 0)),
+            TranscriptEntry(
+              message: message("r", .assistant, text, position: 1, status: .streaming)),
+          ]))
       #expect(streamed.transcript.visibleText == loaded.transcript.visibleText)
     }
   }
