@@ -1,6 +1,7 @@
 import ChatDomain
 import ChatRender
 import ChatUI
+import TestSupport
 import Testing
 
 @testable import TerminalBackend
@@ -9,6 +10,11 @@ import Testing
 /// `sgr` that names the role it was asked for.
 @Suite struct HyperlinkTrackerTests {
   let bounds = TerminalSize(columns: 20, rows: 4)
+
+  /// The grids measure wide glyphs, which depends on the process's locale.
+  init() throws {
+    try #require(TestLocale.pinUTF8())
+  }
 
   func sgr(_ role: StyleRole?) -> [UInt8] { Array("<\(role?.rawValue ?? "normal")>".utf8) }
 

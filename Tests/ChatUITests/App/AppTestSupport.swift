@@ -1,11 +1,14 @@
 import ChatCore
 import ChatDomain
 import Foundation
+import TestSupport
 
 @testable import ChatUI
 
 /// A state like the app's first one: the built-in agents, a key, UTC, at a fixed time.
+/// The locale is pinned first: the reducer lays text out, and glyph widths depend on it.
 func makeState(columns: Int = 120, rows: Int = 40, hasAPIKey: Bool = true) -> AppState {
+  precondition(TestLocale.pinUTF8(), "cannot pin LC_CTYPE to C.UTF-8")
   let state = AppState(
     size: TerminalSize(columns: columns, rows: rows), agents: Agent.builtIns,
     agentName: "assistant",
