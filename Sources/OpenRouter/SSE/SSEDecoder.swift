@@ -36,7 +36,11 @@ public struct SSEDecoder: Sendable {
   public let maxLineLength: Int
   public let maxEventLength: Int
   /// Set once a limit was passed; the decoder then ignores all input.
-  public private(set) var overflow: Overflow?
+  public private(set) var overflow: Overflow? {
+    didSet { isStopped = overflow != nil }
+  }
+  /// `overflow != nil`, kept as a plain flag: it is tested for every line.
+  private var isStopped = false
 
   private var pendingLine: [UInt8] = []
   private var swallowLF = false
@@ -66,7 +70,7 @@ public struct SSEDecoder: Sendable {
 
   /// Decodes the next piece of the stream, appending dispatched events to `events`.
   public mutating func push(_ bytes: UnsafeRawBufferPointer, into events: inout [SSEEvent]) {
-    guard overflow == nil else { return }
+    guard !isStopped else { return }
     if bomPrefix != nil {
       handleBOM(bytes, into: &events)
       return
@@ -78,19 +82,19 @@ public struct SSEDecoder: Sendable {
   /// (no terminating blank line), if it had data. WHATWG discards such an event; callers
   /// may decide to use it (OpenRouter.docc/Streaming.md, End of input).
   public mutating func finish() -> SSEEvent? {
-    guard overflow == nil else { return nil }
+    guard !isStopped else { return nil }
     if let prefix = bomPrefix {
       bomPrefix = nil
       var ignored: [SSEEvent] = []
       prefix.withUnsafeBytes { scan($0, into: &ignored) }
     }
-    if !pendingLine.isEmpty, overflow == nil {
+    if !pendingLine.isEmpty, !isStopped {
       let line = pendingLine
       pendingLine.removeAll()
       var ignored: [SSEEvent] = []
       line.withUnsafeBytes { process(line: $0, into: &ignored) }
     }
-    guard hasData, overflow == nil else { return nil }
+    guard hasData, !isStopped else { return nil }
     return makeEvent()
   }
 
@@ -118,7 +122,7 @@ public struct SSEDecoder: Sendable {
   }
 
   private mutating func scan(_ bytes: UnsafeRawBufferPointer, into events: inout [SSEEvent]) {
-    guard overflow == nil else { return }
+    guard !isStopped else { return }
     let count = bytes.count
     var index = 0
     if swallowLF, count > 0 {
@@ -145,7 +149,7 @@ public struct SSEDecoder: Sendable {
         pendingLine.removeAll(keepingCapacity: true)
         line.withUnsafeBytes { process(line: $0, into: &events) }
       }
-      if overflow != nil { return }
+      if isStopped { return }
       if byte == 0x0D {
         if index + 1 < count {
           if bytes[index + 1] == 0x0A { index += 1 }
