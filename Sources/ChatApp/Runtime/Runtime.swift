@@ -7,12 +7,16 @@ import Foundation
 import TerminalBackend
 
 /// The run loop: terminal events and posted actions in, the reducer, effects out, and at most
-/// one frame per `frameInterval` however fast tokens arrive.
+/// one frame per `frameInterval` however fast tokens arrive (what is typed is drawn at once).
 ///
 /// - Important: Not thread-safe: create it and call `run`/`step` on the thread that owns the
 ///   terminal. Other threads reach it only through the mailbox.
 public final class Runtime<Screen: Terminal> {
   public static var frameInterval: Duration { .milliseconds(16) }
+  /// While several replies of a compare stream at once: every frame moves the cursor into
+  /// each column and sets its colours, so fewer frames, each carrying more text, keep three
+  /// streams within three times one stream's terminal bytes. Keys are still drawn at once.
+  public static var compareFrameInterval: Duration { .milliseconds(33) }
   /// Spinner, countdowns and the tokens-per-second figure change at most this often: each
   /// change costs terminal bytes while text streams.
   static var tickInterval: Duration { .milliseconds(250) }
@@ -56,14 +60,19 @@ public final class Runtime<Screen: Terminal> {
   public func step(maxWait: Duration? = nil) {
     var timeout = nextTimeout()
     if let maxWait { timeout = min(timeout ?? maxWait, maxWait) }
-    let drainsSoon = timeout.map { $0 <= Self.frameInterval } ?? false
+    let drainsSoon = timeout.map { $0 <= frameInterval } ?? false
     if mailbox.prepareToWait(drainsSoon: drainsSoon), !drainsSoon { timeout = .zero }
     let events = terminal.readEvents(timeout: timeout)
     var actions: [Action] = []
+    var typed = false
     for event in events {
       switch event {
-      case .key(let key): actions.append(.key(key))
-      case .paste(let text): actions.append(.paste(text))
+      case .key(let key):
+        actions.append(.key(key))
+        typed = true
+      case .paste(let text):
+        actions.append(.paste(text))
+        typed = true
       case .mouse(let mouse): actions.append(.mouse(mouse))
       case .resize(let size):
         presenter.invalidate()
@@ -88,7 +97,8 @@ public final class Runtime<Screen: Terminal> {
       actions.append(.tick(Date()))
     }
     for action in actions { dispatch(action) }
-    presentIfDue()
+    // What a person types shows at once, whatever the pacing of streamed text.
+    if typed { flush() } else { presentIfDue() }
   }
 
   /// Joins runs of content events of one request into one `.contentBurst`: what arrived
@@ -124,7 +134,7 @@ public final class Runtime<Screen: Terminal> {
 
   private func presentIfDue() {
     guard isDirty else { return }
-    if let lastFrame, ContinuousClock.now - lastFrame < Self.frameInterval { return }
+    if let lastFrame, ContinuousClock.now - lastFrame < frameInterval { return }
     present()
   }
 
@@ -141,8 +151,6 @@ public final class Runtime<Screen: Terminal> {
     framesPresented += 1
   }
 
-  /// How long the loop may sleep: until the next frame when one is pending, else until the
-  /// next tick when something animates, else until input or a posted action.
   /// How long the loop may sleep: until the next frame when one is pending; while a reply
   /// streams, until the next frame slot after a recent frame (arriving text is drained then,
   /// without a wake-up per token); else until the next tick when something animates, or a
@@ -151,18 +159,29 @@ public final class Runtime<Screen: Terminal> {
     let now = ContinuousClock.now
     if isDirty {
       guard let lastFrame else { return .zero }
-      return max(.zero, Self.frameInterval - (now - lastFrame))
+      return max(.zero, frameInterval - (now - lastFrame))
     }
-    if case .streaming = state.completion, let lastFrame {
+    if isStreaming, let lastFrame {
       let elapsed = now - lastFrame
-      if elapsed < Self.frameInterval { return Self.frameInterval - elapsed }
-      if elapsed < Self.frameInterval * 2 { return Self.frameInterval * 2 - elapsed }
+      if elapsed < frameInterval { return frameInterval - elapsed }
+      if elapsed < frameInterval * 2 { return frameInterval * 2 - elapsed }
     }
     if state.needsTicks { return max(.zero, Self.tickInterval - (now - lastTick)) }
     if let expiry = state.banner?.expiresAt {
       return .milliseconds(max(0, Int((expiry.timeIntervalSinceNow * 1000).rounded(.up))))
     }
     return nil
+  }
+
+  /// The pace of frames now: slower while several replies stream side by side.
+  var frameInterval: Duration {
+    (state.compare?.runningCount ?? 0) > 1 ? Self.compareFrameInterval : Self.frameInterval
+  }
+
+  /// Whether text is streaming in: the loop then drains posted text at frame slots.
+  private var isStreaming: Bool {
+    if case .streaming = state.completion { return true }
+    return state.compare?.isRunning == true
   }
 
   /// Ends: stops running requests and waits briefly for their replies to be saved.

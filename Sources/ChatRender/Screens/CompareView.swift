@@ -175,7 +175,7 @@ enum CompareView {
   }
 
   /// `0.4 s to first token`, `84 tok/s`, `412 tok`, `$0.0003`: while streaming from what
-  /// has arrived (the rate refreshed on ticks), then from the stored reply.
+  /// has arrived (rate and count refreshed on ticks), then from the stored reply.
   static func figures(_ column: CompareColumn) -> [String] {
     var figures: [String] = []
     if let reply = column.reply, column.phase == .ended {
@@ -198,7 +198,7 @@ enum CompareView {
       figures.append("\(Format.duration(milliseconds: max(0, milliseconds))) to first token")
     }
     if let rate = column.shownTokensPerSecond { figures.append(String(format: "%.0f tok/s", rate)) }
-    figures.append("\(Format.tokens(column.deltas)) tok")
+    if column.shownDeltas > 0 { figures.append("\(Format.tokens(column.shownDeltas)) tok") }
     return figures
   }
 }

@@ -94,6 +94,7 @@ public enum AppReducer {
       for index in compare.columns.indices where compare.columns[index].phase != .ended {
         compare.columns[index].shownTokensPerSecond =
           compare.columns[index].tokensPerSecond.map { $0.rounded() }
+        compare.columns[index].shownDeltas = compare.columns[index].deltas
       }
       state.compare = compare
     }

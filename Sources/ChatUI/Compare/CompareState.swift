@@ -41,6 +41,8 @@ public struct CompareState: Sendable {
 
   /// Whether any column is still waiting for or receiving its reply.
   public var isRunning: Bool { columns.contains { $0.phase != .ended } }
+  /// How many replies are still coming.
+  public var runningCount: Int { columns.count { $0.phase != .ended } }
 
   /// What every reply of the compare cost so far, earlier replies to the question included.
   public var cost: Decimal? {
@@ -95,6 +97,9 @@ public struct CompareColumn: Sendable {
   public var deltas = 0
   /// The rate the header shows: refreshed on ticks, not on every token.
   public var shownTokensPerSecond: Double?
+  /// The token count the header shows while streaming: refreshed on ticks too, since a
+  /// figure redrawn in three headers on every frame costs more terminal bytes than the text.
+  public var shownDeltas = 0
   var body: MessageLayout?
   /// The first body line shown.
   public private(set) var top = 0

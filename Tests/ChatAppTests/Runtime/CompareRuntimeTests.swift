@@ -99,4 +99,28 @@ extension RuntimeTests {
       ])
     runtime.finish()
   }
+
+  /// Several replies at once come at the compare's slower frame pace, but a key is drawn in
+  /// the very step that reads it, even right after a frame.
+  @Test func whileAComparePacesItsFramesAKeyIsDrawnAtOnce() async throws {
+    let (runtime, terminal) = try makeRuntime(size: TerminalSize(columns: 200, rows: 50))
+    type("/compare one/a two/b Hello?", into: terminal)
+    step(runtime) { $0.compare != nil }
+    let exchanges = try await chatExchanges(2)
+    for exchange in exchanges.values { exchange.respond() }
+    let chunks = StubChunks(model: "x/served")
+    exchanges["one/a"]?.event(chunks.content("Alpha"))
+    exchanges["two/b"]?.event(chunks.content("Beta"))
+    step(runtime) { _ in
+      (0..<2).allSatisfy { !(self.column(runtime, $0)?.reply?.content ?? "").isEmpty }
+    }
+    #expect(runtime.frameInterval == Runtime<ScriptedTerminal>.compareFrameInterval)
+    let frames = runtime.framesPresented
+    step(runtime) { _ in runtime.framesPresented > frames }
+    terminal.enqueue(.key(.character("Z")))
+    runtime.step(maxWait: .zero)
+    #expect(runtime.state.composer.text == "Z")
+    #expect(terminal.screenLines.suffix(4).contains { $0.contains("Z") })
+    runtime.finish()
+  }
 }

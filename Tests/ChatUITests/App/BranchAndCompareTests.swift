@@ -241,6 +241,10 @@ private func select(_ index: Int, in state: inout AppState) {
     #expect(compare?.columns.map(\.phase) == [.streaming, .ended, .streaming])
     #expect(compare?.columns[1].failure == "The provider disconnected")
     #expect(compare?.columns[0].deltas == 2)
+    // The header's count moves on ticks only (issue 16's rule for figures).
+    #expect(compare?.columns[0].shownDeltas == 0)
+    apply(&state, .tick(referenceDate.addingTimeInterval(0.25)))
+    #expect(state.compare?.columns.map(\.shownDeltas) == [2, 0, 1])
     #expect(state.isBusy)
     // A long reply turns a page in its own column only.
     let long = (1...60).map { "line \($0)\n\n" }.joined()
