@@ -95,6 +95,9 @@ extension AppReducer {
         }
       }
       compare.columns[index].reply = reply
+      // Its request goes out now: time to first token counts from here, not from the
+      // state's clock, which stands still while the app is idle.
+      compare.columns[index].startedAt = time
       if compare.columns[index].phase == .starting { compare.columns[index].phase = .streaming }
       return isNew ? [.listSessions] : []
     case .retrying(let attempt, _, let reason):

@@ -227,7 +227,19 @@ private func select(_ index: Int, in state: inout AppState) {
     var state = makeState(columns: 200, rows: 50)
     let ids = started(&state)
     #expect(state.transcript.items.map(\.message.id) == ["q"])
+    // Time to first token counts from the request, whatever the idle state's clock said.
+    state.compare?.columns[0].startedAt = referenceDate.addingTimeInterval(-5)
+    apply(
+      &state,
+      .conversation(
+        ids[0],
+        .started(
+          session: session(), userMessage: nil,
+          reply: node("c0", .assistant, "", 1, parent: "q", status: .streaming, at: 1)),
+        at: referenceDate.addingTimeInterval(-0.5)))
     apply(&state, .contentBurst(ids[0], text: "GPT says", pieces: 2, at: referenceDate))
+    let column = state.compare?.columns[0]
+    #expect(column.flatMap { $0.firstTextAt?.timeIntervalSince($0.startedAt) } == 0.5)
     apply(&state, .conversation(ids[2], .content("Gemini says"), at: referenceDate))
     var failed = node("c1", .assistant, "Claude st", 1, parent: "q", status: .error, at: 1.001)
     failed.error = "The provider disconnected"
