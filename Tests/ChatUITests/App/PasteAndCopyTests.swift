@@ -22,7 +22,9 @@ import Testing
     #expect(state.modelPicker.query.text == "gpt-4o")
   }
 
-  @Test func copiedTextNeverHoldsABracketedPasteEnd() {
+  /// By `y` on the selected reply and by `/copy` from the input alike.
+  @Test(arguments: ["y", "/copy"])
+  func copiedTextNeverHoldsABracketedPasteEnd(_ how: String) {
     var state = makeState()
     let id = startReply(&state)
     let hostile = "echo safe\u{1B}[201~\rrm -rf ~\n\u{9B}201~\u{1B}[200~ end"
@@ -30,8 +32,14 @@ import Testing
       &state,
       .requestEnded(
         id, .finished(message("r1", .assistant, hostile, position: 1)), at: referenceDate))
-    apply(&state, escape)
-    let effects = apply(&state, .key(.character("y")))
+    let effects: [Effect]
+    if how == "y" {
+      apply(&state, escape)
+      effects = apply(&state, .key(.character("y")))
+    } else {
+      _ = type(how, into: &state)
+      effects = apply(&state, enter)
+    }
     guard case .copy(let text, _)? = effects.first else {
       Issue.record("no copy: \(effects)")
       return
