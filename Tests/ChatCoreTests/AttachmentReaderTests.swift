@@ -82,6 +82,23 @@ import Testing
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     #expect(read(folder) == .failure(.directory(path: folder)))
 
+    // A file that cannot be opened is one line with the reason. A symbolic link to itself
+    // fails for everyone; a file of mode 000 only for a user other than root (CI is root).
+    let loop = directory.appending("loop.png").path
+    #expect(symlink(loop, loop) == 0)
+    #expect(
+      read(loop) == .failure(.unreadable(path: loop, reason: "too many levels of symbolic links")))
+    #expect(
+      AttachmentProblem.unreadable(path: "loop.png", reason: "too many levels of symbolic links")
+        .userMessage == "cannot read loop.png: too many levels of symbolic links")
+    let locked = try write(SampleFiles.png(width: 2, height: 2), "locked.png")
+    #expect(chmod(locked, 0) == 0)
+    if geteuid() != 0 {
+      #expect(read(locked) == .failure(.unreadable(path: locked, reason: "permission denied")))
+    } else {
+      #expect((try? read(locked).get()) != nil)
+    }
+
     let fifo = directory.appending("pipe").path
     #expect(mkfifo(fifo, 0o600) == 0)
     #expect(read(fifo) == .failure(.notRegularFile(path: fifo)))
