@@ -10,34 +10,11 @@ public enum AskCommandRunner {
   public static func run(
     _ options: AskOptions, baseURL: String?, context: AppContext = AppContext()
   ) async -> Int32 {
-    let config: AppConfig
-    let apiKey: String?
-    do {
-      config = try context.loadConfig()
-      apiKey = try context.apiKey(config: config)
-    } catch {
-      return context.fail(error)
-    }
-    guard let key = apiKey else {
-      context.errors.write("error: \(ProcessEnvironment.missingKeyMessage)\n")
-      return 1
-    }
-    let store: SessionStore
-    let agent: Agent
-    var session: Session?
-    let configuration: OpenRouterConfiguration
-    do {
-      configuration = try context.clientConfiguration(
-        apiKey: key, config: config, baseURL: baseURL)
-      store = try await context.openStore()
-      if let reference = options.session { session = try await store.resolveSession(reference) }
-      agent = try await chooseAgent(
-        named: options.agent, session: session, store: store,
-        agents: context.loadAgents(config: config),
-        config: config)
-    } catch {
-      return context.fail(error)
-    }
+    guard
+      let setup = await ReplyCommandSetup.make(
+        agent: options.agent, session: options.session, baseURL: baseURL, context: context)
+    else { return 1 }
+    let (config, agent, session) = (setup.config, setup.agent, setup.session)
     // Files are read, and checked against the model, before anything is sent.
     let files: [AttachmentFile]
     switch readAttachments(options, limits: config.attachmentLimits, context: context) {
@@ -60,11 +37,7 @@ public enum AskCommandRunner {
         return 1
       }
     }
-    let transport = context.transport(config: config)
-    let client = OpenRouterClient(configuration: configuration, transport: transport)
-    var engine = ConversationEngine(store: store, client: client)
-    engine.defaultPDFEngine = config.pdfEngine
-    engine.catalog = catalog
+    let (engine, transport) = setup.engine(context: context, catalog: catalog)
     var options = options
     options.attachmentFiles = files
     if options.saveImagesDirectory == nil {

@@ -11,38 +11,13 @@ public enum CompareCommandRunner {
   public static func run(
     _ options: CompareOptions, baseURL: String?, context: AppContext = AppContext()
   ) async -> Int32 {
-    let config: AppConfig
-    let apiKey: String?
-    do {
-      config = try context.loadConfig()
-      apiKey = try context.apiKey(config: config)
-    } catch {
-      return context.fail(error)
-    }
-    guard let key = apiKey else {
-      context.errors.write("error: \(ProcessEnvironment.missingKeyMessage)\n")
-      return 1
-    }
-    let store: SessionStore
-    let agent: Agent
-    var session: Session?
-    let configuration: OpenRouterConfiguration
-    do {
-      configuration = try context.clientConfiguration(
-        apiKey: key, config: config, baseURL: baseURL)
-      store = try await context.openStore()
-      if let reference = options.session { session = try await store.resolveSession(reference) }
-      agent = try await AskCommandRunner.chooseAgent(
-        named: options.agent, session: session, store: store,
-        agents: context.loadAgents(config: config), config: config)
-    } catch {
-      return context.fail(error)
-    }
-    let transport = context.transport(config: config)
-    let client = OpenRouterClient(configuration: configuration, transport: transport)
-    var engine = ConversationEngine(store: store, client: client)
-    engine.defaultPDFEngine = config.pdfEngine
-    engine.catalog = ModelCatalog.load(cacheURL: context.paths.modelCache)
+    guard
+      let setup = await ReplyCommandSetup.make(
+        agent: options.agent, session: options.session, baseURL: baseURL, context: context)
+    else { return 1 }
+    let (engine, transport) = setup.engine(
+      context: context, catalog: ModelCatalog.load(cacheURL: context.paths.modelCache))
+    let (agent, session) = (setup.agent, setup.session)
     let runner = CompareRunner(
       engine: engine, output: context.output, errors: context.errors,
       terminalSize: terminalSize())
