@@ -63,22 +63,8 @@ enum CompareBenchmarks {
     defer { Task { await stub.shutdown() } }
     let home = try TemporaryDirectory(prefix: "orchat-compare-bench")
     for _ in 0..<replies { stub.enqueue(PacedStreamBenchmarks.reply(tokens, rate: 100)) }
-    let pty = try PseudoTerminal(size: size)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["--model", "openai/gpt-4o-mini"]
-    process.environment = [
-      "HOME": home.url.path, "TERM": "xterm-256color", "LANG": "C.UTF-8",
-      "OPENROUTER_API_KEY": "sk-or-v1-bench", "OPENROUTER_BASE_URL": stub.baseURL,
-      "ORCHAT_CONFIG_DIR": home.appending("config").path,
-      "ORCHAT_DATA_DIR": home.appending("data").path,
-      "ORCHAT_CACHE_DIR": home.appending("cache").path,
-    ]
-    let device = FileHandle(fileDescriptor: pty.deviceDescriptor, closeOnDealloc: false)
-    process.standardInput = device
-    process.standardOutput = device
-    process.standardError = device
-    try process.run()
+    let (pty, process) = try PacedStreamBenchmarks.launch(
+      binary, size: size, stub: stub, home: home)
     defer {
       if process.isRunning { process.terminate() }
       process.waitUntilExit()

@@ -91,22 +91,7 @@ enum PacedStreamBenchmarks {
     let home = try TemporaryDirectory(prefix: "orchat-paced")
     for _ in 0..<earlierReplies { stub.enqueue(reply(tokens, rate: 0)) }
     stub.enqueue(reply(tokens, rate: rate))
-    let pty = try PseudoTerminal(size: size)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["--model", "openai/gpt-4o-mini"]
-    process.environment = [
-      "HOME": home.url.path, "TERM": "xterm-256color", "LANG": "C.UTF-8",
-      "OPENROUTER_API_KEY": "sk-or-v1-bench", "OPENROUTER_BASE_URL": stub.baseURL,
-      "ORCHAT_CONFIG_DIR": home.appending("config").path,
-      "ORCHAT_DATA_DIR": home.appending("data").path,
-      "ORCHAT_CACHE_DIR": home.appending("cache").path,
-    ]
-    let device = FileHandle(fileDescriptor: pty.deviceDescriptor, closeOnDealloc: false)
-    process.standardInput = device
-    process.standardOutput = device
-    process.standardError = device
-    try process.run()
+    let (pty, process) = try launch(binary, size: size, stub: stub, home: home)
     defer {
       if process.isRunning { process.terminate() }
       process.waitUntilExit()
@@ -129,6 +114,32 @@ enum PacedStreamBenchmarks {
   }
 
   /// Reads the controller side of the pty, keeping count.
+  /// The release app on a new pseudo-terminal of `size`, talking to `stub`, its files in
+  /// `home`. Terminate the process when done.
+  static func launch(
+    _ binary: URL, size: TerminalSize, stub: StubOpenRouter, home: TemporaryDirectory
+  )
+    throws -> (PseudoTerminal, Process)
+  {
+    let pty = try PseudoTerminal(size: size)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["--model", "openai/gpt-4o-mini"]
+    process.environment = [
+      "HOME": home.url.path, "TERM": "xterm-256color", "LANG": "C.UTF-8",
+      "OPENROUTER_API_KEY": "sk-or-v1-bench", "OPENROUTER_BASE_URL": stub.baseURL,
+      "ORCHAT_CONFIG_DIR": home.appending("config").path,
+      "ORCHAT_DATA_DIR": home.appending("data").path,
+      "ORCHAT_CACHE_DIR": home.appending("cache").path,
+    ]
+    let device = FileHandle(fileDescriptor: pty.deviceDescriptor, closeOnDealloc: false)
+    process.standardInput = device
+    process.standardOutput = device
+    process.standardError = device
+    try process.run()
+    return (pty, process)
+  }
+
   struct OutputReader {
     let pty: PseudoTerminal
     var recent: [UInt8] = []
