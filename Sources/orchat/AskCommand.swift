@@ -22,42 +22,18 @@ struct AskCommand: AsyncParsableCommand {
       paths printed after the reply.
       """)
 
-  @Option(
-    help: "Agent to ask (default: the session's, else default_agent of config.toml).",
-    completion: .agentNames)
-  var agent: String?
-
-  @Option(
-    help: "Continue a session: its id (or a unique prefix), or last.", completion: .sessionIDs)
-  var session: String?
+  @OptionGroup var reply: ReplyOptions
 
   @Option(
     name: .long, help: "Model id, instead of the agent's; repeat for a fallback list.",
     completion: .modelIDs)
   var model: [String] = []
 
-  @Option(help: "Sampling temperature (0–2).")
-  var temperature: Double?
-
-  @Option(name: .customLong("max-tokens"), help: "Cap on the reply's tokens.")
-  var maxTokens: Int?
-
-  @Option(help: "System prompt, instead of the agent's.")
-  var system: String?
-
-  @Flag(help: "Let the model search the web (OpenRouter's web search; each search costs extra).")
-  var web = false
-
   @Flag(name: .customLong("no-stream"), help: "Wait for the whole reply instead of streaming.")
   var noStream = false
 
   @Flag(help: "Print one JSON object with the reply, model, finish reason and usage.")
   var json = false
-
-  @Option(
-    name: .customLong("base-url"),
-    help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")
-  var baseURL: String?
 
   @Option(
     name: [.customShort("a"), .customLong("attach")],
@@ -80,13 +56,6 @@ struct AskCommand: AsyncParsableCommand {
 
   @Argument(help: "The prompt.")
   var prompt: [String] = []
-
-  func validate() throws {
-    if let temperature, !(0...2).contains(temperature) {
-      throw ValidationError("--temperature must be between 0 and 2.")
-    }
-    if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
-  }
 
   func run() async throws {
     let input: Data?
@@ -118,14 +87,14 @@ struct AskCommand: AsyncParsableCommand {
       throw ValidationError("No prompt: give it as arguments or on standard input.")
     }
     var options = AskOptions(
-      models: model, temperature: temperature, maxTokens: maxTokens, system: system,
-      stream: !noStream, json: json, agent: agent, session: session, prompt: text,
-      webSearch: web ? true : nil)
+      models: model, temperature: reply.temperature, maxTokens: reply.maxTokens,
+      system: reply.system, stream: !noStream, json: json, agent: reply.agent,
+      session: reply.session, prompt: text, webSearch: reply.web ? true : nil)
     options.attachments = attachments
     options.standardInputFile = standardInputFile
     options.saveImagesDirectory = saveImages
     options.force = force
-    let status = await AskCommandRunner.run(options, baseURL: baseURL)
+    let status = await AskCommandRunner.run(options, baseURL: reply.baseURL)
     throw ExitCode(status)
   }
 }

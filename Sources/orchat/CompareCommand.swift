@@ -23,34 +23,10 @@ struct CompareCommand: AsyncParsableCommand {
     completion: .modelIDs)
   var model: [String] = []
 
+  @OptionGroup var reply: ReplyOptions
+
   @Flag(help: "Print a JSON array of the `ask --json` objects, in the order of --model.")
   var json = false
-
-  @Option(
-    help: "Agent to ask (default: the session's, else default_agent of config.toml).",
-    completion: .agentNames)
-  var agent: String?
-
-  @Option(
-    help: "Continue a session: its id (or a unique prefix), or last.", completion: .sessionIDs)
-  var session: String?
-
-  @Option(help: "Sampling temperature (0–2).")
-  var temperature: Double?
-
-  @Option(name: .customLong("max-tokens"), help: "Cap on each reply's tokens.")
-  var maxTokens: Int?
-
-  @Option(help: "System prompt, instead of the agent's.")
-  var system: String?
-
-  @Flag(help: "Let the models search the web (OpenRouter's web search; each search costs extra).")
-  var web = false
-
-  @Option(
-    name: .customLong("base-url"),
-    help: "API base URL (default: $OPENROUTER_BASE_URL or OpenRouter).")
-  var baseURL: String?
 
   @Argument(help: "The prompt.")
   var prompt: [String] = []
@@ -59,10 +35,6 @@ struct CompareCommand: AsyncParsableCommand {
     guard (2...CompareTurn.modelLimit).contains(model.count) else {
       throw ValidationError("Give 2 to \(CompareTurn.modelLimit) models with --model.")
     }
-    if let temperature, !(0...2).contains(temperature) {
-      throw ValidationError("--temperature must be between 0 and 2.")
-    }
-    if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
   }
 
   func run() async throws {
@@ -77,8 +49,9 @@ struct CompareCommand: AsyncParsableCommand {
       throw ValidationError("No prompt: give it as arguments or on standard input.")
     }
     let options = CompareOptions(
-      models: model, temperature: temperature, maxTokens: maxTokens, system: system, json: json,
-      agent: agent, session: session, prompt: text, webSearch: web ? true : nil)
-    throw ExitCode(await CompareCommandRunner.run(options, baseURL: baseURL))
+      models: model, temperature: reply.temperature, maxTokens: reply.maxTokens,
+      system: reply.system, json: json, agent: reply.agent, session: reply.session, prompt: text,
+      webSearch: reply.web ? true : nil)
+    throw ExitCode(await CompareCommandRunner.run(options, baseURL: reply.baseURL))
   }
 }
