@@ -62,7 +62,7 @@ public struct TranscriptItem: Sendable {
   /// `2 web searches · 4.4k cached prompt tokens · caching saved $0.0098`: what the usage
   /// says about searching and caching, when it says anything.
   public var usageDetails: String? {
-    guard message.role == .assistant, let usage = message.usage else { return nil }
+    guard hasUsageDetails, let usage = message.usage else { return nil }
     var parts: [String] = []
     if let searches = usage.webSearches, searches > 0 {
       parts.append("\(searches) web search\(searches == 1 ? "" : "es")")
@@ -76,6 +76,14 @@ public struct TranscriptItem: Sendable {
           ? "caching saved \(Format.cost(saved))" : "writing the cache cost \(Format.cost(-saved))")
     }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")
+  }
+
+  /// Whether `usageDetails` has anything to say, without building its text: asked for every
+  /// visible row of every frame.
+  var hasUsageDetails: Bool {
+    guard message.role == .assistant, let usage = message.usage else { return false }
+    return (usage.webSearches ?? 0) > 0 || usage.cachedTokens > 0
+      || (usage.cacheSavings.map { $0 != 0 } ?? false)
   }
 
   /// Lays the item out at `width` (no work when it already is).
@@ -106,11 +114,24 @@ public struct TranscriptItem: Sendable {
   }
 
   mutating func appendReasoning(_ delta: String) {
-    message.reasoning = (message.reasoning ?? "") + delta
+    // In place: a copy of the whole reasoning per token would grow with its length.
+    if message.reasoning == nil {
+      message.reasoning = delta
+    } else {
+      message.reasoning?.append(delta)
+    }
     reasoning?.append(delta)
   }
 
-  /// Whether a status notice line follows the body.
+  /// Whether a status notice line follows the body (without building its text).
+  var hasNotice: Bool {
+    switch message.status {
+    case .error, .cancelled, .interrupted: return true
+    case .complete, .streaming: return false
+    }
+  }
+
+  /// The status notice line that follows the body, if any.
   var notice: String? {
     switch message.status {
     case .error: return "⚠ " + (message.error ?? "the reply failed")
@@ -130,12 +151,12 @@ public struct TranscriptItem: Sendable {
   var lineCount: Int {
     var count = 2  // header and spacer
     if divider != nil { count += 1 }
-    if usageDetails != nil { count += 1 }
+    if hasUsageDetails { count += 1 }
     if hasReasoning { count += 1 + (isReasoningExpanded ? reasoning?.lines.count ?? 0 : 0) }
     count += body?.lines.count ?? 0
     count += message.attachments.count
     count += sourcesLineCount
-    if notice != nil { count += 1 }
+    if hasNotice { count += 1 }
     return count
   }
 
@@ -148,8 +169,8 @@ public struct TranscriptItem: Sendable {
     }
     if index == 0 { return .header }
     index -= 1
-    if let details = usageDetails {
-      if index == 0 { return .usageDetails(details) }
+    if hasUsageDetails {
+      if index == 0 { return .usageDetails(usageDetails ?? "") }
       index -= 1
     }
     if hasReasoning {

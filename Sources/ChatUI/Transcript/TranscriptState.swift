@@ -350,7 +350,8 @@ public struct TranscriptState: Sendable {
     var (index, position) = topPosition()
     while index < items.count, rows.count < height {
       let item = items[index]
-      while position < item.lineCount, rows.count < height {
+      let lineCount = item.lineCount
+      while position < lineCount, rows.count < height {
         rows.append((index, item.line(position)))
         position += 1
       }
