@@ -106,8 +106,12 @@ extension AppReducer {
       compare.columns[index].reply?.servedModel = model
       compare.columns[index].reply?.provider = provider
     case .reasoning(let text):
-      let reasoning = compare.columns[index].reply?.reasoning ?? ""
-      compare.columns[index].reply?.reasoning = reasoning + text
+      // In place, as the column's text is: no copy of the whole reasoning per token.
+      if compare.columns[index].reply?.reasoning == nil {
+        compare.columns[index].reply?.reasoning = text
+      } else {
+        compare.columns[index].reply?.reasoning?.append(text)
+      }
       compare.columns[index].count(1, at: time)
     case .content(let text):
       let (width, height) = (compare.textWidth, compare.textHeight)
@@ -157,13 +161,7 @@ extension AppReducer {
       compare.columns[index].end(
         with: reply, failure: reply?.error ?? error.userMessage, width: width, height: height)
       if error.kind == .provider(.auth) {
-        for other in compare.columns.indices
-        where compare.columns[other].phase == .streaming
-          || compare.columns[other].phase == .starting
-        {
-          compare.columns[other].phase = .stopping
-          effects.append(.cancel(compare.columns[other].requestID))
-        }
+        effects += compare.stopActive()
         state.compare = compare
         state.banner = Banner(error.userMessage, kind: .error)
         return effects
@@ -219,7 +217,7 @@ extension AppReducer {
   /// `x`: stops column `index` only.
   static func stopColumn(_ state: inout AppState, _ index: Int) -> [Effect] {
     guard let column = state.compare?.columns[index] else { return [] }
-    guard column.phase == .starting || column.phase == .streaming else {
+    guard column.isActive else {
       notify(&state, "Reply \(index + 1) is not streaming")
       return []
     }
@@ -232,12 +230,7 @@ extension AppReducer {
   static func escapeCompare(_ state: inout AppState) -> [Effect] {
     guard let compare = state.compare else { return [] }
     guard compare.isRunning else { return leaveCompare(&state, sendingQueued: true) }
-    var effects: [Effect] = []
-    for index in compare.columns.indices
-    where compare.columns[index].phase == .starting || compare.columns[index].phase == .streaming {
-      state.compare?.columns[index].phase = .stopping
-      effects.append(.cancel(compare.columns[index].requestID))
-    }
+    let effects = state.compare?.stopActive() ?? []
     notify(&state, "Stopping every reply; what arrived is kept")
     return effects
   }
@@ -263,14 +256,7 @@ extension AppReducer {
         return []
       }
       compare.keeping = index
-      var effects: [Effect] = []
-      for other in compare.columns.indices
-      where compare.columns[other].phase == .streaming
-        || compare.columns[other].phase == .starting
-      {
-        compare.columns[other].phase = .stopping
-        effects.append(.cancel(compare.columns[other].requestID))
-      }
+      let effects = compare.stopActive()
       state.compare = compare
       notify(&state, "Keeping reply \(index + 1) once the others have stopped")
       return effects

@@ -41,6 +41,17 @@ public struct CompareState: Sendable {
 
   /// Whether any column is still waiting for or receiving its reply.
   public var isRunning: Bool { columns.contains { $0.phase != .ended } }
+  /// Stops every reply still starting or streaming: marks it stopping and asks for its
+  /// cancellation.
+  mutating func stopActive() -> [Effect] {
+    var effects: [Effect] = []
+    for index in columns.indices where columns[index].isActive {
+      columns[index].phase = .stopping
+      effects.append(.cancel(columns[index].requestID))
+    }
+    return effects
+  }
+
   /// How many replies are still coming.
   public var runningCount: Int { columns.count { $0.phase != .ended } }
 
@@ -84,6 +95,8 @@ public struct CompareColumn: Sendable {
   /// The model asked.
   public var model: String
   public var phase = Phase.starting
+  /// Whether the reply is still starting or streaming (what a stop would stop).
+  var isActive: Bool { phase == .starting || phase == .streaming }
   /// The reply: as it streams, then as stored.
   public var reply: Message?
   /// How it failed, in one line, when it did.
