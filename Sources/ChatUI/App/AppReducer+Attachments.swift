@@ -13,6 +13,11 @@ extension AppReducer {
       notify(&state, "Usage: /attach PATH… (Tab completes paths; ~ is your home)", .warning)
       return []
     }
+    return readAttachments(&state, paths)
+  }
+
+  /// Asks the runner to read `paths`; `attachmentsRead` counts them back down.
+  static func readAttachments(_ state: inout AppState, _ paths: [String]) -> [Effect] {
     state.readingAttachments += paths.count
     return [
       .readAttachments(
@@ -110,11 +115,7 @@ extension AppReducer {
     switch key.key {
     case .character("y"), .enter:
       state.overlay = nil
-      state.readingAttachments += paths.count
-      return [
-        .readAttachments(
-          paths, attachedBytes: state.pendingAttachmentBytes, limits: state.attachmentLimits)
-      ]
+      return readAttachments(&state, paths)
     case .character("n"), .escape:
       state.overlay = nil
       insertPaste(&state, pasted)
