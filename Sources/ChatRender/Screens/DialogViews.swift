@@ -53,22 +53,17 @@ enum DialogViews {
   }
 
   static func drawConfirm(_ title: String, layout: ScreenLayout, on grid: inout CellGrid) {
-    let box = layout.overlayBox(width: 60, height: 5)
-    BoxView.draw(box, title: "Delete session", isFocused: true, on: &grid)
-    let area = box.inset(by: 1)
-    BoxView.text(
-      "Delete \"\(title)\" and its messages?", x: area.x + 1, y: area.y, limit: area.width - 2,
-      role: .title, on: &grid)
-    BoxView.text(
-      "y delete · any other key keeps it", x: area.x + 1, y: area.y + 2, limit: area.width - 2,
-      role: .muted, on: &grid)
+    drawQuestion(
+      title: "Delete session", question: "Delete \"\(title)\" and its messages?",
+      hint: "y delete · any other key keeps it", width: 60, layout: layout, on: &grid)
   }
 
   /// A yes/no question: a title, one line of question, one line of keys.
   static func drawQuestion(
-    title: String, question: String, hint: String, layout: ScreenLayout, on grid: inout CellGrid
+    title: String, question: String, hint: String, width: Int = 70, layout: ScreenLayout,
+    on grid: inout CellGrid
   ) {
-    let box = layout.overlayBox(width: 70, height: 5)
+    let box = layout.overlayBox(width: width, height: 5)
     BoxView.draw(box, title: title, isFocused: true, on: &grid)
     let area = box.inset(by: 1)
     BoxView.text(question, x: area.x + 1, y: area.y, limit: area.width - 2, role: .title, on: &grid)
