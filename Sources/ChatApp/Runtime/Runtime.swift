@@ -107,21 +107,32 @@ public final class Runtime<Screen: Terminal> {
     guard actions.count > 1 else { return actions }
     var merged: [Action] = []
     merged.reserveCapacity(actions.count)
+    // The run being joined; its text grows in place, one copy per burst, not per piece.
+    var run: (id: RequestID, text: String, pieces: Int, time: Date)?
+    func flush() {
+      guard let done = run else { return }
+      merged.append(
+        done.pieces == 1
+          ? .conversation(done.id, .content(done.text), at: done.time)
+          : .contentBurst(done.id, text: done.text, pieces: done.pieces, at: done.time))
+      run = nil
+    }
     for action in actions {
       guard case .conversation(let id, .content(let text), let time) = action else {
+        flush()
         merged.append(action)
         continue
       }
-      switch merged.last {
-      case .conversation(id, .content(let previous), _)?:
-        merged[merged.count - 1] = .contentBurst(id, text: previous + text, pieces: 2, at: time)
-      case .contentBurst(id, let previous, let pieces, _)?:
-        merged[merged.count - 1] = .contentBurst(
-          id, text: previous + text, pieces: pieces + 1, at: time)
-      default:
-        merged.append(action)
+      if run?.id == id {
+        run?.text += text
+        run?.pieces += 1
+        run?.time = time
+      } else {
+        flush()
+        run = (id, text, 1, time)
       }
     }
+    flush()
     return merged
   }
 
