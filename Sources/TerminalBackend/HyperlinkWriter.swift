@@ -38,11 +38,14 @@ public struct HyperlinkTracker: Sendable {
   public mutating func bytes(
     for grid: CellGrid, diff: GridDiff, bounds: TerminalSize, sgr: (StyleRole?) -> [UInt8]
   ) -> [UInt8] {
+    // Nothing linked now, before, or in the table: nothing to do (every frame asks).
+    if runs.isEmpty, links.isEmpty, grid.links.isEmpty { return [] }
+    let changed = diff.changedRows
     let rows: [Int]
     if diff.isFull || grid.links != links {
       rows = Array(0..<grid.height)
     } else {
-      rows = diff.changedRows.sorted()
+      rows = changed.sorted()
     }
     if diff.isFull { runs = [:] }
     links = grid.links
@@ -53,7 +56,7 @@ public struct HyperlinkTracker: Sendable {
       guard !old.isEmpty || !new.isEmpty else { continue }
       runs[y] = new.isEmpty ? nil : new
       // A row the diff left alone whose runs are the same needs nothing.
-      guard diff.changedRows.contains(y) || diff.isFull || old != new else { continue }
+      guard changed.contains(y) || diff.isFull || old != new else { continue }
       for stale in old where !new.contains(stale) {
         write(
           grid, row: y, from: stale.column, length: stale.length, url: nil, bounds: bounds,
