@@ -13,7 +13,7 @@ extension NcursesTerminal {
     }
     guard !bytes.isEmpty else { return }
     fflush(outputFile)
-    Self.writeAll(bytes, to: options.outputDescriptor)
+    Self.writeControl(bytes, to: options.outputDescriptor)
   }
 
   /// The bytes ncurses sends for `role`'s attributes (`nil`: normal), which ncurses then
@@ -25,23 +25,6 @@ extension NcursesTerminal {
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer in
       let count = nc_sgr_bytes(style.attributes, style.pair, buffer.baseAddress, 512)
       return buffer.prefix(Int(max(0, count))).map { UInt8(bitPattern: $0) }
-    }
-  }
-
-  /// Writes every byte, retrying on interruption and short writes.
-  static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written > 0 {
-          offset += written
-        } else if written < 0, errno == EINTR || errno == EAGAIN {
-          continue
-        } else {
-          return
-        }
-      }
     }
   }
 }

@@ -217,7 +217,13 @@ public final class NcursesTerminal: Terminal {
   static func writeControl(
     _ sequence: String, to descriptor: Int32, timeout: Duration = .seconds(5)
   ) {
-    let bytes = Array(sequence.utf8)
+    writeControl(Array(sequence.utf8), to: descriptor, timeout: timeout)
+  }
+
+  /// Writes every byte of `bytes`, as `writeControl(_:to:timeout:)` does a sequence.
+  static func writeControl(
+    _ bytes: [UInt8], to descriptor: Int32, timeout: Duration = .seconds(5)
+  ) {
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { buffer in
