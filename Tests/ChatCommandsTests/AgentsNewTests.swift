@@ -17,8 +17,8 @@ import Testing
   func run(terminal: Bool, editor: String? = nil, _ name: String, from: String? = nil) async
     -> (status: Int32, output: String, errors: String)
   {
-    let output = CapturedOutput(isTerminal: terminal)
-    let errors = CapturedOutput()
+    let output = MemoryOutput(isTerminal: terminal)
+    let errors = MemoryOutput(isTerminal: false)
     var values = home.environment
     values["PATH"] = "/usr/bin:/bin"
     values["EDITOR"] = editor

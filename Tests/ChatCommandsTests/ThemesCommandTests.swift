@@ -19,8 +19,8 @@ import Testing
     terminal: Bool, environment extra: [String: String] = [:],
     _ body: (ThemesCommandRunner) -> Int32
   ) -> (status: Int32, output: String, errors: String) {
-    let output = CapturedOutput(isTerminal: terminal)
-    let errors = CapturedOutput()
+    let output = MemoryOutput(isTerminal: terminal)
+    let errors = MemoryOutput(isTerminal: false)
     var values = home.environment
     values["TERM"] = "xterm-256color"
     values.merge(extra) { $1 }
