@@ -23,7 +23,7 @@ public enum AskCommandRunner {
       context.errors.write("error: \(problem.userMessage); nothing was sent\n")
       return 1
     }
-    let catalog = ModelCatalog.load(cacheURL: context.paths.modelCache)
+    let catalog = setup.catalog
     let model = options.models.first ?? agent.model
     if !options.force, let entry = catalog.model(id: model) {
       let missing = entry.unsupportedKinds(files.map(\.attachment.kind))
@@ -37,19 +37,13 @@ public enum AskCommandRunner {
         return 1
       }
     }
-    let (engine, transport) = setup.engine(context: context, catalog: catalog)
+    let (engine, transport) = setup.engine(context: context)
     var options = options
     options.attachmentFiles = files
-    if options.saveImagesDirectory == nil {
-      options.saveImagesDirectory = FileManager.default.currentDirectoryPath
-    }
     let runner = AskRunner(engine: engine, output: context.output, errors: context.errors)
-    let task = Task { await runner.run(options, agent: agent, sessionID: session?.id) }
-    let interrupt = InterruptWatcher { task.cancel() }
-    let status = await task.value
-    interrupt.stop()
-    await transport.shutdown()
-    return status
+    return await ReplyCommandSetup.runInterruptibly(shuttingDown: transport) { [options] in
+      await runner.run(options, agent: agent, sessionID: session?.id)
+    }
   }
 
   /// The files of `--attach`, in order, each checked against the limits with the ones

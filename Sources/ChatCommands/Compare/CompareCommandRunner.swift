@@ -15,18 +15,14 @@ public enum CompareCommandRunner {
       let setup = await ReplyCommandSetup.make(
         agent: options.agent, session: options.session, baseURL: baseURL, context: context)
     else { return 1 }
-    let (engine, transport) = setup.engine(
-      context: context, catalog: ModelCatalog.load(cacheURL: context.paths.modelCache))
+    let (engine, transport) = setup.engine(context: context)
     let (agent, session) = (setup.agent, setup.session)
     let runner = CompareRunner(
       engine: engine, output: context.output, errors: context.errors,
       terminalSize: terminalSize())
-    let task = Task { await runner.run(options, agent: agent, sessionID: session?.id) }
-    let interrupt = InterruptWatcher { task.cancel() }
-    let status = await task.value
-    interrupt.stop()
-    await transport.shutdown()
-    return status
+    return await ReplyCommandSetup.runInterruptibly(shuttingDown: transport) {
+      await runner.run(options, agent: agent, sessionID: session?.id)
+    }
   }
 
   /// Standard output's window size, when it is a terminal that reports one.

@@ -4,9 +4,11 @@ import Foundation
 import OpenRouter
 
 /// What `ask` and `compare` set up before they send anything: the config, the key, the
-/// session store, the session to continue and its agent, and the client's configuration.
+/// session store, the session to continue and its agent, the client's configuration and
+/// the cached catalog.
 struct ReplyCommandSetup {
   let config: AppConfig
+  let catalog: ModelCatalog
   let store: SessionStore
   let agent: Agent
   let session: Session?
@@ -41,22 +43,34 @@ struct ReplyCommandSetup {
         named: name, session: session, store: store, agents: context.loadAgents(config: config),
         config: config)
       return ReplyCommandSetup(
-        config: config, store: store, agent: agent, session: session, configuration: configuration)
+        config: config, catalog: ModelCatalog.load(cacheURL: context.paths.modelCache),
+        store: store, agent: agent, session: session, configuration: configuration)
     } catch {
       _ = context.fail(error)
       return nil
     }
   }
 
-  /// An engine over a live client with `catalog`; shut `transport` down when done.
-  func engine(context: AppContext, catalog: ModelCatalog) -> (
-    engine: ConversationEngine, transport: HTTPClientTransport
-  ) {
+  /// An engine over a live client; shut `transport` down when done.
+  func engine(context: AppContext) -> (engine: ConversationEngine, transport: HTTPClientTransport) {
     let transport = context.transport(config: config)
     let client = OpenRouterClient(configuration: configuration, transport: transport)
     var engine = ConversationEngine(store: store, client: client)
     engine.defaultPDFEngine = config.pdfEngine
     engine.catalog = catalog
     return (engine, transport)
+  }
+
+  /// Runs `body` until it ends or Ctrl-C cancels it, then shuts `transport` down.
+  /// - Returns: `body`'s exit status.
+  static func runInterruptibly(
+    shuttingDown transport: HTTPClientTransport, _ body: @escaping @Sendable () async -> Int32
+  ) async -> Int32 {
+    let task = Task { await body() }
+    let interrupt = InterruptWatcher { task.cancel() }
+    let status = await task.value
+    interrupt.stop()
+    await transport.shutdown()
+    return status
   }
 }
