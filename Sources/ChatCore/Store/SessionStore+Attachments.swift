@@ -101,16 +101,19 @@ extension SessionStore {
   public func attachmentData(for messages: [Message]) async throws -> [String: Data] {
     let hashes = Set(messages.flatMap { $0.attachments.map(\.sha256) })
     guard !hashes.isEmpty else { return [:] }
-    return try await read("read attachments") { db in
-      var result: [String: Data] = [:]
-      let rows = try Row.fetchCursor(
-        db,
-        sql: "SELECT sha256, data FROM attachment WHERE sha256 IN "
-          + "(\(databaseQuestionMarks(count: hashes.count)))",
-        arguments: StatementArguments(Array(hashes)))
-      while let row = try rows.next() { result[row["sha256"]] = row["data"] }
-      return result
-    }
+    return try await read("read attachments") { db in try Self.attachmentData(hashes: hashes, db) }
+  }
+
+  static func attachmentData(hashes: Set<String>, _ db: Database) throws -> [String: Data] {
+    guard !hashes.isEmpty else { return [:] }
+    var result: [String: Data] = [:]
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT sha256, data FROM attachment WHERE sha256 IN "
+        + "(\(databaseQuestionMarks(count: hashes.count)))",
+      arguments: StatementArguments(Array(hashes)))
+    while let row = try rows.next() { result[row["sha256"]] = row["data"] }
+    return result
   }
 
   /// The bytes of one stored attachment; `nil` when no message holds it (any more).
