@@ -52,25 +52,14 @@ extension SessionStore {
       })
   }
 
-  static func attachmentData(hashes: Set<String>, _ db: Database) throws -> [String: Data] {
-    guard !hashes.isEmpty else { return [:] }
-    var result: [String: Data] = [:]
-    let rows = try Row.fetchCursor(
-      db,
-      sql: "SELECT sha256, data FROM attachment WHERE sha256 IN "
-        + "(\(databaseQuestionMarks(count: hashes.count)))",
-      arguments: StatementArguments(Array(hashes)))
-    while let row = try rows.next() { result[row["sha256"]] = row["data"] }
-    return result
-  }
-
   /// Restores the sessions of an export exactly (ids, times, every message field, variants),
   /// all in one transaction: if anything is wrong, nothing is written.
   /// - Returns: The sessions imported.
   /// - Throws: `ChatError` of kind `invalidImport` (naming the session or message) for
   ///   duplicate or existing ids and bad values; `storage` when writing fails.
   public func importSessions(_ archive: SessionArchive) async throws -> [Session] {
-    try Self.validate(archive)
+    // The attachments are decoded and checked once, here, outside the write transaction.
+    let files = try Self.validate(archive)
     return try await write("import sessions") { db in
       try archive.sessions.map { archived in
         guard try !SessionRecord.exists(db, key: archived.id) else {
@@ -86,7 +75,7 @@ extension SessionStore {
           isArchived: archived.archived, createdAt: archived.createdAt.date,
           updatedAt: archived.updatedAt.date)
         try SessionRecord(session).insert(db)
-        for (message, archivedMessage) in Self.tree(of: archived, sessionID: session.id) {
+        for message in Self.tree(of: archived, sessionID: session.id) {
           do {
             try MessageRecord(message).insert(db)
             try Self.saveCitations(message.citations, messageID: message.id, db)
@@ -94,8 +83,7 @@ extension SessionStore {
             throw ChatError.invalidImport(
               "message \(message.id) of session \(session.id) already exists")
           }
-          let files = try archivedMessage.attachments.map { try $0.file(at: "attachment") }
-          try Self.saveAttachments(files, messageID: message.id, db)
+          try Self.saveAttachments(files[message.id] ?? [], messageID: message.id, db)
         }
         try Self.refreshMessageCount(sessionID: session.id, db)
         return session
@@ -106,20 +94,15 @@ extension SessionStore {
   /// The messages of an archived session as stored, parents before children: the active
   /// path with each message's variants, then the other branches. In a version 1 file the
   /// messages follow one another and each one's variants share its parent.
-  private static func tree(of archived: ArchivedSession, sessionID: String)
-    -> [(Message, ArchivedMessage)]
-  {
-    var stored: [(Message, ArchivedMessage)] = []
+  private static func tree(of archived: ArchivedSession, sessionID: String) -> [Message] {
+    var stored: [Message] = []
     var depth: [String: Int] = [:]
     var previous: String?
     for (position, entry) in archived.messages.enumerated() {
       for (index, message) in ([entry] + entry.variants).enumerated() {
         stored.append(
-          (
-            message.message(
-              sessionID: sessionID, position: position, parentID: previous,
-              isSelected: index == 0), message
-          ))
+          message.message(
+            sessionID: sessionID, position: position, parentID: previous, isSelected: index == 0))
         depth[message.id] = position
       }
       previous = entry.id
@@ -128,11 +111,9 @@ extension SessionStore {
       let position = message.parentID.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
       depth[message.id] = position
       stored.append(
-        (
-          message.message(
-            sessionID: sessionID, position: position, parentID: message.parentID,
-            isSelected: message.isSelected ?? false), message
-        ))
+        message.message(
+          sessionID: sessionID, position: position, parentID: message.parentID,
+          isSelected: message.isSelected ?? false))
     }
     return stored
   }
@@ -141,7 +122,9 @@ extension SessionStore {
   /// a tree that holds together (each message after the one its `parent_id` names, which
   /// is listed before it; one selected message at each place); source URLs that are safe
   /// to link; attachments whose bytes match their hash and kind.
-  private static func validate(_ archive: SessionArchive) throws {
+  /// - Returns: The checked attachment files, by message id.
+  private static func validate(_ archive: SessionArchive) throws -> [String: [AttachmentFile]] {
+    var files: [String: [AttachmentFile]] = [:]
     var sessionIDs: Set<String> = []
     var messageIDs: Set<String> = []
     for (index, session) in archive.sessions.enumerated() {
@@ -168,8 +151,10 @@ extension SessionStore {
           throw ChatError.invalidImport(
             "\(path).citations[\(number)].url: not a plain http or https URL")
         }
-        for (attachmentIndex, attachment) in candidate.attachments.enumerated() {
-          _ = try attachment.file(at: "\(path).attachments[\(attachmentIndex)]")
+        if !candidate.attachments.isEmpty {
+          files[candidate.id] = try candidate.attachments.enumerated().map { index, attachment in
+            try attachment.file(at: "\(path).attachments[\(index)]")
+          }
         }
         known.insert(candidate.id)
       }
@@ -208,5 +193,6 @@ extension SessionStore {
         }
       }
     }
+    return files
   }
 }
