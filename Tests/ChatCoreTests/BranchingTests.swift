@@ -53,7 +53,7 @@ import Testing
     #expect(transcript[2].otherVariants.map(\.id) == [path[2].id])
     #expect(try await store.listSessions().first?.messageCount == 4)
     // Switching back brings the old continuation back, as it was.
-    let back = try await store.selectVariant(messageID: path[2].id)
+    let back = try await store.switchBranch(to: path[2].id)
     #expect(back.map(\.message.id) == path.map(\.id))
     #expect(back[2].otherVariants.map(\.content) == ["TWO"])
     #expect(try await store.listSessions().first?.messageCount == 6)
@@ -92,7 +92,7 @@ import Testing
     #expect(transcript[1].otherVariants.map(\.id) == [path[1].id])
     // The old reply's branch is all there.
     #expect(
-      try await store.selectVariant(messageID: path[1].id).map(\.message.id) == path.map(\.id))
+      try await store.switchBranch(to: path[1].id).map(\.message.id) == path.map(\.id))
   }
 
   @Test func aSearchHitOpensOnItsBranch() async throws {

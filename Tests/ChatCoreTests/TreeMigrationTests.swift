@@ -100,7 +100,7 @@ import Testing
     let directory = try TemporaryDirectory()
     let url = try Self.versionTwoDatabase(in: directory)
     let store = try await SessionStore.open(at: url, leasesDirectory: directory.appending("leases"))
-    let transcript = try await store.selectVariant(messageID: "a1-old")
+    let transcript = try await store.switchBranch(to: "a1-old")
     #expect(transcript.map(\.message.id) == ["q1", "a1-old"])
     #expect(try await store.listSessions().first?.messageCount == 2)
     try await store.selectBranch(containing: "a3-x")

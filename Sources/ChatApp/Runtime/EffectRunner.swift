@@ -155,7 +155,7 @@ final class EffectRunner: Sendable {
       inOrder { store in
         .branchSwitched(
           messageID: messageID,
-          await Self.result { try await store().selectVariant(messageID: messageID) })
+          await Self.result { try await store().switchBranch(to: messageID) })
       }
     case .exportSession(let id, let format, let path):
       withStore { store in

@@ -117,9 +117,9 @@ extension SessionStore {
 
   /// Makes `messageID` the selected variant at its place; the active path then runs through
   /// it and on down its own selected children (the branch as it was left).
-  /// - Returns: The session's new transcript.
+  /// - Returns: The id of the message's session.
   @discardableResult
-  public func selectVariant(messageID: String) async throws -> [TranscriptEntry] {
+  public func selectVariant(messageID: String) async throws -> String {
     let sessionID = try await write("select a variant") { db in
       guard let record = try MessageRecord.fetchOne(db, key: messageID) else {
         throw ChatError.notFound("no message \"\(messageID)\"")
@@ -128,7 +128,13 @@ extension SessionStore {
       try Self.refreshMessageCount(sessionID: record.sessionId, db)
       return record.sessionId
     }
-    return try await transcript(sessionID: sessionID)
+    return sessionID
+  }
+
+  /// `selectVariant`, then the session's transcript along the new active path: what the app
+  /// shows after switching branch.
+  public func switchBranch(to messageID: String) async throws -> [TranscriptEntry] {
+    try await transcript(sessionID: selectVariant(messageID: messageID))
   }
 
   /// Makes the active path run through `messageID`: it and each of its ancestors become the
