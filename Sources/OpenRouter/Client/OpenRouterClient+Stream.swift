@@ -103,10 +103,8 @@ extension OpenRouterClient {
     defer { flush(&events, retries: retries, emit: emit) }
     do {
       for try await buffer in response.body {
-        progress.touch()
         try buffer.withUnsafeReadableBytes { try decoder.push($0, into: &events) }
-        if decoder.hasDelivered { progress.markDelivered() }
-        if decoder.hasFinishReason { progress.markFinished() }
+        progress.record(delivered: decoder.hasDelivered, finished: decoder.hasFinishReason)
         flush(&events, retries: retries, emit: emit)
         if decoder.isDone { return }
       }
@@ -160,13 +158,14 @@ final class StreamProgress: Sendable {
     state.withLock { $0.lastActivity = .now }
   }
 
-  func markDelivered() {
-    state.withLock { $0.delivered = true }
-  }
-
-  /// The finish reason arrived: from now on `finishGrace` of silence ends the reply.
-  func markFinished() {
-    state.withLock { $0.finished = true }
+  /// Bytes arrived; whether content has been delivered so far, and whether the finish
+  /// reason came (from then on `finishGrace` of silence ends the reply). One lock per read.
+  func record(delivered: Bool, finished: Bool) {
+    state.withLock {
+      $0.lastActivity = .now
+      $0.delivered = $0.delivered || delivered
+      $0.finished = $0.finished || finished
+    }
   }
 
   /// True once the watchdog ended the stream after the finish reason.
