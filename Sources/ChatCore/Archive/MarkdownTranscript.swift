@@ -96,18 +96,17 @@ public enum MarkdownTranscript {
     private var startsBeside: [String: [Int]] = [:]
 
     init(_ all: [Message], path: [Message]) {
-      var byParent: [String: [Message]] = [:]
-      for message in all { byParent[message.parentID ?? "", default: []].append(message) }
+      let tree = MessageTree(all)
       var shown = Set(path.map(\.id))
       var queue = path
       var next = 0
       while next < queue.count {
         let message = queue[next]
         next += 1
-        for sibling in byParent[message.parentID ?? ""] ?? [] where !shown.contains(sibling.id) {
+        for sibling in tree.children(of: message.parentID) ?? [] where !shown.contains(sibling.id) {
           var chain = [sibling]
           shown.insert(sibling.id)
-          while let children = byParent[chain[chain.count - 1].id], !children.isEmpty {
+          while let children = tree.children(of: chain[chain.count - 1].id), !children.isEmpty {
             let child = children.last(where: \.isSelected) ?? children[children.count - 1]
             guard shown.insert(child.id).inserted else { break }
             chain.append(child)

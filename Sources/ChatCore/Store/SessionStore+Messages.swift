@@ -262,8 +262,6 @@ struct MessageTree {
     byParent[parentID ?? ""]
   }
 
-  func message(_ id: String) -> Message? { byID[id] }
-
   /// The root-to-`id` chain, or `nil` for an unknown id (or a broken chain).
   func lineage(of id: String) -> [Message]? {
     var chain: [Message] = []
