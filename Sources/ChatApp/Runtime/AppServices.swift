@@ -2,6 +2,7 @@ import ChatCore
 import ChatDomain
 import Foundation
 import OpenRouter
+import Synchronization
 
 /// The live parts the effects use: the store, the conversation engine, the agents, the
 /// model catalog, the client. Built in `ChatApp`, the only place that wires live
@@ -66,5 +67,16 @@ public struct AppServices: Sendable {
 struct OfflineTransport: Transport {
   func send(_ request: TransportRequest) async throws -> TransportResponse {
     throw TransportError.connectFailed("the demo does not connect to the network")
+  }
+}
+
+/// The model catalog as last loaded, for the engine (which asks image models for images).
+final class CatalogBox: Sendable {
+  private let value = Mutex<ModelCatalog?>(nil)
+
+  var catalog: ModelCatalog? { value.withLock { $0 } }
+
+  func set(_ catalog: ModelCatalog) {
+    value.withLock { $0 = catalog }
   }
 }

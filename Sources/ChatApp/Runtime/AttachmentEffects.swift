@@ -2,7 +2,6 @@ import ChatCore
 import ChatDomain
 import ChatUI
 import Foundation
-import Synchronization
 
 /// The I/O of attachments for the full-screen app: reading files, checking pasted paths,
 /// listing paths for Tab, and opening a stored attachment. Each answers with facts; the
@@ -116,16 +115,5 @@ extension AttachmentProblem {
     case .unknownKind: .unknownKind(path: path)
     case .empty: .empty(path: path)
     }
-  }
-}
-
-/// The model catalog as last loaded, for the engine (which asks image models for images).
-final class CatalogBox: Sendable {
-  private let value = Mutex<ModelCatalog?>(nil)
-
-  var catalog: ModelCatalog? { value.withLock { $0 } }
-
-  func set(_ catalog: ModelCatalog) {
-    value.withLock { $0 = catalog }
   }
 }
