@@ -112,7 +112,7 @@ extension AppReducer {
       } else {
         compare.columns[index].reply?.reasoning?.append(text)
       }
-      compare.columns[index].count(1, at: time)
+      compare.columns[index].countDeltas(1, at: time)
     case .content(let text):
       let (width, height) = (compare.textWidth, compare.textHeight)
       compare.columns[index].append(text, pieces: 1, at: time, width: width, height: height)

@@ -192,7 +192,7 @@ extension AppReducer {
     case .reasoning(let text):
       guard case .streaming(var reply) = state.completion else { return [] }
       state.transcript.appendReasoning(text, to: reply.replyID)
-      reply.countDelta(at: time)
+      reply.countDeltas(1, at: time)
       state.completion = .streaming(reply)
       return []
     case .content(let text):
@@ -300,16 +300,4 @@ extension AppReducer {
     state.transcript.modifyMessage(at: index, change)
   }
 
-}
-
-extension StreamingReply {
-  mutating func countDelta(at time: Date) {
-    countDeltas(1, at: time)
-  }
-
-  mutating func countDeltas(_ count: Int, at time: Date) {
-    deltas += count
-    if firstTextAt == nil { firstTextAt = time }
-    lastDeltaAt = time
-  }
 }

@@ -29,7 +29,7 @@ public enum CompletionState: Sendable, Hashable {
 }
 
 /// What the screen shows about a reply that is streaming.
-public struct StreamingReply: Sendable, Hashable {
+public struct StreamingReply: Sendable, Hashable, DeltaCounting {
   public var requestID: RequestID
   public var replyID: String
   public var startedAt: Date
@@ -47,11 +47,4 @@ public struct StreamingReply: Sendable, Hashable {
   /// The rate the header shows: refreshed on ticks, not on every token, so the figure does
   /// not cost terminal bytes per token.
   public var shownTokensPerSecond: Double?
-
-  /// Deltas per second since the first text arrived.
-  public var tokensPerSecond: Double? {
-    guard let first = firstTextAt, let last = lastDeltaAt, deltas > 1 else { return nil }
-    let seconds = last.timeIntervalSince(first)
-    return seconds > 0 ? Double(deltas - 1) / seconds : nil
-  }
 }

@@ -80,7 +80,7 @@ public struct CompareState: Sendable {
 }
 
 /// One model's reply in a compare.
-public struct CompareColumn: Sendable {
+public struct CompareColumn: Sendable, DeltaCounting {
   public enum Phase: Sendable, Hashable {
     /// Sent; the reply row does not exist yet.
     case starting
@@ -128,13 +128,6 @@ public struct CompareColumn: Sendable {
   /// The laid-out text.
   public var lines: StyledLines { body?.lines ?? StyledLines(stable: [], open: []) }
 
-  /// Deltas per second since the first text arrived.
-  public var tokensPerSecond: Double? {
-    guard let first = firstTextAt, let last = lastDeltaAt, deltas > 1 else { return nil }
-    let seconds = last.timeIntervalSince(first)
-    return seconds > 0 ? Double(deltas - 1) / seconds : nil
-  }
-
   /// Appends streamed text; costs the delta. Following the tail, a page turns when the text
   /// reaches the bottom, keeping the last few lines on top.
   mutating func append(_ text: String, pieces: Int, at time: Date, width: Int, height: Int) {
@@ -143,17 +136,11 @@ public struct CompareColumn: Sendable {
     }
     body?.append(text)
     reply?.content += text
-    count(pieces, at: time)
+    countDeltas(pieces, at: time)
     note = nil
     guard isFollowing else { return }
     let count = lines.count
-    if count - top > height { top = max(0, count - min(3, height / 4)) }
-  }
-
-  mutating func count(_ pieces: Int, at time: Date) {
-    deltas += pieces
-    if firstTextAt == nil { firstTextAt = time }
-    lastDeltaAt = time
+    if count - top > height { top = max(0, count - pageTurnContext(height: height)) }
   }
 
   /// Takes the reply as stored; the streamed layout stays unless the text differs.

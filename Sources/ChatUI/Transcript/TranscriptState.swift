@@ -304,7 +304,7 @@ public struct TranscriptState: Sendable {
   }
 
   /// Lines of the previous page kept at the top after a page turn, for reading on.
-  private var pageContext: Int { min(3, height / 4) }
+  private var pageContext: Int { pageTurnContext(height: height) }
 
   /// Whether the tail's content is taller than the view (walks at most `height` lines).
   private var contentFillsView: Bool {
