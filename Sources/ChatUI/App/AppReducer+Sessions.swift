@@ -135,10 +135,7 @@ extension AppReducer {
     state.session = session
     state.compare = nil
     state.pendingEdit = nil
-    let shownCost = entries.flatMap { [$0.message] + $0.otherVariants }
-      .compactMap { $0.usage?.cost }.reduce(Decimal(0), +)
-    state.transcript.load(
-      entries, hiddenCost: opened.totalCost.map { $0 - shownCost }.flatMap { $0 == 0 ? nil : $0 })
+    state.transcript.load(entries, sessionTotal: opened.totalCost)
     if let focus = opened.focus, let index = entries.firstIndex(where: { $0.message.id == focus }) {
       // A search hit: its message is selected and in view.
       state.transcript.reveal(index)

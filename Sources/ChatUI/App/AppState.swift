@@ -68,7 +68,8 @@ public struct AppState: Sendable {
   /// Whether the terminal shows OSC 8 hyperlinks: sources are then links, else their URLs
   /// are shown as text.
   public var hyperlinks: Bool {
-    didSet { transcript.showsSourceURLs = !hyperlinks }
+    get { !transcript.showsSourceURLs }
+    set { transcript.showsSourceURLs = !newValue }
   }
 
   /// - Parameters:
@@ -89,7 +90,6 @@ public struct AppState: Sendable {
     self.timeZone = timeZone
     self.themeName = themeName
     self.isMouseEnabled = isMouseEnabled
-    self.hyperlinks = hyperlinks
     transcript.showsSourceURLs = !hyperlinks
     let layout = ScreenLayout(size: size, composerLines: 1, hasBanner: false)
     transcript.resize(width: layout.transcriptTextWidth, height: layout.transcriptText.height)

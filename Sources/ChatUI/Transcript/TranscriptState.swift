@@ -68,21 +68,20 @@ public struct TranscriptState: Sendable {
   // MARK: - Content
 
   /// Replaces everything with the transcript of a session.
-  /// - Parameter hiddenCost: What the session's messages off this path cost.
-  public mutating func load(_ entries: [TranscriptEntry], hiddenCost: Decimal? = nil) {
+  /// - Parameter sessionTotal: What the whole session cost, every branch included; what the
+  ///   shown messages do not account for is `hiddenCost`.
+  public mutating func load(_ entries: [TranscriptEntry], sessionTotal: Decimal? = nil) {
     items = []
     items.reserveCapacity(entries.count)
     totalCost = nil
-    self.hiddenCost = hiddenCost
+    hiddenCost = nil
     usageIndex = nil
     for entry in entries {
-      var item = TranscriptItem(
-        message: entry.message, otherVariants: entry.otherVariants,
-        divider: divider(before: entry.message))
-      item.showsSourceURLs = showsSourceURLs
-      items.append(item)
+      items.append(makeItem(entry.message, otherVariants: entry.otherVariants))
       account(items.count - 1, sign: 1)
     }
+    // What the session cost beyond the messages shown (other branches).
+    hiddenCost = sessionTotal.map { $0 - (totalCost ?? 0) }.flatMap { $0 == 0 ? nil : $0 }
     anchor = .tail
     newLinesBelow = 0
     tailSlack = 0
@@ -90,13 +89,22 @@ public struct TranscriptState: Sendable {
     prepare()
   }
 
+  /// A new item for `message`, with the day divider it needs here unless given, showing
+  /// source URLs as the transcript does.
+  private func makeItem(
+    _ message: Message, otherVariants: [Message], divider: String?? = nil
+  ) -> TranscriptItem {
+    var item = TranscriptItem(
+      message: message, otherVariants: otherVariants,
+      divider: divider ?? self.divider(before: message))
+    item.showsSourceURLs = showsSourceURLs
+    return item
+  }
+
   /// Appends a message (a sent prompt, a new reply).
   public mutating func append(_ message: Message, otherVariants: [Message] = []) {
     let before = anchor == .tail ? 0 : 1
-    var item = TranscriptItem(
-      message: message, otherVariants: otherVariants, divider: divider(before: message))
-    item.showsSourceURLs = showsSourceURLs
-    items.append(item)
+    items.append(makeItem(message, otherVariants: otherVariants))
     account(items.count - 1, sign: 1)
     items[items.count - 1].layOut(width: width)
     if before == 1 {
@@ -156,11 +164,7 @@ public struct TranscriptState: Sendable {
     removeItems(from: index, hiding: true)
     for entry in entries {
       hide([entry.message] + entry.otherVariants, sign: -1)
-      var item = TranscriptItem(
-        message: entry.message, otherVariants: entry.otherVariants,
-        divider: divider(before: entry.message))
-      item.showsSourceURLs = showsSourceURLs
-      items.append(item)
+      items.append(makeItem(entry.message, otherVariants: entry.otherVariants))
       account(items.count - 1, sign: 1)
     }
     clampAnchor()
@@ -200,10 +204,9 @@ public struct TranscriptState: Sendable {
       })
     else { return }
     let old = items[index]
-    var item = TranscriptItem(
-      message: message, otherVariants: otherVariants ?? old.otherVariants, divider: old.divider)
+    var item = makeItem(
+      message, otherVariants: otherVariants ?? old.otherVariants, divider: old.divider)
     item.isReasoningExpanded = old.isReasoningExpanded
-    item.showsSourceURLs = showsSourceURLs
     // The streamed layout is kept unless the final text gains citation markers.
     if old.message.id == message.id, old.message.content == message.content,
       old.message.reasoning == message.reasoning, item.displayedContent == message.content
