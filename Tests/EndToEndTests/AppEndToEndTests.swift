@@ -13,9 +13,7 @@ import Testing
   }
 
   func environment(_ stub: StubOpenRouter) -> [String: String] {
-    home.environment.merging([
-      "OPENROUTER_API_KEY": "sk-or-v1-e2e", "OPENROUTER_BASE_URL": stub.baseURL,
-    ]) { $1 }
+    home.environment(stub: stub, key: "sk-or-v1-e2e")
   }
 
   @Test func aStreamedReplyAppearsAndIsSaved() async throws {

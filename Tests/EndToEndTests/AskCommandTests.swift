@@ -14,9 +14,7 @@ import Testing
   }
 
   func environment(_ stub: StubOpenRouter, key: String = "sk-or-v1-test") -> [String: String] {
-    home.environment.merging(["OPENROUTER_API_KEY": key, "OPENROUTER_BASE_URL": stub.baseURL]) {
-      $1
-    }
+    home.environment(stub: stub, key: key)
   }
 
   @Test func streamsTheReplyEndingWithANewline() async throws {

@@ -14,9 +14,7 @@ import Testing
   }
 
   func environment(_ stub: StubOpenRouter) -> [String: String] {
-    home.environment.merging([
-      "OPENROUTER_API_KEY": "sk-or-v1-e2e", "OPENROUTER_BASE_URL": stub.baseURL,
-    ]) { $1 }
+    home.environment(stub: stub, key: "sk-or-v1-e2e")
   }
 
   /// The highest `n` of `word-n` anywhere on the screen.

@@ -14,9 +14,7 @@ import Testing
 
   @Test func aKilledAskLeavesTheStreamedTextAsAnInterruptedReply() async throws {
     let stub = try await StubOpenRouter.start()
-    let environment = home.environment.merging([
-      "OPENROUTER_API_KEY": "sk-or-v1-test", "OPENROUTER_BASE_URL": stub.baseURL,
-    ]) { $1 }
+    let environment = home.environment(stub: stub)
     let running = try orchat.start(
       ["ask", "--model", "stub/slow-cancel", "count"], environment: environment)
     try await running.waitForOutput(containing: "Counting: 1 2 3")

@@ -34,9 +34,7 @@ import Testing
     }
     // The client introduces itself with the same version.
     let stub = try await StubOpenRouter.start()
-    let environment = home.environment.merging([
-      "OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": stub.baseURL,
-    ]) { $1 }
+    let environment = home.environment(stub: stub, key: "k")
     #expect(try await orchat.run(["ask", "hi"], environment: environment).status == 0)
     #expect(stub.chatRequests.first?.header("user-agent") == "orchat/\(BuildInfo.version)")
     await stub.shutdown()
@@ -95,9 +93,7 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: home.paths.database.path))
 
     let stub = try await StubOpenRouter.start()
-    let environment = home.environment.merging([
-      "OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": stub.baseURL,
-    ]) { $1 }
+    let environment = home.environment(stub: stub, key: "k")
     #expect(try await orchat.run(["ask", "hi"], environment: environment).status == 0)
     await stub.shutdown()
     let id = try await home.openStore().resolveSession("last").id

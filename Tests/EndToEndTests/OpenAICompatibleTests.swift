@@ -15,9 +15,7 @@ import Testing
   }
 
   func environment(_ stub: StubOpenRouter) -> [String: String] {
-    home.environment.merging(["OPENROUTER_API_KEY": "local", "OPENROUTER_BASE_URL": stub.baseURL]) {
-      $1
-    }
+    home.environment(stub: stub, key: "local")
   }
 
   func json(_ result: BinaryRunner.Result) throws -> Any {

@@ -14,9 +14,7 @@ import Testing
   }
 
   func environment(_ stub: StubOpenRouter) -> [String: String] {
-    home.environment.merging([
-      "OPENROUTER_API_KEY": "sk-or-v1-test", "OPENROUTER_BASE_URL": stub.baseURL,
-    ]) { $1 }
+    home.environment(stub: stub)
   }
 
   @Test func askWebJSONCarriesTheCitationsAndTheUsageFigures() async throws {

@@ -29,6 +29,11 @@ public struct OrchatHome: Sendable {
     ]
   }
 
+  /// `environment` plus a key and `stub`'s base URL: the binary talks to the stub.
+  public func environment(stub: StubOpenRouter, key: String = "sk-or-v1-test") -> [String: String] {
+    environment.merging(["OPENROUTER_API_KEY": key, "OPENROUTER_BASE_URL": stub.baseURL]) { $1 }
+  }
+
   /// Writes `config.toml` with `mode`.
   @discardableResult
   public func writeConfig(_ text: String, mode: Int = 0o600) throws -> URL {
