@@ -19,18 +19,9 @@ public enum CompareCommandRunner {
     let (agent, session) = (setup.agent, setup.session)
     let runner = CompareRunner(
       engine: engine, output: context.output, errors: context.errors,
-      terminalSize: terminalSize())
+      terminalSize: WindowSize.of(STDOUT_FILENO))
     return await ReplyCommandSetup.runInterruptibly(shuttingDown: transport) {
       await runner.run(options, agent: agent, sessionID: session?.id)
     }
-  }
-
-  /// Standard output's window size, when it is a terminal that reports one.
-  static func terminalSize() -> (columns: Int, rows: Int)? {
-    guard isatty(STDOUT_FILENO) == 1 else { return nil }
-    var window = winsize()
-    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0
-    else { return nil }
-    return (Int(window.ws_col), Int(window.ws_row))
   }
 }

@@ -24,14 +24,7 @@ struct TerminalFacts: Sendable {
   static func current(environment: [String: String], mouseDisabledByConfig: Bool)
     -> TerminalFacts
   {
-    var size: (Int, Int)?
-    for descriptor in [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO] where isatty(descriptor) == 1 {
-      var window = winsize()
-      if ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
-        size = (Int(window.ws_col), Int(window.ws_row))
-        break
-      }
-    }
+    let size = [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO].lazy.compactMap(WindowSize.of).first
     var codeset: String?
     if setlocale(LC_CTYPE, "") != nil, let name = nl_langinfo(nl_item(CODESET)) {
       codeset = String(cString: name)
