@@ -70,10 +70,7 @@ struct AskResult: Encodable {
         totalTokens: $0.totalTokens, cachedTokens: $0.cachedTokens, cost: $0.cost,
         cacheSavings: $0.cacheSavings, webSearches: $0.webSearches)
     }
-    citations = reply.citations.map {
-      ArchivedCitation(
-        url: $0.url, title: $0.title, startIndex: $0.startIndex, endIndex: $0.endIndex)
-    }
+    citations = reply.citations.map(ArchivedCitation.init)
   }
 
   enum CodingKeys: String, CodingKey {
@@ -102,10 +99,7 @@ struct AskResult: Encodable {
   }
 
   func jsonText() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     // Encoding plain strings and numbers cannot fail.
-    let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+    (try? JSONText.compact(self)) ?? "{}"
   }
 }

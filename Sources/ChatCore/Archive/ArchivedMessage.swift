@@ -249,7 +249,7 @@ public struct ArchivedCitation: Sendable, Hashable, Codable {
     self.endIndex = endIndex
   }
 
-  init(_ citation: Citation) {
+  public init(_ citation: Citation) {
     self.init(
       url: citation.url, title: citation.title, startIndex: citation.startIndex,
       endIndex: citation.endIndex)
