@@ -18,24 +18,26 @@ extension SessionsCommandRunner {
     -> Int32
   {
     await withStore { store in
-      let archive: SessionArchive
-      if let reference {
-        let session = try await store.resolveSession(reference)
-        archive = try await store.exportSessions(ids: [session.id])
-      } else {
-        archive = try await store.exportAllSessions()
-      }
+      let sessions =
+        if let reference { [try await store.resolveSession(reference)] } else {
+          try await store.allSessions()
+        }
       let data: Data
       var sessionMessages: [[Message]] = []
       switch format {
       case .json:
+        let archive =
+          reference == nil
+          ? try await store.exportAllSessions()
+          : try await store.exportSessions(ids: sessions.map(\.id))
         data = try archive.encoded()
       case .markdown:
+        // Only the messages are read: the JSON archive (every attachment's bytes in base64)
+        // is not built for a readable export.
         var documents: [String] = []
         // Attachments go beside a written file, linked; on standard output they are named.
         let folder = outputPath.map(MarkdownAttachments.folderName(forDocumentAt:))
-        for archived in archive.sessions {
-          guard let session = try await store.session(id: archived.id) else { continue }
+        for session in sessions {
           let messages = try await store.messages(sessionID: session.id)
           sessionMessages.append(messages)
           documents.append(
@@ -50,7 +52,7 @@ extension SessionsCommandRunner {
       try Self.writePrivately(data, to: outputPath)
       try await MarkdownAttachments.write(
         messages: sessionMessages, besideDocumentAt: outputPath, store: store)
-      context.errors.write("Exported \(archive.sessions.count) session(s) to \(outputPath)\n")
+      context.errors.write("Exported \(sessions.count) session(s) to \(outputPath)\n")
       return 0
     }
   }

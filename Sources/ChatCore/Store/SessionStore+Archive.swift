@@ -25,10 +25,19 @@ extension SessionStore {
   public func exportAllSessions() async throws -> SessionArchive {
     try await recoverAbandonedReplies()
     return try await read("export sessions") { db in
-      let records = try SessionRecord.fetchAll(
-        db, sql: "SELECT * FROM session ORDER BY created_at, id")
-      return SessionArchive(sessions: try records.map { try Self.archived($0.session, db) })
+      SessionArchive(sessions: try Self.allSessions(db).map { try Self.archived($0, db) })
     }
+  }
+
+  /// Every session, archived ones included, oldest first: what an export of all holds, in
+  /// its order, without the messages.
+  public func allSessions() async throws -> [Session] {
+    try await read("list sessions") { db in try Self.allSessions(db) }
+  }
+
+  private static func allSessions(_ db: Database) throws -> [Session] {
+    try SessionRecord.fetchAll(db, sql: "SELECT * FROM session ORDER BY created_at, id")
+      .map(\.session)
   }
 
   private static func archived(_ session: Session, _ db: Database) throws -> ArchivedSession {
