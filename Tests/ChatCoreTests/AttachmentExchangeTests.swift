@@ -256,15 +256,16 @@ import Testing
     let session = try await store.createSession(title: "pictures", agent: "a")
     _ = try await store.appendUserMessage(
       sessionID: session.id, content: "see", agent: "a", model: nil, attachments: [png])
-    let transcript = try await store.transcript(sessionID: session.id)
+    let messages = try await store.messages(sessionID: session.id)
     let document = files.appending("chat.md").path
     let folder = MarkdownAttachments.folderName(forDocumentAt: document)
     #expect(folder == "chat-files")
-    let text = MarkdownTranscript.render(session, transcript: transcript, attachmentFolder: folder)
+    let text = MarkdownTranscript.render(session, messages: messages, attachmentFolder: folder)
     let name = "\(session.id.prefix(8))-1-1-diagram.png"
     #expect(text.contains("![diagram.png](<chat-files/\(name)>)"))
     #expect(
-      try await MarkdownAttachments.write([transcript], besideDocumentAt: document, store: store)
+      try await MarkdownAttachments.write(
+        messages: [messages], besideDocumentAt: document, store: store)
         == 1)
     let written = files.appending("chat-files/\(name)")
     #expect(try Data(contentsOf: written) == SampleFiles.png())

@@ -96,7 +96,8 @@ import Testing
     #expect(try await elsewhere.store.exportSessions(ids: [session.id]).encoded() == exported)
     #expect(try await elsewhere.store.transcript(sessionID: session.id) == transcript)
 
-    let markdown = MarkdownTranscript.render(session, transcript: transcript, attachmentFolder: "f")
+    let markdown = MarkdownTranscript.render(
+      session, messages: try await store.messages(sessionID: session.id), attachmentFolder: "f")
     let answer = try #require(markdown.range(of: "They agree.[1]"))
     let image = try #require(markdown.range(of: "![image-1.png]"))
     let sources = try #require(markdown.range(of: "Sources:"))

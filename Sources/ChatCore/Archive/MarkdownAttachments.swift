@@ -11,17 +11,6 @@ public enum MarkdownAttachments {
     return MarkdownTranscript.safeFileName(name) + "-files"
   }
 
-  /// Writes the attachments of `transcripts` into the folder beside the document at `path`.
-  /// - Returns: How many files were written.
-  @discardableResult
-  public static func write(
-    _ transcripts: [[TranscriptEntry]], besideDocumentAt path: String, store: SessionStore
-  ) async throws -> Int {
-    try await write(
-      files: transcripts.flatMap(MarkdownTranscript.attachmentFiles), besideDocumentAt: path,
-      store: store)
-  }
-
   /// Writes the attachments of every message of `sessions` (each session's messages, all
   /// branches) into the folder beside the document at `path`.
   /// - Returns: How many files were written.
@@ -29,15 +18,7 @@ public enum MarkdownAttachments {
   public static func write(
     messages sessions: [[Message]], besideDocumentAt path: String, store: SessionStore
   ) async throws -> Int {
-    try await write(
-      files: sessions.flatMap { MarkdownTranscript.attachmentFiles(messages: $0) },
-      besideDocumentAt: path, store: store)
-  }
-
-  private static func write(
-    files: [(fileName: String, sha256: String)], besideDocumentAt path: String,
-    store: SessionStore
-  ) async throws -> Int {
+    let files = sessions.flatMap { MarkdownTranscript.attachmentFiles(messages: $0) }
     guard !files.isEmpty else { return 0 }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
       .appendingPathComponent(folderName(forDocumentAt: path))
@@ -47,6 +28,7 @@ public enum MarkdownAttachments {
       throw ChatError.file("create the folder", path: folder.path, error)
     }
     for file in files {
+      // One file's bytes at a time: an export of many sessions never holds them all.
       guard let data = try await store.attachmentData(sha256: file.sha256) else { continue }
       let target = folder.appendingPathComponent(file.fileName).path
       do {

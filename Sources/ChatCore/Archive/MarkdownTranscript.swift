@@ -36,24 +36,6 @@ public enum MarkdownTranscript {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The transcript alone (its variants counted, not shown).
-  public static func render(
-    _ session: Session, transcript: [TranscriptEntry], attachmentFolder: String? = nil
-  ) -> String {
-    let path = transcript.map(\.message)
-    let usages = transcript.flatMap { [$0.message] + $0.otherVariants }.compactMap(\.usage)
-    var lines = document(session, path: path, usages: usages)
-    for entry in transcript {
-      lines.append("")
-      lines += section(entry.message, level: "##", onPath: true, attachmentFolder: attachmentFolder)
-      if !entry.otherVariants.isEmpty {
-        let count = entry.otherVariants.count
-        lines += ["", "_\(count) other variant\(count == 1 ? "" : "s") of this message not shown_"]
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
   /// The front matter and the title.
   private static func document(_ session: Session, path messages: [Message], usages: [TokenUsage])
     -> [String]
@@ -183,19 +165,8 @@ public enum MarkdownTranscript {
     return lines
   }
 
-  /// The attachments of the transcript's messages as the files to write beside the
-  /// document: a file name in the attachment folder and the content's SHA-256.
-  public static func attachmentFiles(_ transcript: [TranscriptEntry]) -> [(
-    fileName: String, sha256: String
-  )] {
-    transcript.flatMap { entry in
-      entry.message.attachments.enumerated().map { index, attachment in
-        (attachmentFileName(message: entry.message, index: index), attachment.sha256)
-      }
-    }
-  }
-
-  /// The attachments of every message of a session (all branches), as `attachmentFiles`.
+  /// The attachments of every message of a session (all branches) as the files to write
+  /// beside the document: a file name in the attachment folder and the content's SHA-256.
   public static func attachmentFiles(messages all: [Message]) -> [(
     fileName: String, sha256: String
   )] {
