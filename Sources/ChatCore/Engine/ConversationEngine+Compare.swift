@@ -58,10 +58,9 @@ extension ConversationEngine {
       var overrides = turn.overrides
       overrides.model = model
       overrides.fallbackModels = []
-      return Self.plan(
+      return plan(
         agent: turn.agent, overrides: overrides, history: history, sessionID: session.id,
-        files: files, pdfEngine: defaultPDFEngine,
-        outputsImages: catalog?.model(id: model)?.makesImages ?? false)
+        files: files)
     }
     let replies = try await store.startReplies(
       sessionID: session.id, parentID: question.id, models: plans.map(\.requestedModel),

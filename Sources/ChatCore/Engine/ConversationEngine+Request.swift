@@ -10,6 +10,18 @@ extension ConversationEngine {
     var requestedModel: String
   }
 
+  /// `plan` for `overrides.model ?? agent.model`, with this engine's default PDF engine and
+  /// images asked for when the catalog says the model makes them.
+  func plan(
+    agent: Agent, overrides: ConversationOverrides, history: [Message], sessionID: String,
+    files: [String: Data]
+  ) -> RequestPlan {
+    Self.plan(
+      agent: agent, overrides: overrides, history: history, sessionID: sessionID, files: files,
+      pdfEngine: defaultPDFEngine,
+      outputsImages: catalog?.model(id: overrides.model ?? agent.model)?.makesImages ?? false)
+  }
+
   /// Builds the request: the system prompt, the history, the agent's sampling and routing
   /// with the overrides applied, a fallback list when there is one, the web search server
   /// tool when searching is on, prompt-cache breakpoints where the model needs them, and

@@ -169,11 +169,9 @@ public struct ConversationEngine: Sendable {
     overrides: ConversationOverrides, streams: Bool,
     onEvent: @escaping @Sendable (ConversationEvent) -> Void
   ) async throws -> ConversationOutcome {
-    let primary = overrides.model ?? agent.model
-    let plan = Self.plan(
+    let plan = self.plan(
       agent: agent, overrides: overrides, history: history, sessionID: session.id,
-      files: try await store.attachmentData(for: history), pdfEngine: defaultPDFEngine,
-      outputsImages: catalog?.model(id: primary)?.makesImages ?? false)
+      files: try await store.attachmentData(for: history))
     let question = history[history.count - 1]
     let reply = try await store.startReply(
       sessionID: session.id, parentID: question.id, agent: agent.name,
