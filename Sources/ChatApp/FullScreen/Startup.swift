@@ -24,6 +24,9 @@ struct Startup {
   /// Why the base URL is refused (plain http to another machine), if it is: the app does not
   /// start then (`FullScreenApp.run`).
   let baseURLProblem: ChatError?
+  /// The client's settings, once the base URL passed (else `nil`, and `baseURLProblem` says
+  /// why).
+  let clientConfiguration: OpenRouterConfiguration?
   /// Whether sources are written as OSC 8 hyperlinks: `hyperlinks` of `config.toml`, else a
   /// guess from the terminal's environment.
   let hyperlinks: Bool
@@ -54,9 +57,11 @@ struct Startup {
     problems += theme.problems.map(StartupProblem.theme)
     self.problems = problems
     do {
-      _ = try context.checkedBaseURL(config: config, override: options.baseURL)
+      clientConfiguration = try context.clientConfiguration(
+        apiKey: apiKey ?? "", config: config, baseURL: options.baseURL)
       baseURLProblem = nil
     } catch {
+      clientConfiguration = nil
       baseURLProblem = ChatError(error)
     }
     hyperlinks =
@@ -80,9 +85,7 @@ struct Startup {
     let paths = context.paths
     // A refused base URL never gets the key (`run` does not even start then).
     let configuration =
-      (try? context.clientConfiguration(
-        apiKey: apiKey ?? "", config: config, baseURL: options.baseURL))
-      ?? OpenRouterConfiguration(apiKey: "", baseURL: options.baseURL ?? "")
+      clientConfiguration ?? OpenRouterConfiguration(apiKey: "", baseURL: options.baseURL ?? "")
     let client = OpenRouterClient(configuration: configuration, transport: transport)
     let store = Task { try await SessionStore.open(paths: paths) }
     return AppServices(
