@@ -12,6 +12,11 @@ import Testing
 @Suite struct ContentMergingTests {
   let t0 = Date(timeIntervalSince1970: 1_764_000_000)
 
+  /// The layouts compared measure glyph widths, which depends on the process's locale.
+  init() throws {
+    try #require(TestLocale.pinUTF8())
+  }
+
   @Test func runsOfContentOfOneRequestBecomeOneBurstInOrder() {
     let actions: [Action] = [
       .conversation(1, .content("Hel"), at: t0),
