@@ -16,15 +16,8 @@ public struct AppUnderTmux: Sendable {
     arguments: [String] = [], environment: [String: String], columns: Int = 100, rows: Int = 30,
     preamble: String = ""
   ) async throws -> AppUnderTmux {
-    let binary = try BinaryRunner.orchat().executable
-    let scratch = NSTemporaryDirectory() + "orchat-app-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-    var env = ["PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8"]
-    env.merge(environment) { $1 }
-    let assignments = env.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(env[$0] ?? "")") }
-    let app =
-      (["env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
-      + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
+    let scratch = try makeScratch()
+    let app = try command(arguments, environment: environment)
     let script = """
       \(preamble) stty -g > \(scratch)/before; \(app); echo "exit=$?" > \(scratch)/status; \
       stty -g > \(scratch)/after; echo DONE; sleep 120
@@ -40,15 +33,8 @@ public struct AppUnderTmux: Sendable {
   public static func startUnderShell(
     arguments: [String] = [], environment: [String: String], columns: Int = 100, rows: Int = 30
   ) async throws -> AppUnderTmux {
-    let binary = try BinaryRunner.orchat().executable
-    let scratch = NSTemporaryDirectory() + "orchat-app-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-    var env = ["PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8"]
-    env.merge(environment) { $1 }
-    let assignments = env.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(env[$0] ?? "")") }
-    let app =
-      (["exec", "env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
-      + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
+    let scratch = try makeScratch()
+    let app = "exec " + (try command(arguments, environment: environment))
     try "echo $$ > \(scratch)/pid\n\(app)\n".write(
       toFile: "\(scratch)/run.sh", atomically: true, encoding: .utf8)
     let shell = [
@@ -60,6 +46,27 @@ public struct AppUnderTmux: Sendable {
     let started = AppUnderTmux(tmux: session, scratch: scratch)
     await started.send("sh \(scratch)/run.sh")
     return started
+  }
+
+  /// A new scratch directory for the shell's files.
+  private static func makeScratch() throws -> String {
+    let scratch = NSTemporaryDirectory() + "orchat-app-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    return scratch
+  }
+
+  /// The shell command that runs the binary with `arguments` and exactly `environment`
+  /// (plus PATH, TERM and LANG, unless it gives them).
+  public static func command(_ arguments: [String], environment: [String: String]) throws
+    -> String
+  {
+    let binary = try BinaryRunner.orchat().executable
+    var env = ["PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8"]
+    env.merge(environment) { $1 }
+    let assignments = env.keys.sorted().map { TmuxSession.shellQuoted("\($0)=\(env[$0] ?? "")") }
+    return
+      (["env", "-i"] + assignments + [TmuxSession.shellQuoted(binary)]
+      + arguments.map(TmuxSession.shellQuoted)).joined(separator: " ")
   }
 
   /// The app's process id (`startUnderShell`), once it has started.
