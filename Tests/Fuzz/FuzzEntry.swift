@@ -1,7 +1,8 @@
 // libFuzzer entry for the SSE decoder and the chat stream decoder.
 //
 // Build and run with Tests/Fuzz/run-fuzz.sh. Besides "no crash", every input checks the
-// split property: the events (and the error) must not depend on how the bytes were cut.
+// split property: the events (and the error) must not depend on how the bytes were cut; and
+// the fast chunk scanner must agree with the general JSON decoder on every input.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -20,6 +21,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let chatCut = decodeChat(bytes, cuts: cuts(for: bytes.count, seed: seed))
   if chatWhole.events != chatCut.events || chatWhole.error != chatCut.error {
     fatalError("chat events depend on how the bytes were cut")
+  }
+
+  let general = decodeChat(bytes, cuts: [], scansChunks: false)
+  if general.events != chatWhole.events || general.error != chatWhole.error {
+    fatalError("the chunk scanner and the JSON decoder disagree")
   }
   return 0
 }
@@ -50,10 +56,10 @@ func decodeSSE(_ bytes: [UInt8], cuts: [Int]) -> (events: [SSEEvent], pending: S
   return (events, decoder.finish())
 }
 
-func decodeChat(_ bytes: [UInt8], cuts: [Int]) -> (
+func decodeChat(_ bytes: [UInt8], cuts: [Int], scansChunks: Bool = true) -> (
   events: [ChatStreamEvent], error: OpenRouterError?
 ) {
-  var decoder = ChatStreamDecoder()
+  var decoder = ChatStreamDecoder(scansChunks: scansChunks)
   var events: [ChatStreamEvent] = []
   var start = 0
   do {

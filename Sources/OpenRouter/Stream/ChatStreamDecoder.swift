@@ -46,9 +46,17 @@ public struct ChatStreamDecoder: Sendable {
   public private(set) var hasDelivered = false
 
   private static let jsonDecoder = JSONDecoder()
+  /// Whether the usual text chunk is read by `ChunkScanner` (off only where tests and the
+  /// fuzzer compare it with the general decoder).
+  let scansChunks: Bool
 
   public init(maxBufferedBytes: Int = SSEDecoder.defaultLimit) {
+    self.init(maxBufferedBytes: maxBufferedBytes, scansChunks: true)
+  }
+
+  init(maxBufferedBytes: Int = SSEDecoder.defaultLimit, scansChunks: Bool) {
     self.maxBufferedBytes = maxBufferedBytes
+    self.scansChunks = scansChunks
     sse = SSEDecoder(maxLineLength: maxBufferedBytes, maxEventLength: maxBufferedBytes)
   }
 
@@ -142,7 +150,11 @@ public struct ChatStreamDecoder: Sendable {
     }
     let chunk: ChatChunk
     do {
-      chunk = try Self.jsonDecoder.decode(ChatChunk.self, from: Data(payload.utf8))
+      if scansChunks, let scanned = ChunkScanner.chunk(payload) {
+        chunk = scanned
+      } else {
+        chunk = try Self.jsonDecoder.decode(ChatChunk.self, from: Data(payload.utf8))
+      }
     } catch {
       isDone = true
       if event.type == "error" {

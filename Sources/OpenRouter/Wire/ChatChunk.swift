@@ -39,6 +39,8 @@ struct ChatChunk: Decodable {
       case toolCalls = "tool_calls"
     }
 
+    init() {}
+
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       content = try? c.decodeIfPresent(String.self, forKey: .content)
@@ -55,6 +57,13 @@ struct ChatChunk: Decodable {
 
   enum CodingKeys: String, CodingKey {
     case id, model, provider, choices, usage, error
+  }
+
+  init(id: String?, model: String?, provider: String?, choices: [Choice]) {
+    self.id = id
+    self.model = model
+    self.provider = provider
+    self.choices = choices
   }
 
   init(from decoder: any Decoder) throws {

@@ -1,0 +1,326 @@
+/// A fast path for the chunk almost every token arrives in: one choice whose delta holds
+/// `content` or `reasoning` text, no usage, no error, no finish reason
+/// (OpenRouter.docc/Streaming.md, Chunks). Foundation's `JSONDecoder` spends most of its time
+/// on Linux in generic `Codable` machinery, about 70 µs for such a chunk, on the per-token
+/// path; this reads the bytes once.
+///
+/// It answers only when it is sure to agree with `JSONDecoder` and `ChatChunk`'s lenient
+/// rules: anything else (another shape, a key it reads given twice, a `\u` surrogate escape,
+/// anything that is not strict JSON) returns `nil`, and the caller
+/// decodes the chunk the general way. The fuzz target checks that the two never disagree.
+struct ChunkScanner {
+  private struct Decline: Error {}
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+  /// Nesting left for values that are skipped (deeper input is declined).
+  private var depthLeft = 64
+
+  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  /// The chunk in `payload`, or `nil` when the general decoder must decide.
+  static func chunk(_ payload: Substring) -> ChatChunk? {
+    var payload = payload
+    return payload.withUTF8 { bytes in
+      var scanner = ChunkScanner(bytes)
+      return try? scanner.topLevel()
+    }
+  }
+
+  // MARK: - The chunk's shape
+
+  private mutating func topLevel() throws(Decline) -> ChatChunk {
+    var chunk = ChatChunk(id: nil, model: nil, provider: nil, choices: [])
+    var seen = Set<String>()
+    var sawChoices = false
+    try members { scanner, key throws(Decline) in
+      switch key {
+      case "id", "model", "provider", "choices", "usage", "error":
+        guard seen.insert(key).inserted else { throw Decline() }
+      default: break
+      }
+      switch key {
+      case "id": chunk.id = try scanner.optionalString()
+      case "model": chunk.model = try scanner.optionalString()
+      case "provider": chunk.provider = try scanner.optionalString()
+      case "choices":
+        sawChoices = true
+        chunk.choices = try scanner.choices()
+      case "usage", "error": try scanner.null()
+      default: try scanner.skipValue()
+      }
+    }
+    guard sawChoices else { throw Decline() }
+    skipSpace()
+    guard index == bytes.count else { throw Decline() }
+    return chunk
+  }
+
+  private mutating func choices() throws(Decline) -> [ChatChunk.Choice] {
+    if peekNull() {
+      try null()
+      return []
+    }
+    try expect(UInt8(ascii: "["))
+    skipSpace()
+    if peek == UInt8(ascii: "]") {
+      index += 1
+      return []
+    }
+    let choice = try self.choice()
+    skipSpace()
+    // Only the first choice is used; a second must still decode the general way.
+    try expect(UInt8(ascii: "]"))
+    return [choice]
+  }
+
+  private mutating func choice() throws(Decline) -> ChatChunk.Choice {
+    var choice = ChatChunk.Choice(delta: nil, finishReason: nil, nativeFinishReason: nil)
+    var seen = Set<String>()
+    try members { scanner, key throws(Decline) in
+      switch key {
+      case "delta":
+        guard seen.insert(key).inserted else { throw Decline() }
+        if scanner.peekNull() { try scanner.null() } else { choice.delta = try scanner.delta() }
+      case "finish_reason", "native_finish_reason", "message":
+        // A finish comes once per reply, and a whole message rarely: the general way.
+        guard seen.insert(key).inserted else { throw Decline() }
+        try scanner.null()
+      default: try scanner.skipValue()
+      }
+    }
+    return choice
+  }
+
+  private mutating func delta() throws(Decline) -> ChatChunk.Delta {
+    var delta = ChatChunk.Delta()
+    var seen = Set<String>()
+    try members { scanner, key throws(Decline) in
+      switch key {
+      case "content", "reasoning", "reasoning_details", "tool_calls", "images", "annotations":
+        guard seen.insert(key).inserted else { throw Decline() }
+      default: break
+      }
+      switch key {
+      case "content": delta.content = try scanner.optionalString()
+      case "reasoning": delta.reasoning = try scanner.optionalString()
+      case "reasoning_details", "tool_calls", "annotations": try scanner.null()
+      case "images": throw Decline()
+      default: try scanner.skipValue()
+      }
+    }
+    return delta
+  }
+
+  // MARK: - JSON
+
+  private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+  private mutating func skipSpace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func expect(_ byte: UInt8) throws(Decline) {
+    skipSpace()
+    guard peek == byte else { throw Decline() }
+    index += 1
+  }
+
+  /// Calls `body` with each key of an object, positioned at its value, which `body` must
+  /// consume.
+  private mutating func members(_ body: (inout ChunkScanner, String) throws(Decline) -> Void)
+    throws(Decline)
+  {
+    try expect(UInt8(ascii: "{"))
+    skipSpace()
+    if peek == UInt8(ascii: "}") {
+      index += 1
+      return
+    }
+    while true {
+      skipSpace()
+      let key = try string()
+      try expect(UInt8(ascii: ":"))
+      skipSpace()
+      try body(&self, key)
+      skipSpace()
+      guard let next = peek else { throw Decline() }
+      index += 1
+      if next == UInt8(ascii: "}") { return }
+      guard next == UInt8(ascii: ",") else { throw Decline() }
+    }
+  }
+
+  private func peekNull() -> Bool {
+    var probe = self
+    probe.skipSpace()
+    return probe.peek == UInt8(ascii: "n")
+  }
+
+  private mutating func null() throws(Decline) {
+    try literal("null")
+  }
+
+  private mutating func literal(_ word: StaticString) throws(Decline) {
+    skipSpace()
+    let count = word.utf8CodeUnitCount
+    guard bytes.count - index >= count else { throw Decline() }
+    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+      throw Decline()
+    }
+    index += count
+  }
+
+  /// A string, or `nil` for `null`; any other value is left to the general decoder.
+  private mutating func optionalString() throws(Decline) -> String? {
+    skipSpace()
+    if peek == UInt8(ascii: "n") {
+      try null()
+      return nil
+    }
+    return try string()
+  }
+
+  private mutating func string() throws(Decline) -> String {
+    guard peek == UInt8(ascii: "\"") else { throw Decline() }
+    index += 1
+    let start = index
+    // Most strings have no escape: one copy of the bytes. They are valid UTF-8 (they come
+    // from a `String`, cut at ASCII quotes), so nothing is replaced.
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        index += 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      guard byte >= 0x20 else { throw Decline() }
+      index += 1
+    }
+    var unescaped = Array(bytes[start..<index])
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""):
+        return String(decoding: unescaped, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        try unescape(into: &unescaped)
+      default:
+        guard byte >= 0x20 else { throw Decline() }
+        unescaped.append(byte)
+      }
+    }
+    throw Decline()
+  }
+
+  private mutating func unescape(into output: inout [UInt8]) throws(Decline) {
+    guard let byte = peek else { throw Decline() }
+    index += 1
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
+    case UInt8(ascii: "b"): output.append(0x08)
+    case UInt8(ascii: "f"): output.append(0x0C)
+    case UInt8(ascii: "n"): output.append(0x0A)
+    case UInt8(ascii: "r"): output.append(0x0D)
+    case UInt8(ascii: "t"): output.append(0x09)
+    case UInt8(ascii: "u"):
+      guard bytes.count - index >= 4 else { throw Decline() }
+      var value: UInt32 = 0
+      for _ in 0..<4 {
+        guard let digit = Self.hexValue(bytes[index]) else { throw Decline() }
+        value = value << 4 | UInt32(digit)
+        index += 1
+      }
+      // Surrogate pairs, and lone halves, are left to the general decoder.
+      guard let scalar = Unicode.Scalar(value) else { throw Decline() }
+      output.append(contentsOf: String(Character(scalar)).utf8)
+    default: throw Decline()
+    }
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+
+  /// Passes over any strict JSON value.
+  private mutating func skipValue() throws(Decline) {
+    skipSpace()
+    guard let byte = peek else { throw Decline() }
+    switch byte {
+    case UInt8(ascii: "\""): _ = try string()
+    case UInt8(ascii: "n"): try literal("null")
+    case UInt8(ascii: "t"): try literal("true")
+    case UInt8(ascii: "f"): try literal("false")
+    case UInt8(ascii: "{"):
+      depthLeft -= 1
+      guard depthLeft > 0 else { throw Decline() }
+      try members { scanner, _ throws(Decline) in try scanner.skipValue() }
+      depthLeft += 1
+    case UInt8(ascii: "["):
+      depthLeft -= 1
+      guard depthLeft > 0 else { throw Decline() }
+      index += 1
+      skipSpace()
+      if peek == UInt8(ascii: "]") {
+        index += 1
+      } else {
+        while true {
+          try skipValue()
+          skipSpace()
+          guard let next = peek else { throw Decline() }
+          index += 1
+          if next == UInt8(ascii: "]") { break }
+          guard next == UInt8(ascii: ",") else { throw Decline() }
+        }
+      }
+      depthLeft += 1
+    default: try number()
+    }
+  }
+
+  /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+  private mutating func number() throws(Decline) {
+    if peek == UInt8(ascii: "-") { index += 1 }
+    guard let first = peek, Self.isDigit(first) else { throw Decline() }
+    index += 1
+    if first != UInt8(ascii: "0") { skipDigits() }
+    if peek == UInt8(ascii: ".") {
+      index += 1
+      guard try digitsFollow() else { throw Decline() }
+    }
+    if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+      index += 1
+      if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+      guard try digitsFollow() else { throw Decline() }
+    }
+  }
+
+  private mutating func digitsFollow() throws(Decline) -> Bool {
+    guard let byte = peek, Self.isDigit(byte) else { return false }
+    skipDigits()
+    return true
+  }
+
+  private mutating func skipDigits() {
+    while let byte = peek, Self.isDigit(byte) { index += 1 }
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+}
