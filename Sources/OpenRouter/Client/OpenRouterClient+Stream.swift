@@ -59,7 +59,8 @@ extension OpenRouterClient {
     let finishGrace = configuration.finishGrace
     // Each child says whether it is the reader.
     try await withThrowingTaskGroup(of: Bool.self) { group in
-      group.addTask {
+      // The reader runs where the transport receives the bytes, if it says where.
+      group.addTask(executorPreference: transport.bodyExecutor) {
         try await relay(body: body, retries: retries, progress: progress, emit: emit)
         return true
       }

@@ -10,6 +10,7 @@ import NIOPosix
 /// exiting is fine too).
 public final class HTTPClientTransport: Transport {
   private let client: HTTPClient
+  private let executor: EventLoopExecutor
 
   /// Durations become `TimeAmount`s through NIO's own conversion, which clamps instead of
   /// trapping (OpenRouter.docc/EdgeCases.md, case 60).
@@ -26,9 +27,14 @@ public final class HTTPClientTransport: Transport {
     configuration.connectionPool.retryConnectionEstablishment = retriesFailedConnections
     // Proxies and compressions are not in play; OpenRouter streams plain chunked bodies.
     configuration.decompression = .disabled
-    client = HTTPClient(
-      eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    // One event loop of the shared group for all connections, so that a body's reader can
+    // run on the loop that receives its bytes (`bodyExecutor`).
+    let loop = HTTPClient.defaultEventLoopGroup.next()
+    executor = EventLoopExecutor(loop: loop)
+    client = HTTPClient(eventLoopGroup: loop, configuration: configuration)
   }
+
+  public var bodyExecutor: (any TaskExecutor)? { executor }
 
   public func shutdown() async {
     try? await client.shutdown()

@@ -9,6 +9,14 @@ public protocol Transport: Sendable {
   /// Cancelling the calling task, or abandoning the body, must close the connection.
   /// - Throws: `TransportError` for failures before the head arrived.
   func send(_ request: TransportRequest) async throws -> TransportResponse
+
+  /// Where a task that reads response bodies should run, when reading on the thread that
+  /// receives the bytes saves a hand-over per read; `nil` (the default) for anywhere.
+  var bodyExecutor: (any TaskExecutor)? { get }
+}
+
+extension Transport {
+  public var bodyExecutor: (any TaskExecutor)? { nil }
 }
 
 public struct TransportRequest: Sendable {
