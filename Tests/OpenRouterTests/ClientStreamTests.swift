@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -30,6 +31,24 @@ import Testing
     #expect(result.events.summary?.finishReason == .stop)
     #expect(result.events.summary?.usage?.totalTokens == 13)
     #expect(result.events.summary?.metadata.generationID == "gen-1760000000-Q1w2E3r4T5y6U7i8O9p0")
+  }
+
+  /// The reader runs on the event loop that receives the bytes: every event is handled
+  /// there, with no hand-over to a thread of the cooperative pool per read.
+  @Test func eventsAreHandledOnTheEventLoopThatReadTheBytes() async throws {
+    let stub = try await StubOpenRouter.start()
+    let executor = try #require(TestClients.transport.bodyExecutor as? EventLoopExecutor)
+    var request = Self.request
+    request.model = "stub/\(StubScenario.okStream.rawValue)"
+    let onLoop = Mutex<[Bool]>([])
+    try await TestClients.client(for: stub).stream(request) { _ in
+      let inLoop = executor.loop.inEventLoop
+      onLoop.withLock { $0.append(inLoop) }
+    }
+    let seen = onLoop.withLock { $0 }
+    #expect(seen.count >= 3)
+    #expect(seen.allSatisfy { $0 })
+    await stub.shutdown()
   }
 
   @Test func requestCarriesExactJSONAndHeaders() async throws {
