@@ -11,6 +11,19 @@
 struct ChunkScanner {
   private struct Decline: Error {}
 
+  /// The keys of one object that were read, by their number in that object's switch: a
+  /// key given twice is declined (which of the two `JSONDecoder` keeps is its business).
+  private struct SeenKeys {
+    private var bits: UInt8 = 0
+
+    func contains(_ number: UInt8) -> Bool { bits & (1 << number) != 0 }
+
+    mutating func insert(_ number: UInt8) throws(Decline) {
+      guard !contains(number) else { throw Decline() }
+      bits |= 1 << number
+    }
+  }
+
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   /// Nesting left for values that are skipped (deeper input is declined).
@@ -33,26 +46,31 @@ struct ChunkScanner {
 
   private mutating func topLevel() throws(Decline) -> ChatChunk {
     var chunk = ChatChunk(id: nil, model: nil, provider: nil, choices: [])
-    var seen = Set<String>()
-    var sawChoices = false
+    var seen = SeenKeys()
     try members { scanner, key throws(Decline) in
       switch key {
-      case "id", "model", "provider", "choices", "usage", "error":
-        guard seen.insert(key).inserted else { throw Decline() }
-      default: break
-      }
-      switch key {
-      case "id": chunk.id = try scanner.optionalString()
-      case "model": chunk.model = try scanner.optionalString()
-      case "provider": chunk.provider = try scanner.optionalString()
+      case "id":
+        try seen.insert(0)
+        chunk.id = try scanner.optionalString()
+      case "model":
+        try seen.insert(1)
+        chunk.model = try scanner.optionalString()
+      case "provider":
+        try seen.insert(2)
+        chunk.provider = try scanner.optionalString()
       case "choices":
-        sawChoices = true
+        try seen.insert(3)
         chunk.choices = try scanner.choices()
-      case "usage", "error": try scanner.null()
+      case "usage":
+        try seen.insert(4)
+        try scanner.null()
+      case "error":
+        try seen.insert(5)
+        try scanner.null()
       default: try scanner.skipValue()
       }
     }
-    guard sawChoices else { throw Decline() }
+    guard seen.contains(3) else { throw Decline() }
     skipSpace()
     guard index == bytes.count else { throw Decline() }
     return chunk
@@ -78,15 +96,21 @@ struct ChunkScanner {
 
   private mutating func choice() throws(Decline) -> ChatChunk.Choice {
     var choice = ChatChunk.Choice(delta: nil, finishReason: nil, nativeFinishReason: nil)
-    var seen = Set<String>()
+    var seen = SeenKeys()
     try members { scanner, key throws(Decline) in
       switch key {
       case "delta":
-        guard seen.insert(key).inserted else { throw Decline() }
+        try seen.insert(0)
         if scanner.peekNull() { try scanner.null() } else { choice.delta = try scanner.delta() }
-      case "finish_reason", "native_finish_reason", "message":
-        // A finish comes once per reply, and a whole message rarely: the general way.
-        guard seen.insert(key).inserted else { throw Decline() }
+      // A finish comes once per reply, and a whole message rarely: the general way.
+      case "finish_reason":
+        try seen.insert(1)
+        try scanner.null()
+      case "native_finish_reason":
+        try seen.insert(2)
+        try scanner.null()
+      case "message":
+        try seen.insert(3)
         try scanner.null()
       default: try scanner.skipValue()
       }
@@ -96,17 +120,24 @@ struct ChunkScanner {
 
   private mutating func delta() throws(Decline) -> ChatChunk.Delta {
     var delta = ChatChunk.Delta()
-    var seen = Set<String>()
+    var seen = SeenKeys()
     try members { scanner, key throws(Decline) in
       switch key {
-      case "content", "reasoning", "reasoning_details", "tool_calls", "images", "annotations":
-        guard seen.insert(key).inserted else { throw Decline() }
-      default: break
-      }
-      switch key {
-      case "content": delta.content = try scanner.optionalString()
-      case "reasoning": delta.reasoning = try scanner.optionalString()
-      case "reasoning_details", "tool_calls", "annotations": try scanner.null()
+      case "content":
+        try seen.insert(0)
+        delta.content = try scanner.optionalString()
+      case "reasoning":
+        try seen.insert(1)
+        delta.reasoning = try scanner.optionalString()
+      case "reasoning_details":
+        try seen.insert(2)
+        try scanner.null()
+      case "tool_calls":
+        try seen.insert(3)
+        try scanner.null()
+      case "annotations":
+        try seen.insert(4)
+        try scanner.null()
       case "images": throw Decline()
       default: try scanner.skipValue()
       }
