@@ -49,7 +49,7 @@ enum PacedStreamBenchmarks {
   }
 
   /// `count` tokens of the sample text, the last one a marker the screen shows at the end.
-  static func sampleTokens(count: Int) -> [String] {
+  static func sampleTokens(count: Int, marker: String = "ENDMARK") -> [String] {
     var pieces: [String] = []
     var section = 1
     while pieces.count < count - 1 {
@@ -70,7 +70,12 @@ enum PacedStreamBenchmarks {
       if !current.isEmpty { pieces.append(current) }
       section += 1
     }
-    return Array(pieces.prefix(count - 1)) + [" ENDMARK"]
+    return Array(pieces.prefix(count - 1)) + [" " + marker]
+  }
+
+  /// The end marker of reply `turn`: no letter of it is where the previous one's was.
+  static func marker(_ turn: Int) -> String {
+    String(repeating: ["QQ", "WW", "XX", "ZZ", "JJ", "VV", "KK"][turn % 7], count: 4)
   }
 
   static func reply(_ tokens: [String], rate: Int) -> StubReply {
@@ -89,8 +94,12 @@ enum PacedStreamBenchmarks {
     let stub = try await StubOpenRouter.start()
     defer { Task { await stub.shutdown() } }
     let home = try TemporaryDirectory(prefix: "orchat-paced")
-    for _ in 0..<earlierReplies { stub.enqueue(reply(tokens, rate: 0)) }
-    stub.enqueue(reply(tokens, rate: rate))
+    // Each reply ends with a marker of its own: a reply laid out like the one before can end
+    // where that one ended, and the terminal is not sent what it already shows.
+    for turn in 0...earlierReplies {
+      let marked = tokens.dropLast() + [" " + marker(turn)]
+      stub.enqueue(reply(Array(marked), rate: turn < earlierReplies ? 0 : rate))
+    }
     let (pty, process) = try launch(binary, size: size, stub: stub, home: home)
     defer {
       if process.isRunning { process.terminate() }
@@ -100,12 +109,12 @@ enum PacedStreamBenchmarks {
     try reader.wait(for: "Type a message", within: .seconds(20))
     for turn in 0...earlierReplies {
       pty.type("go \(turn)\r")
-      if turn < earlierReplies { try reader.wait(for: "ENDMARK", within: .seconds(60)) }
+      if turn < earlierReplies { try reader.wait(for: marker(turn), within: .seconds(60)) }
       if turn < earlierReplies { try reader.waitForQuiet(.milliseconds(300)) }
     }
     let cpuBefore = cpuSeconds(of: process.processIdentifier)
     reader.reset()
-    try reader.wait(for: "ENDMARK", within: .seconds(120))
+    try reader.wait(for: marker(earlierReplies), within: .seconds(120))
     try reader.waitForQuiet(.milliseconds(300))
     let cpu = cpuSeconds(of: process.processIdentifier) - cpuBefore
     let peak = peakRSSMegabytes(of: process.processIdentifier)
