@@ -11,6 +11,7 @@ import Testing
     var id, model, provider: String?
     var choices: Int
     var content, reasoning: String?
+    var reasoningDetails: [JSONValue]?
 
     init(_ chunk: ChatChunk) {
       id = chunk.id
@@ -19,6 +20,7 @@ import Testing
       choices = chunk.choices.count
       content = chunk.choices.first?.delta?.content
       reasoning = chunk.choices.first?.delta?.reasoning
+      reasoningDetails = chunk.choices.first?.delta?.reasoningDetails
     }
   }
 
@@ -33,6 +35,9 @@ import Testing
     #"{"choices":null}"#,
     #"{"choices":[{"delta":null}]}"#,
     #"{"choices":[{"delta":{}}],"extra":{"a":[1,-2.5e+3,0.5,true,false,null,{"b":"c"},[]],"e":{}}}"#,
+    #"{"choices":[{"delta":{"reasoning":"Let me","reasoning_details":[{"type":"reasoning.text","text":"Let me","format":"anthropic-claude-v1","index":0}]}}]}"#,
+    #"{"choices":[{"delta":{"content":"","reasoning_details":[{"type":"reasoning.encrypted","data":"e30=","id":null,"index":-12,"done":true}, {}]}}]}"#,
+    #"{"choices":[{"delta":{"content":"x","reasoning_details":[]}}]}"#,
   ]
 
   static let declined: [String] = [
@@ -41,7 +46,13 @@ import Testing
     #"{"error":{"code":502,"message":"down"}}"#,
     #"{"usage":{"prompt_tokens":1}}"#,
     #"{"choices":[{"delta":{"tool_calls":[{"index":0}]}}]}"#,
-    #"{"choices":[{"delta":{"reasoning_details":[{"type":"reasoning.text","text":"t"}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":[{"index":0.5}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":[{"index":1e2}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":[{"index":01}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":[{"index":1234567890123456}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":[{"nested":{"a":1}}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":[{"a":1,"a":2}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":["text"]}}]}"#,
     #"{"choices":[{"delta":{"annotations":[]}}]}"#,
     #"{"choices":[{"delta":{"images":[]}}]}"#,
     #"{"choices":[{"message":{"content":"whole"}}]}"#,
@@ -95,6 +106,8 @@ import Testing
     let fast = try events(scanning: true)
     #expect(fast == (try events(scanning: false)))
     #expect(fast.contains(.content("Hello")))
-    #expect(fast.count > Self.scanned.count)
+    #expect(fast.contains(.reasoning("Let me")))
+    #expect(fast.contains(.finishReason(.stop)))
+    #expect(fast.last.map { if case .finished = $0 { true } else { false } } == true)
   }
 }

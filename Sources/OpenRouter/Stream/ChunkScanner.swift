@@ -1,5 +1,6 @@
 /// A fast path for the chunk almost every token arrives in: one choice whose delta holds
-/// `content` or `reasoning` text, no usage, no error, no finish reason
+/// `content` or `reasoning` text (and the reasoning items beside it), no usage, no error, no
+/// finish reason
 /// (OpenRouter.docc/Streaming.md, Chunks). Foundation's `JSONDecoder` spends most of its time
 /// on Linux in generic `Codable` machinery, about 70 µs for such a chunk, on the per-token
 /// path; this reads the bytes once.
@@ -131,7 +132,7 @@ struct ChunkScanner {
         delta.reasoning = try scanner.optionalString()
       case "reasoning_details":
         try seen.insert(2)
-        try scanner.null()
+        delta.reasoningDetails = try scanner.flatObjects()
       case "tool_calls":
         try seen.insert(3)
         try scanner.null()
@@ -143,6 +144,76 @@ struct ChunkScanner {
       }
     }
     return delta
+  }
+
+  /// `null`, or an array of objects whose values are strings, `null`, booleans or small
+  /// integers: the reasoning items a reasoning model sends with every piece of its thinking
+  /// (`{"type":"reasoning.text","text":"…","format":"…","index":0}`).
+  private mutating func flatObjects() throws(Decline) -> [JSONValue]? {
+    skipSpace()
+    if peek == UInt8(ascii: "n") {
+      try null()
+      return nil
+    }
+    try expect(UInt8(ascii: "["))
+    var items: [JSONValue] = []
+    skipSpace()
+    if peek == UInt8(ascii: "]") {
+      index += 1
+      return items
+    }
+    while true {
+      var members: [String: JSONValue] = [:]
+      try self.members { scanner, key throws(Decline) in
+        guard members[key] == nil else { throw Decline() }
+        members[key] = try scanner.flatValue()
+      }
+      items.append(.object(members))
+      skipSpace()
+      guard let next = peek else { throw Decline() }
+      index += 1
+      if next == UInt8(ascii: "]") { return items }
+      guard next == UInt8(ascii: ",") else { throw Decline() }
+    }
+  }
+
+  /// A string, `null`, a boolean or an integer of at most 15 digits (exact as a `Double`,
+  /// as `JSONDecoder` reads it); anything else is declined.
+  private mutating func flatValue() throws(Decline) -> JSONValue {
+    skipSpace()
+    guard let byte = peek else { throw Decline() }
+    switch byte {
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    default:
+      let negative = byte == UInt8(ascii: "-")
+      if negative { index += 1 }
+      let start = index
+      var value = 0
+      while let digit = peek, Self.isDigit(digit) {
+        value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        index += 1
+        guard index - start <= 15 else { throw Decline() }
+      }
+      let count = index - start
+      // No fraction, no exponent, no leading zero: those go the general way.
+      guard count > 0, count == 1 || bytes[start] != UInt8(ascii: "0") else { throw Decline() }
+      if let next = peek,
+        next == UInt8(ascii: ".") || next == UInt8(ascii: "e")
+          || next == UInt8(ascii: "E")
+      {
+        throw Decline()
+      }
+      return .number(Double(negative ? -value : value))
+    }
   }
 
   // MARK: - JSON
