@@ -59,7 +59,8 @@ func decodeSSE(_ bytes: [UInt8], cuts: [Int]) -> (events: [SSEEvent], pending: S
 func decodeChat(_ bytes: [UInt8], cuts: [Int], scansChunks: Bool = true) -> (
   events: [ChatStreamEvent], error: OpenRouterError?
 ) {
-  var decoder = ChatStreamDecoder(scansChunks: scansChunks)
+  var decoder = ChatStreamDecoder()
+  decoder.scansChunks = scansChunks
   var events: [ChatStreamEvent] = []
   var start = 0
   do {

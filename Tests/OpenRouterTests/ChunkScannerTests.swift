@@ -49,6 +49,7 @@ import Testing
     #"{"choices":[{"delta":{"reasoning_details":[{"index":0.5}]}}]}"#,
     #"{"choices":[{"delta":{"reasoning_details":[{"index":1e2}]}}]}"#,
     #"{"choices":[{"delta":{"reasoning_details":[{"index":01}]}}]}"#,
+    #"{"choices":[{"delta":{"reasoning_details":[{"index":-0}]}}]}"#,
     #"{"choices":[{"delta":{"reasoning_details":[{"index":1234567890123456}]}}]}"#,
     #"{"choices":[{"delta":{"reasoning_details":[{"nested":{"a":1}}]}}]}"#,
     #"{"choices":[{"delta":{"reasoning_details":[{"a":1,"a":2}]}}]}"#,
@@ -97,7 +98,8 @@ import Testing
         #"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":9,"total_tokens":12}}"#,
       ]).map { "data: \($0)\n\n" }.joined() + "data: [DONE]\n\n"
     func events(scanning: Bool) throws -> [ChatStreamEvent] {
-      var decoder = ChatStreamDecoder(scansChunks: scanning)
+      var decoder = ChatStreamDecoder()
+      decoder.scansChunks = scanning
       var events: [ChatStreamEvent] = []
       try decoder.push(Array(stream.utf8), into: &events)
       try decoder.finish(into: &events)

@@ -48,15 +48,10 @@ public struct ChatStreamDecoder: Sendable {
   private static let jsonDecoder = JSONDecoder()
   /// Whether the usual text chunk is read by `ChunkScanner` (off only where tests and the
   /// fuzzer compare it with the general decoder).
-  let scansChunks: Bool
+  var scansChunks = true
 
   public init(maxBufferedBytes: Int = SSEDecoder.defaultLimit) {
-    self.init(maxBufferedBytes: maxBufferedBytes, scansChunks: true)
-  }
-
-  init(maxBufferedBytes: Int = SSEDecoder.defaultLimit, scansChunks: Bool) {
     self.maxBufferedBytes = maxBufferedBytes
-    self.scansChunks = scansChunks
     sse = SSEDecoder(maxLineLength: maxBufferedBytes, maxEventLength: maxBufferedBytes)
   }
 

@@ -78,21 +78,14 @@ struct ChunkScanner {
   }
 
   private mutating func choices() throws(Decline) -> [ChatChunk.Choice] {
-    if peekNull() {
-      try null()
-      return []
+    var choices: [ChatChunk.Choice] = []
+    if try takeNull() { return choices }
+    try elements { scanner throws(Decline) in
+      // Only the first choice is used; a second must still decode the general way.
+      guard choices.isEmpty else { throw Decline() }
+      choices.append(try scanner.choice())
     }
-    try expect(UInt8(ascii: "["))
-    skipSpace()
-    if peek == UInt8(ascii: "]") {
-      index += 1
-      return []
-    }
-    let choice = try self.choice()
-    skipSpace()
-    // Only the first choice is used; a second must still decode the general way.
-    try expect(UInt8(ascii: "]"))
-    return [choice]
+    return choices
   }
 
   private mutating func choice() throws(Decline) -> ChatChunk.Choice {
@@ -102,7 +95,7 @@ struct ChunkScanner {
       switch key {
       case "delta":
         try seen.insert(0)
-        if scanner.peekNull() { try scanner.null() } else { choice.delta = try scanner.delta() }
+        if try !scanner.takeNull() { choice.delta = try scanner.delta() }
       // A finish comes once per reply, and a whole message rarely: the general way.
       case "finish_reason":
         try seen.insert(1)
@@ -150,31 +143,17 @@ struct ChunkScanner {
   /// integers: the reasoning items a reasoning model sends with every piece of its thinking
   /// (`{"type":"reasoning.text","text":"…","format":"…","index":0}`).
   private mutating func flatObjects() throws(Decline) -> [JSONValue]? {
-    skipSpace()
-    if peek == UInt8(ascii: "n") {
-      try null()
-      return nil
-    }
-    try expect(UInt8(ascii: "["))
+    if try takeNull() { return nil }
     var items: [JSONValue] = []
-    skipSpace()
-    if peek == UInt8(ascii: "]") {
-      index += 1
-      return items
-    }
-    while true {
-      var members: [String: JSONValue] = [:]
-      try self.members { scanner, key throws(Decline) in
-        guard members[key] == nil else { throw Decline() }
-        members[key] = try scanner.flatValue()
+    try elements { scanner throws(Decline) in
+      var object: [String: JSONValue] = [:]
+      try scanner.members { scanner, key throws(Decline) in
+        guard object[key] == nil else { throw Decline() }
+        object[key] = try scanner.flatValue()
       }
-      items.append(.object(members))
-      skipSpace()
-      guard let next = peek else { throw Decline() }
-      index += 1
-      if next == UInt8(ascii: "]") { return items }
-      guard next == UInt8(ascii: ",") else { throw Decline() }
+      items.append(.object(object))
     }
+    return items
   }
 
   /// A string, `null`, a boolean or an integer of at most 15 digits (exact as a `Double`,
@@ -194,24 +173,14 @@ struct ChunkScanner {
       try literal("false")
       return .bool(false)
     default:
-      let negative = byte == UInt8(ascii: "-")
-      if negative { index += 1 }
       let start = index
-      var value = 0
-      while let digit = peek, Self.isDigit(digit) {
-        value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        index += 1
-        guard index - start <= 15 else { throw Decline() }
-      }
-      let count = index - start
-      // No fraction, no exponent, no leading zero: those go the general way.
-      guard count > 0, count == 1 || bytes[start] != UInt8(ascii: "0") else { throw Decline() }
-      if let next = peek,
-        next == UInt8(ascii: ".") || next == UInt8(ascii: "e")
-          || next == UInt8(ascii: "E")
-      {
-        throw Decline()
-      }
+      try number()
+      // Fractions, exponents, -0 and long numbers go the general way.
+      let negative = bytes[start] == UInt8(ascii: "-")
+      let digits = bytes[(negative ? start + 1 : start)..<index]
+      guard digits.count <= 15, digits.allSatisfy(Self.isDigit) else { throw Decline() }
+      let value = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+      guard !(negative && value == 0) else { throw Decline() }
       return .number(Double(negative ? -value : value))
     }
   }
@@ -260,14 +229,36 @@ struct ChunkScanner {
     }
   }
 
-  private func peekNull() -> Bool {
-    var probe = self
-    probe.skipSpace()
-    return probe.peek == UInt8(ascii: "n")
+  /// Reads a `null` if one comes next.
+  private mutating func takeNull() throws(Decline) -> Bool {
+    skipSpace()
+    guard peek == UInt8(ascii: "n") else { return false }
+    try literal("null")
+    return true
   }
 
   private mutating func null() throws(Decline) {
     try literal("null")
+  }
+
+  /// Calls `body` at each element of an array, which `body` must consume.
+  private mutating func elements(_ body: (inout ChunkScanner) throws(Decline) -> Void)
+    throws(Decline)
+  {
+    try expect(UInt8(ascii: "["))
+    skipSpace()
+    if peek == UInt8(ascii: "]") {
+      index += 1
+      return
+    }
+    while true {
+      try body(&self)
+      skipSpace()
+      guard let next = peek else { throw Decline() }
+      index += 1
+      if next == UInt8(ascii: "]") { return }
+      guard next == UInt8(ascii: ",") else { throw Decline() }
+    }
   }
 
   private mutating func literal(_ word: StaticString) throws(Decline) {
@@ -282,12 +273,7 @@ struct ChunkScanner {
 
   /// A string, or `nil` for `null`; any other value is left to the general decoder.
   private mutating func optionalString() throws(Decline) -> String? {
-    skipSpace()
-    if peek == UInt8(ascii: "n") {
-      try null()
-      return nil
-    }
-    return try string()
+    try takeNull() ? nil : try string()
   }
 
   private mutating func string() throws(Decline) -> String {
@@ -368,27 +354,13 @@ struct ChunkScanner {
     case UInt8(ascii: "n"): try literal("null")
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
-    case UInt8(ascii: "{"):
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
       depthLeft -= 1
       guard depthLeft > 0 else { throw Decline() }
-      try members { scanner, _ throws(Decline) in try scanner.skipValue() }
-      depthLeft += 1
-    case UInt8(ascii: "["):
-      depthLeft -= 1
-      guard depthLeft > 0 else { throw Decline() }
-      index += 1
-      skipSpace()
-      if peek == UInt8(ascii: "]") {
-        index += 1
+      if byte == UInt8(ascii: "{") {
+        try members { scanner, _ throws(Decline) in try scanner.skipValue() }
       } else {
-        while true {
-          try skipValue()
-          skipSpace()
-          guard let next = peek else { throw Decline() }
-          index += 1
-          if next == UInt8(ascii: "]") { break }
-          guard next == UInt8(ascii: ",") else { throw Decline() }
-        }
+        try elements { scanner throws(Decline) in try scanner.skipValue() }
       }
       depthLeft += 1
     default: try number()
