@@ -8,9 +8,10 @@ import TestSupport
 /// Bytes written to the terminal when one streamed token is appended at 120x40, against
 /// issue 4's budget of three times the token's own bytes plus one cursor move.
 ///
-/// Measured two ways: ncurses on a real pseudo-terminal (`newterm` on `openpty`, the
-/// controller drained after each frame) and the scripted terminal's VT byte model. Byte
-/// counts do not depend on the build configuration; the figures are deterministic.
+/// Measured two ways: the real terminal backend on a pseudo-terminal (`NcursesTerminal` on
+/// `openpty`, the controller drained after each frame) and the scripted terminal, which
+/// runs the same encoder for an xterm. Byte counts do not depend on the build
+/// configuration; the figures are deterministic.
 enum TerminalBenchmarks {
   static let size = TerminalSize(columns: 120, rows: 40)
 

@@ -35,7 +35,6 @@
 // MARK: - C globals (rejected by Swift 6 as shared mutable state)
 
 static inline WINDOW *nc_stdscr(void) { return stdscr; }
-static inline WINDOW *nc_curscr(void) { return curscr; }
 static inline int nc_lines(void) { return LINES; }
 static inline int nc_cols(void) { return COLS; }
 static inline int nc_colors(void) { return COLORS; }
@@ -283,66 +282,6 @@ static inline void nc_guard_remove(void) {
     sigaction(sig, &g->previous[sig & 63], NULL);
   }
   g->notify_fd = -1;
-}
-
-// MARK: - Attributes as bytes (for hyperlinks written around ncurses)
-
-typedef struct {
-  char bytes[512];
-  int length;
-} nc_sgr_capture;
-
-static inline nc_sgr_capture *nc__sgr_capture(void) {
-  static nc_sgr_capture capture;
-  return &capture;
-}
-
-static inline int nc__sgr_putc(int c) {
-  nc_sgr_capture *capture = nc__sgr_capture();
-  if (capture->length < (int)sizeof(capture->bytes)) capture->bytes[capture->length++] = (char)c;
-  return c;
-}
-
-// The bytes ncurses would send to switch the terminal from the attributes it believes are
-// current to `attrs` with colour pair `pair` (any number: it goes through `opts`, as for
-// setcchar); ncurses believes the new ones current afterwards. Copies at most `capacity`
-// bytes to `out` and returns how many. For TerminalBackend only (see the note at the top).
-static inline int nc_sgr_bytes(attr_t attrs, int pair, char *out, int capacity) {
-  nc_sgr_capture *capture = nc__sgr_capture();
-  capture->length = 0;
-  int extended = pair;
-  vid_puts(attrs, 0, &extended, nc__sgr_putc);
-  int count = capture->length < capacity ? capture->length : capacity;
-  memcpy(out, capture->bytes, (size_t)count);
-  return count;
-}
-
-// MARK: - Attribute resets without a character-set switch
-
-// Last in the file: term.h defines a macro for every terminfo capability (`lines`,
-// `columns`...), which must not reach the code above.
-#include <string.h>
-#include <term.h>
-
-/// xterm-style entries select the ASCII character set (`ESC ( B`) in every attribute change
-/// (`sgr`) and reset (`sgr0`), for programs that draw with the alternate character set. This
-/// program never does (it writes Unicode box drawing), and ncurses resets attributes at the
-/// end of every frame, so while text streams those three bytes come with most updates.
-/// Drops them, in place, from the strings the loaded entry uses when they have exactly that
-/// shape (both edits only shorten a string); other terminals are left alone. Call after
-/// `newterm`. Returns 1 when the entry was changed.
-static inline int nc_drop_charset_from_attributes(void) {
-  static const char reset[] = "\033(B\033[m";
-  static const char prefix[] = "%?%p9%t\033(0%e\033(B%;";
-  char *sgr0 = tigetstr("sgr0");
-  char *sgr = tigetstr("sgr");
-  if (sgr0 == NULL || sgr0 == (char *)-1 || sgr == NULL || sgr == (char *)-1) return 0;
-  if (strcmp(sgr0, reset) != 0) return 0;
-  size_t length = strlen(prefix);
-  if (strncmp(sgr, prefix, length) != 0) return 0;
-  memmove(sgr, sgr + length, strlen(sgr + length) + 1);
-  memmove(sgr0, sgr0 + 3, strlen(sgr0 + 3) + 1);
-  return 1;
 }
 
 #endif

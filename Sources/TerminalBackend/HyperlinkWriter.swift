@@ -2,18 +2,17 @@ import ChatDomain
 import ChatRender
 import ChatUI
 
-/// Writes linked cells as OSC 8 hyperlinks around ncurses, which has no notion of them
-/// (TerminalBackend.docc/NcursesFromSwift.md, Hyperlinks).
+/// Writes linked cells as OSC 8 hyperlinks after the frame that drew them.
 ///
-/// After ncurses has drawn a frame, each run of linked cells on a row the frame changed is
-/// written again, with the same characters and attributes, between an OSC 8 opening
-/// (`ESC ] 8 ; ; URL ESC \`) and closing (`ESC ] 8 ; ; ESC \`). What ncurses believes is on
-/// screen stays true: the characters are the ones it drew, the cursor is saved and restored
-/// around the writes (`ESC 7`, `ESC 8`), and the attributes go through ncurses itself
-/// (`sgr`), ending at normal both on screen and in its books. A run that was a link and no
-/// longer is gets its cells written again without one, so no stale link stays behind.
+/// After the encoder has written a frame, each run of linked cells on a row the frame changed
+/// is written again, with the same characters and attributes, between an OSC 8 opening
+/// (`ESC ] 8 ; ; URL ESC \`) and closing (`ESC ] 8 ; ; ESC \`). What the encoder believes of
+/// the terminal stays true: the characters are the ones it drew, the cursor is saved and
+/// restored around the writes (`ESC 7`, `ESC 8`), and the attributes end at normal. A run that
+/// was a link and no longer is gets its cells written again without one, so no stale link
+/// stays behind.
 ///
-/// Pure apart from `sgr`, so tests check the exact bytes.
+/// Pure, so tests check the exact bytes.
 public struct HyperlinkTracker: Sendable {
   /// A run of linked cells as last written.
   struct Run: Sendable, Hashable {
@@ -29,12 +28,12 @@ public struct HyperlinkTracker: Sendable {
 
   public init() {}
 
-  /// The bytes that make the links of `grid` true on screen after ncurses drew `diff`, or
+  /// The bytes that make the links of `grid` true on screen after the frame drew `diff`, or
   /// nothing when no link is involved.
   /// - Parameters:
   ///   - bounds: The terminal's size; rows and columns beyond it are not written.
-  ///   - sgr: The bytes that set a role's attributes (`nil`: back to normal), as ncurses
-  ///     sends them; called in the order the bytes go out.
+  ///   - sgr: The bytes that set a role's attributes from scratch (`nil`: back to normal);
+  ///     called in the order the bytes go out.
   public mutating func bytes(
     for grid: CellGrid, diff: GridDiff, bounds: TerminalSize, sgr: (StyleRole?) -> [UInt8]
   ) -> [UInt8] {
@@ -69,7 +68,7 @@ public struct HyperlinkTracker: Sendable {
       }
     }
     guard !body.isEmpty else { return [] }
-    // Normal attributes first, so that what `ESC 8` restores is what ncurses believes.
+    // Normal attributes first, so that what `ESC 8` restores is what the encoder believes.
     return sgr(nil) + Array("\u{1B}7".utf8) + body + sgr(nil) + Array("\u{1B}8".utf8)
   }
 

@@ -5,6 +5,8 @@ extension NcursesTerminal {
   /// Gives the terminal to another program for a while (`$EDITOR`): the main screen, the
   /// original modes, mouse and bracketed paste off. `resume()` takes it back.
   public func suspend() {
+    Self.writeControl(encoder.resetRendition(), to: options.outputDescriptor)
+    encoder.invalidate()
     if options.isBracketedPasteEnabled {
       Self.writeControl("\u{1b}[?2004l", to: options.outputDescriptor)
     }
@@ -30,6 +32,7 @@ extension NcursesTerminal {
     }
     _ = clearok(window, true)
     _ = wrefresh(window)
+    encoder.invalidate()
   }
 
   /// Stops the process for the shell's job control and takes the terminal back on `fg`

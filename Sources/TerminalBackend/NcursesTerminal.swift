@@ -33,8 +33,11 @@ public final class NcursesTerminal: Terminal {
   private let signalWriteDescriptor: Int32
   var decoder: KeyDecoder
   var isInputClosed = false
-  var styles: NcursesStyleTable
-  var isCursorVisible = false
+  /// Composes each frame's bytes (ncurses opens the terminal and reads keys, and draws
+  /// nothing: see `FrameEncoder`).
+  var encoder: FrameEncoder
+  /// The bytes of the frame being presented (kept to reuse its storage).
+  var frameBytes: [UInt8] = []
   /// The hyperlinks on screen, when `options.hyperlinks` is on.
   var hyperlinks = HyperlinkTracker()
   private var isShutDown = false
@@ -72,7 +75,7 @@ public final class NcursesTerminal: Terminal {
     self.options = options
     self.wake = wake
     decoder = KeyDecoder(pasteMarkers: NcursesKeyTable.pasteMarkers)
-    styles = Self.configure(window: window, options: options)
+    encoder = FrameEncoder(capabilities: Self.configure(window: window, options: options))
     decoder.extendedKeys = NcursesKeyTable.modifiedKeys()
   }
 
@@ -88,6 +91,7 @@ public final class NcursesTerminal: Terminal {
     if options.isBracketedPasteEnabled {
       Self.writeControl("\u{1b}[?2004l", to: options.outputDescriptor)
     }
+    Self.writeControl(encoder.resetRendition(), to: options.outputDescriptor)
     if options.isMouseEnabled { _ = mousemask(0, nil) }
     _ = curs_set(1)
     _ = endwin()
@@ -107,7 +111,7 @@ public final class NcursesTerminal: Terminal {
   }
 
   /// The colour depth ncurses found (from terminfo and `COLORS`).
-  public var colorDepth: ColorDepth { styles.depth }
+  public var colorDepth: ColorDepth { encoder.capabilities.depth }
 
   // MARK: - Opening
 
@@ -154,7 +158,6 @@ public final class NcursesTerminal: Terminal {
       throw .unknownTerminalType(type ?? "")
     }
     _ = set_term(screen)
-    _ = nc_drop_charset_from_attributes()
     guard let window = nc_stdscr() else {
       _ = endwin()
       delscreen(screen)
@@ -168,10 +171,10 @@ public final class NcursesTerminal: Terminal {
       signalPipe: (signalPipe[0], signalPipe[1]))
   }
 
-  /// Sets the modes orchat runs in and returns the style table for the colours found
-  /// (`COLORS` is known only after `start_color`).
+  /// Sets the modes orchat runs in and returns what the terminal can show (`COLORS` is
+  /// known only after `start_color`).
   private static func configure(window: UnsafeMutablePointer<WINDOW>, options: Options)
-    -> NcursesStyleTable
+    -> FrameEncoder.Capabilities
   {
     _ = raw()  // Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys; the app decides what they do
     _ = noecho()
@@ -180,16 +183,30 @@ public final class NcursesTerminal: Terminal {
     _ = nodelay(window, true)
     _ = meta(window, true)
     _ = intrflush(window, false)
-    // Lets ncurses move whole lines with the terminal's scroll region instead of repainting
-    // them when the transcript scrolls (full-width layouts; a side column defeats it).
-    _ = idlok(window, true)
     _ = set_escdelay(options.escapeDelayMilliseconds)
     _ = curs_set(0)
-    var styles = NcursesStyleTable(colorCount: 0, pairCapacity: 1)
+    var capabilities = FrameEncoder.Capabilities(
+      depth: .monochrome, hasDefaultColors: true, attributes: [],
+      hasColumnMove: nc_tigetstr("hpa") != nil, hasRowMove: nc_tigetstr("vpa") != nil,
+      hasErase: nc_tigetstr("ech") != nil, hasBareLineFeed: false)
+    let attributes: [(String, TextAttributes)] = [
+      ("bold", .bold), ("dim", .dim), ("sitm", .italic), ("smul", .underline), ("rev", .reverse),
+    ]
+    for (name, attribute) in attributes where nc_tigetstr(name) != nil {
+      capabilities.attributes.insert(attribute)
+    }
+    // ncurses' `nonl` leaves output post-processing off for line feeds; checked, not assumed.
+    var modes = termios()
+    if tcgetattr(options.outputDescriptor, &modes) == 0 {
+      let flags = modes.c_oflag
+      capabilities.hasBareLineFeed = flags & tcflag_t(OPOST) == 0 || flags & tcflag_t(ONLCR) == 0
+    } else {
+      capabilities.hasBareLineFeed = false
+    }
     if has_colors() {
       _ = start_color()
-      styles = NcursesStyleTable(colorCount: Int(nc_colors()), pairCapacity: Int(nc_color_pairs()))
-      styles.hasDefaultColors = use_default_colors() == OK
+      capabilities.depth = ColorDepth(colorCount: Int(nc_colors()))
+      capabilities.hasDefaultColors = use_default_colors() == OK
     }
     if options.isMouseEnabled {
       let mask =
@@ -203,7 +220,7 @@ public final class NcursesTerminal: Terminal {
       NcursesKeyTable.definePasteMarkers()
       writeControl("\u{1b}[?2004h", to: options.outputDescriptor)
     }
-    return styles
+    return capabilities
   }
 
   /// Writes a control sequence straight to the terminal, around ncurses' own buffer (used

@@ -8,8 +8,8 @@ import TerminalBackend
 /// records what it was asked to paint.
 ///
 /// - `screen` is what a real terminal would show: every presented diff applied in order.
-/// - `presents` keeps each frame, its diff, the cells painted and the bytes a minimal
-///   VT painter (`EscapeSequenceEncoder`) would have written for it.
+/// - `presents` keeps each frame, its diff, the cells painted and the bytes the product's
+///   encoder (`FrameEncoder`, for xterm with 256 colours) would have written for it.
 /// - `readEvents` hands out one scripted batch per call. When the script is used up it
 ///   waits on the `WakeSignal` if it has one (so a run loop under test sleeps until an
 ///   effect posts), and otherwise reports `.inputClosed` so the loop ends.
@@ -22,7 +22,7 @@ public final class ScriptedTerminal: Terminal {
     public var diff: GridDiff
     /// Cells painted (continuation cells are not painted).
     public var paintedCells: Int
-    /// What a VT100-compatible painter would have written.
+    /// What `FrameEncoder` would have written to an xterm.
     public var bytes: [UInt8]
   }
 
@@ -37,7 +37,7 @@ public final class ScriptedTerminal: Terminal {
   public private(set) var suspensions = 0
   private var script: [[TerminalEvent]]
   private let wake: WakeSignal?
-  private var encoder = EscapeSequenceEncoder()
+  private var encoder = FrameEncoder()
 
   /// - Parameters:
   ///   - size: The starting size; a scripted `.resize` changes it when it is read.
@@ -60,7 +60,7 @@ public final class ScriptedTerminal: Terminal {
 
   public func setTheme(_ theme: Theme) {
     self.theme = theme
-    encoder.theme = theme
+    encoder.setTheme(theme)
   }
 
   public func present(_ frame: Frame, diff: GridDiff) {
@@ -72,7 +72,8 @@ public final class ScriptedTerminal: Terminal {
     let painted = diff.runs.reduce(0) { total, run in
       total + run.cells.filter { !$0.isContinuation }.count
     }
-    let bytes = encoder.encode(diff, grid: frame.grid, cursor: frame.cursor)
+    var bytes: [UInt8] = []
+    encoder.encode(diff, grid: frame.grid, cursor: frame.cursor, bounds: size, into: &bytes)
     presents.append(Present(frame: frame, diff: diff, paintedCells: painted, bytes: bytes))
   }
 

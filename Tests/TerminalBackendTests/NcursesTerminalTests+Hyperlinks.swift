@@ -9,9 +9,9 @@ import Testing
 @testable import TerminalBackend
 
 extension NcursesTerminalTests {
-  /// Through real ncurses on a pseudo-terminal: the link is written after ncurses' own
-  /// drawing, between a saved and a restored cursor, and never when links are off.
-  @Test func linkedCellsBecomeOSC8HyperlinksAfterNcursesDrewThem() throws {
+  /// On a pseudo-terminal: the link is written after the frame's own drawing, between a
+  /// saved and a restored cursor, and never when links are off.
+  @Test func linkedCellsBecomeOSC8HyperlinksAfterTheFrameDrewThem() throws {
     let size = TerminalSize(columns: 30, rows: 8)
     for hyperlinks in [true, false] {
       let pty = try PseudoTerminal(size: size)
@@ -28,13 +28,14 @@ extension NcursesTerminalTests {
       grid.setLink(grid.addLink("https://www.swift.org/"), x: 5, y: 2, length: 16)
       var presenter = FramePresenter()
       presenter.present(Frame(grid: grid, cursor: Position(x: 0, y: 7)), on: terminal)
-      let output = String(decoding: pty.readOutput(), as: UTF8.self)
+      let bytes = pty.readOutput()
+      let output = String(decoding: bytes, as: UTF8.self)
       let open = "\u{1B}]8;;https://www.swift.org/\u{1B}\\"
       guard hyperlinks else {
         #expect(!output.contains("\u{1B}]8;"))
         continue
       }
-      // ncurses draws the text first; then the cursor is saved, moved to the run (row 3,
+      // The frame draws the text first; then the cursor is saved, moved to the run (row 3,
       // column 6, 1-based) and the link opened.
       let drawn = try #require(output.range(of: "Docs"))
       let link = try #require(output.range(of: open, range: drawn.upperBound..<output.endIndex))
@@ -45,8 +46,12 @@ extension NcursesTerminalTests {
         output.range(of: "\u{1B}]8;;\u{1B}\\", range: link.upperBound..<output.endIndex))
       #expect(output[link.upperBound..<close.lowerBound].contains("Docs · swift.org"))
       #expect(output[close.upperBound...].contains("\u{1B}8"))
-      // The screen ncurses knows is unchanged by the extra writes.
-      #expect(NcursesScreenReader.line(2, width: size.columns) == " [1] Docs · swift.org")
+      // The extra writes change nothing on screen, and leave the cursor where it was.
+      var screen = TerminalScreen(columns: size.columns, rows: size.rows)
+      screen.feed(bytes)
+      #expect(screen.line(2) == " [1] Docs · swift.org")
+      #expect(screen.cursor == Position(x: 0, y: 7))
+      #expect(screen.rendition == TerminalScreen.Rendition())
       // A frame that leaves the linked row alone writes no link.
       var next = grid
       next.put("typed", x: 0, y: 5, role: .base)
