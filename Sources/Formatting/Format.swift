@@ -3,7 +3,7 @@ import Foundation
 /// How orchat writes numbers, money, durations and times for a person: one set of rules for
 /// the full-screen app and the commands, so the same cost reads the same everywhere.
 ///
-/// Pure and deterministic (the time zone is passed in), so snapshots are stable. Every input
+/// Pure and deterministic (the zone is passed in), so snapshots are stable. Every input
 /// may come from a server: values out of any sensible range still give a short string.
 public enum Format {
   // MARK: - Money
@@ -82,44 +82,52 @@ public enum Format {
 
   // MARK: - Times
 
-  /// `14:02` in `timeZone`.
-  public static func clock(_ date: Date, timeZone: TimeZone) -> String {
-    let parts = calendar(timeZone).dateComponents([.hour, .minute], from: date)
-    return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+  /// `14:02` in `zone`.
+  public static func clock(_ date: Date, zone: LocalZone) -> String {
+    let parts = zone.parts(of: date)
+    return twoDigits(parts.hour) + ":" + twoDigits(parts.minute)
   }
 
-  /// `2026-05-01 09:30` in `timeZone`.
-  public static func time(_ date: Date, timeZone: TimeZone = .current) -> String {
-    let parts = calendar(timeZone).dateComponents(
-      [.year, .month, .day, .hour, .minute], from: date)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-      parts.hour ?? 0, parts.minute ?? 0)
+  /// `2026-05-01 09:30` in `zone`.
+  public static func time(_ date: Date, zone: LocalZone = .system) -> String {
+    let parts = zone.parts(of: date)
+    return day(parts) + " " + twoDigits(parts.hour) + ":" + twoDigits(parts.minute)
+  }
+
+  /// `2026-05-01` in `zone`.
+  public static func day(_ date: Date, zone: LocalZone) -> String {
+    day(zone.parts(of: date))
   }
 
   /// A session's date in a list: the time today, the weekday this week, else `Oct 02`, or
   /// `2025-10-02` in another year.
-  public static func listDate(_ date: Date, now: Date, timeZone: TimeZone) -> String {
-    let calendar = calendar(timeZone)
-    if calendar.isDate(date, inSameDayAs: now) { return clock(date, timeZone: timeZone) }
-    let days = calendar.dateComponents([.day], from: date, to: now).day ?? 0
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = timeZone
-    if days < 7, date < now {
-      formatter.dateFormat = "EEE"
-    } else if calendar.component(.year, from: date) == calendar.component(.year, from: now) {
-      formatter.dateFormat = "MMM dd"
-    } else {
-      formatter.dateFormat = "yyyy-MM-dd"
+  public static func listDate(_ date: Date, now: Date, zone: LocalZone) -> String {
+    let then = zone.parts(of: date)
+    let today = zone.parts(of: now)
+    if (then.year, then.month, then.day) == (today.year, today.month, today.day) {
+      return twoDigits(then.hour) + ":" + twoDigits(then.minute)
     }
-    return formatter.string(from: date)
+    let elapsed = today.wallSeconds - then.wallSeconds
+    if elapsed > 0, elapsed / 86_400 < 7 { return weekdays[then.weekday] }
+    if then.year == today.year { return months[then.month - 1] + " " + twoDigits(then.day) }
+    return day(then)
   }
 
-  private static func calendar(_ timeZone: TimeZone) -> Calendar {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    return calendar
+  private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  private static func day(_ parts: LocalZone.Parts) -> String {
+    let year = String(parts.year)
+    let padded =
+      parts.year >= 0 && parts.year < 1000
+      ? String(repeating: "0", count: 4 - year.count) + year : year
+    return padded + "-" + twoDigits(parts.month) + "-" + twoDigits(parts.day)
+  }
+
+  private static func twoDigits(_ value: Int) -> String {
+    value >= 0 && value < 10 ? "0" + String(value) : String(value)
   }
 
   // MARK: - Names

@@ -44,8 +44,8 @@ import Testing
 
   @Test func timesInTheGivenZone() {
     let date = Date(timeIntervalSince1970: 1_777_627_800)  // 2026-05-01T09:30:00Z
-    #expect(Format.time(date, timeZone: .gmt) == "2026-05-01 09:30")
-    #expect(Format.clock(date, timeZone: .gmt) == "09:30")
+    #expect(Format.time(date, zone: .utc) == "2026-05-01 09:30")
+    #expect(Format.clock(date, zone: .utc) == "09:30")
     #expect(Format.shortModel("anthropic/claude-sonnet-4.5") == "claude-sonnet-4.5")
     #expect(Format.shortID("3f2a9c1d-0000") == "3f2a9c1d")
   }

@@ -213,7 +213,7 @@ public struct DoctorRunner: Sendable {
     }
     let days = Int(now().timeIntervalSince(catalog.fetchedAt) / 86_400)
     let age = days <= 0 ? "today" : "\(days) day\(days == 1 ? "" : "s") ago"
-    let fetched = Format.time(catalog.fetchedAt, timeZone: .gmt) + " UTC"
+    let fetched = Format.time(catalog.fetchedAt, zone: .utc) + " UTC"
     switch catalog.origin {
     case .bundled:
       let summary =

@@ -59,7 +59,7 @@ public struct ModelsCommandRunner: Sendable {
         let origin =
           catalog.origin == .live
           ? "fetched \(Format.time(catalog.fetchedAt))"
-          : "bundled snapshot of \(Format.time(catalog.fetchedAt, timeZone: .gmt)) UTC; "
+          : "bundled snapshot of \(Format.time(catalog.fetchedAt, zone: .utc)) UTC; "
             + "orchat models --refresh for the live list"
         context.errors.write("\(matches.count) of \(catalog.models.count) models (\(origin))\n")
       }

@@ -101,9 +101,11 @@ public struct AppContext: Sendable {
         (url, "OPENROUTER_BASE_URL")
       } else if let url = config.api.baseURL { (url, "base_url in \(paths.configFile.path)") } else
       { (OpenRouterConfiguration.defaultBaseURL, "the default") }
-    // Fails closed: plain http whose host cannot be read counts as another machine.
+    // Fails closed: plain http whose host cannot be read counts as another machine. The
+    // host as written (`encodedHost`): decoding an international name would load ICU's
+    // IDNA tables (over a megabyte of memory), and no such name is this machine.
     guard !config.api.allowsInsecureBaseURL, url.lowercased().hasPrefix("http:"),
-      !Self.isLoopback(host: URLComponents(string: url)?.host)
+      !Self.isLoopback(host: URLComponents(string: url)?.encodedHost)
     else { return url }
     throw ChatError(
       .configuration,

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 /// A complete model listing and when it was taken: the bundled snapshot, or the cache of
@@ -23,14 +24,26 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
 
   public static func decode(_ data: Data) throws -> CatalogSnapshot {
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
+    // By hand rather than `.iso8601`, which loads ICU's calendar data (`InternetDate`).
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = InternetDate.date(from: text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "not an ISO 8601 date: \(text.prefix(40))")
+      }
+      return date
+    }
     return try decoder.decode(CatalogSnapshot.self, from: data)
   }
 
   /// Sorted keys and one model per line: small, stable and readable in a diff.
   public func encoded() throws -> Data {
     let encoder = JSONEncoder()
-    encoder.dateEncodingStrategy = .iso8601
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(InternetDate.string(from: date))
+    }
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var text = "{\"fetched_at\":"
     text += String(decoding: try encoder.encode(fetchedAt), as: UTF8.self)

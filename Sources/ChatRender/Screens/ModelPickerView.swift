@@ -11,8 +11,7 @@ enum ModelPickerView {
     let picker = state.modelPicker
     var title = "Models ─ \(picker.matches.count)"
     if let catalog = state.catalog {
-      let date = ISO8601DateFormatter.string(
-        from: catalog.fetchedAt, timeZone: state.timeZone, formatOptions: [.withFullDate])
+      let date = Format.day(catalog.fetchedAt, zone: state.zone)
       title += catalog.origin == .bundled ? " · catalog \(date)" : " · refreshed \(date)"
     } else {
       title += " · loading…"

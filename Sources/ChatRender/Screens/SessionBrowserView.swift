@@ -52,7 +52,7 @@ enum SessionBrowserView {
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection))
       }
       let date = Format.listDate(
-        summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
+        summary.session.updatedAt, now: state.now, zone: state.zone)
       let cost = summary.cost.map(Format.cost) ?? ""
       // The title keeps at least 24 columns: narrow, the agent and then the message count go.
       let (dateWidth, agentWidth, countWidth, costWidth) = (11, 12, 10, 9)
@@ -90,7 +90,7 @@ enum SessionBrowserView {
       if isCursor {
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection))
       }
-      let date = Format.listDate(hit.createdAt, now: state.now, timeZone: state.timeZone)
+      let date = Format.listDate(hit.createdAt, now: state.now, zone: state.zone)
       BoxView.text(
         "  " + hit.sessionTitle, x: area.x, y: y, limit: area.width - 12,
         role: isCursor ? .selection : .title, on: &grid)

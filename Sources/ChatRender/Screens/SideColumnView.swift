@@ -23,7 +23,7 @@ enum SideColumnView {
     var sessionID: String?
     /// Dates are shown to the minute at most.
     var minute: Int
-    var timeZone: TimeZone
+    var zone: LocalZone
 
     init(_ state: AppState, layout: ScreenLayout) {
       agentsBox = layout.agentsBox
@@ -37,7 +37,7 @@ enum SideColumnView {
       hasOverlay = state.overlay != nil
       sessionID = state.session?.id
       minute = Int((state.now.timeIntervalSince1970 / 60).rounded(.down))
-      timeZone = state.timeZone
+      zone = state.zone
     }
   }
 
@@ -123,7 +123,7 @@ enum SideColumnView {
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(.selection))
       }
       let date = Format.listDate(
-        summary.session.updatedAt, now: state.now, timeZone: state.timeZone)
+        summary.session.updatedAt, now: state.now, zone: state.zone)
       let dateWidth = DisplayWidth.width(of: date)
       let role: StyleRole = isCursor ? .selection : (isCurrent ? .title : .base)
       BoxView.text(

@@ -24,7 +24,7 @@ enum TranscriptHeader {
       spans.append(StyledSpan("you", role: .transcriptUser))
       // An edited message: which of its branches this is.
       if item.variantCount > 1 { add("‹\(item.variantNumber)/\(item.variantCount)›") }
-      add(Format.clock(message.createdAt, timeZone: state.timeZone))
+      add(Format.clock(message.createdAt, zone: state.zone))
       return spans
     }
     spans.append(StyledSpan(message.agent ?? "assistant", role: .transcriptAssistant))
@@ -45,7 +45,7 @@ enum TranscriptHeader {
       add("stopping…", .statusWarning)
       return spans
     }
-    add(Format.clock(message.createdAt, timeZone: state.timeZone))
+    add(Format.clock(message.createdAt, zone: state.zone))
     if let usage = message.usage {
       add("\(Format.tokens(usage.completionTokens)) tok")
       if let cost = usage.cost { add(Format.cost(cost)) }

@@ -1,4 +1,5 @@
 import ChatDomain
+import Formatting
 import Foundation
 
 /// Everything the screen shows, as one value. Only the reducer changes it.
@@ -60,7 +61,7 @@ public struct AppState: Sendable {
   public var now: Date
   public var spinnerFrame = 0
   /// For message times in headers.
-  public var timeZone: TimeZone
+  public var zone: LocalZone
   public var themeName: String
   /// Theme names offered by `/theme` completion.
   public var availableThemes: [String] = []
@@ -76,7 +77,7 @@ public struct AppState: Sendable {
   ///   - agents: The agents to offer; when `agentName` is not one of them, the first is used.
   public init(
     size: TerminalSize, agents: [Agent] = [], agentName: String, hasAPIKey: Bool, now: Date,
-    keyMap: KeyMap = .standard, timeZone: TimeZone = .current, themeName: String = "dark",
+    keyMap: KeyMap = .standard, zone: LocalZone = .system, themeName: String = "dark",
     isMouseEnabled: Bool = true, hyperlinks: Bool = false
   ) {
     self.size = size
@@ -87,7 +88,7 @@ public struct AppState: Sendable {
     self.hasAPIKey = hasAPIKey
     self.now = now
     self.keyMap = keyMap
-    self.timeZone = timeZone
+    self.zone = zone
     self.themeName = themeName
     self.isMouseEnabled = isMouseEnabled
     transcript.showsSourceURLs = !hyperlinks

@@ -120,8 +120,10 @@ public final class StubOpenRouter: Sendable {
     state.withLock { $0.disconnects[index] }
   }
 
-  /// Waits until the client closes the connection of request `index`.
-  public func waitForDisconnect(ofRequest index: Int, timeout: Duration = .seconds(5)) async
+  /// Waits until the client closes the connection of request `index`. The deadline is long
+  /// because it only matters when the test fails: with every suite running at once on two
+  /// cores, a close that takes milliseconds alone was seen to take over five seconds.
+  public func waitForDisconnect(ofRequest index: Int, timeout: Duration = .seconds(20)) async
     -> ContinuousClock.Instant?
   {
     let deadline = ContinuousClock.now + timeout

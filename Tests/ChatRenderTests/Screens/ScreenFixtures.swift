@@ -45,7 +45,7 @@ enum ScreenFixtures {
   static func base(_ size: TerminalSize) -> AppState {
     var state = AppState(
       size: size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: true, now: now,
-      timeZone: TimeZone(identifier: "UTC") ?? .current)
+      zone: .utc)
     _ = AppReducer.reduce(&state, .catalogLoaded(catalog))
     _ = AppReducer.reduce(&state, .sessionsListed(.success(sessions)))
     state.creditsLeft = Decimal(string: "8.52")
@@ -185,7 +185,7 @@ extension ScreenFixtures {
   static func replyWithSources(_ size: TerminalSize, hyperlinks: Bool) -> AppState {
     var state = AppState(
       size: size, agents: Agent.builtIns, agentName: "assistant", hasAPIKey: true, now: now,
-      timeZone: TimeZone(identifier: "UTC") ?? .current, hyperlinks: hyperlinks)
+      zone: .utc, hyperlinks: hyperlinks)
     _ = AppReducer.reduce(&state, .catalogLoaded(catalog))
     _ = AppReducer.reduce(&state, .sessionsListed(.success(sessions)))
     let content =

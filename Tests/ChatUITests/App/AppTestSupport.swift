@@ -13,7 +13,7 @@ func makeState(columns: Int = 120, rows: Int = 40, hasAPIKey: Bool = true) -> Ap
     size: TerminalSize(columns: columns, rows: rows), agents: Agent.builtIns,
     agentName: "assistant",
     hasAPIKey: hasAPIKey,
-    now: referenceDate, timeZone: TimeZone(identifier: "UTC") ?? .current)
+    now: referenceDate, zone: .utc)
   return state
 }
 
