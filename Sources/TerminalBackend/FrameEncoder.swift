@@ -211,7 +211,7 @@ public struct FrameEncoder: Sendable {
         move(to: Position(x: x, y: y), into: &out)
         setPen(cellPen, into: &out)
       }
-      cell.appendUTF8(to: &out)
+      Self.appendGlyph(cell, to: &out)
       show(cell, pen: cellPen, x: x, y: y)
       if width == 2 { show(.blank, pen: .unknown, x: x + 1, y: y) }
       let next = x + width
@@ -433,6 +433,25 @@ public struct FrameEncoder: Sendable {
   }
 
   // MARK: - Glyphs
+
+  /// The cell's UTF-8, with any control character (C0, DEL, C1) written as U+FFFD: the views
+  /// never put one in a cell, and this is the last place one could reach the terminal.
+  static func appendGlyph(_ cell: Cell, to out: inout [UInt8]) {
+    let base = cell.baseValue
+    if base >= 0x20, base < 0x7F, !cell.hasMarks {
+      out.append(UInt8(base))
+      return
+    }
+    var isClean = base != 0
+    cell.forEachScalar { scalar in
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { isClean = false }
+    }
+    if isClean {
+      cell.appendUTF8(to: &out)
+    } else {
+      out += [0xEF, 0xBF, 0xBD]
+    }
+  }
 
   private static func isBlank(_ cell: Cell) -> Bool {
     cell.baseValue == 0x20 && !cell.hasMarks

@@ -265,6 +265,24 @@ import Testing
     #expect(!(0..<5).contains { screen.line($0).contains("hidden") })
   }
 
+  /// A control character in a cell (which no view puts there) still cannot reach the
+  /// terminal: it is written as U+FFFD, in its own column.
+  @Test func controlCharactersNeverReachTheTerminal() {
+    var grid = CellGrid(width: size.columns, height: size.rows)
+    for (index, text) in ["\u{1B}", "\u{07}", "\u{9B}", "\u{7F}", "a\u{1B}"].enumerated() {
+      grid.set(Cell(text, role: .transcriptBody), x: index, y: 0)
+    }
+    grid.put("ok", x: 5, y: 0, role: .transcriptBody)
+    let bytes = encode([grid])[0]
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(!bytes.contains(0x07))
+    #expect(!text.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x7F })
+    #expect(bytes.filter { $0 == 0x1B }.count == text.components(separatedBy: "\u{1B}[").count - 1)
+    var screen = TerminalScreen(columns: size.columns, rows: size.rows)
+    screen.feed(bytes)
+    #expect(screen.line(0) == "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}ok")
+  }
+
   /// Monochrome: attributes only, never a colour.
   @Test func monochromeSendsNoColour() {
     var grid = CellGrid(width: size.columns, height: size.rows)
