@@ -53,30 +53,8 @@ public struct FrameEncoder: Sendable {
     }
   }
 
-  /// A rendition as the terminal holds it: attributes and two colour numbers (-1 is the
-  /// terminal's default).
-  struct Pen: Sendable, Hashable {
-    var attributes: TextAttributes = []
-    var foreground: Int16 = -1
-    var background: Int16 = -1
-
-    static let plain = Pen()
-    /// What a cell of unknown look (or the second half of a wide glyph) is recorded in:
-    /// no pen looks like it, so the cell is always written.
-    static let unknown = Pen(foreground: .min, background: .min)
-
-    /// Whether a space in this pen looks the same as a space in `other` (only the
-    /// background, underline and reverse show on a blank).
-    func drawsBlanksLike(_ other: Pen) -> Bool {
-      let visible: TextAttributes = [.underline, .reverse]
-      return background == other.background
-        && attributes.intersection(visible) == other.attributes.intersection(visible)
-    }
-  }
-
-  public let capabilities: Capabilities
-  private var theme: Theme?
-  private var pens: [StyleRole: Pen] = [:]
+  public var capabilities: Capabilities { pens.capabilities }
+  private var pens: Pens
   /// The cursor's position on the terminal, when known.
   private var position: Position?
   /// The cursor's row when only its column is unknown (after a glyph of uncertain width).
@@ -100,13 +78,11 @@ public struct FrameEncoder: Sendable {
   }
 
   public init(capabilities: Capabilities = Capabilities(), theme: Theme? = nil) {
-    self.capabilities = capabilities
-    self.theme = theme
+    pens = Pens(capabilities: capabilities, theme: theme)
   }
 
   public mutating func setTheme(_ theme: Theme?) {
-    self.theme = theme
-    pens.removeAll(keepingCapacity: true)
+    pens.setTheme(theme)
   }
 
   /// Forgets what the terminal shows and holds (another program had it): the next frame
@@ -154,9 +130,9 @@ public struct FrameEncoder: Sendable {
   /// The bytes that set `role`'s rendition from scratch (`nil`: the default), for text
   /// written around the frame (hyperlinks), which must end with `resetRendition()`.
   public mutating func absoluteRendition(for role: StyleRole?) -> [UInt8] {
-    let target = role.map { pen(for: $0) } ?? .plain
+    let target = role.map { pens.pen(for: $0) } ?? .plain
     pen = target
-    return target == .plain ? Self.reset : Self.rendition(from: nil, to: target)
+    return Self.rendition(from: nil, to: target)
   }
 
   // MARK: - Runs
@@ -170,17 +146,17 @@ public struct FrameEncoder: Sendable {
       let cell = cells[index]
       let width = index + 1 < cells.count && cells[index + 1].isContinuation ? 2 : 1
       let x = run.column + index
-      let cellPen = pen(for: cell.role)
+      let cellPen = pens.pen(for: cell.role)
       if cell.isContinuation || isShown(cell, pen: cellPen, x: x, y: y) {
         index += 1
         continue
       }
-      if Self.isBlank(cell) {
+      if cell.isBlank {
         // The blanks from here (some may already show), up to the last that does not.
         var end = index + 1
         var count = 1
-        while end < limit, Self.isBlank(cells[end]),
-          pen(for: cells[end].role).drawsBlanksLike(cellPen)
+        while end < limit, cells[end].isBlank,
+          pens.pen(for: cells[end].role).drawsBlanksLike(cellPen)
         {
           if !isShown(cells[end], pen: cellPen, x: run.column + end, y: y) {
             count = end - index + 1
@@ -197,7 +173,7 @@ public struct FrameEncoder: Sendable {
         }
       }
       guard x + width <= min(bounds.columns, shownWidth) else { return }
-      if let current = pen, Self.isBlank(cell), current.drawsBlanksLike(cellPen) {
+      if let current = pen, cell.isBlank, current.drawsBlanksLike(cellPen) {
         // A space looks the same in the pen already set.
         move(to: Position(x: x, y: y), into: &out)
       } else {
@@ -211,14 +187,14 @@ public struct FrameEncoder: Sendable {
         move(to: Position(x: x, y: y), into: &out)
         setPen(cellPen, into: &out)
       }
-      Self.appendGlyph(cell, to: &out)
+      cell.appendTerminalBytes(to: &out)
       show(cell, pen: cellPen, x: x, y: y)
       if width == 2 { show(.blank, pen: .unknown, x: x + 1, y: y) }
       let next = x + width
       if next >= bounds.columns {
         position = nil
         row = nil
-      } else if Self.hasUncertainWidth(cell) {
+      } else if cell.hasUncertainWidth {
         position = nil
         row = y
       } else {
@@ -232,7 +208,7 @@ public struct FrameEncoder: Sendable {
   private func isShown(_ cell: Cell, pen cellPen: Pen, x: Int, y: Int) -> Bool {
     let current = shown[y * shownWidth + x]
     guard current.glyph == Self.glyph(of: cell) else { return false }
-    return current.pen == cellPen || (Self.isBlank(cell) && current.pen.drawsBlanksLike(cellPen))
+    return current.pen == cellPen || (cell.isBlank && current.pen.drawsBlanksLike(cellPen))
   }
 
   private mutating func show(_ cell: Cell, pen cellPen: Pen, x: Int, y: Int) {
@@ -364,116 +340,9 @@ public struct FrameEncoder: Sendable {
 
   // MARK: - Rendition
 
-  private static let reset = Array("\u{1B}[m".utf8)
-
   private mutating func setPen(_ target: Pen, into out: inout [UInt8]) {
     guard pen != target else { return }
-    out += target == .plain ? Self.reset : Self.rendition(from: pen, to: target)
+    out += Self.rendition(from: pen, to: target)
     pen = target
-  }
-
-  /// The shortest SGR from `current` (`nil`: unknown) to `target`: only the changes (when
-  /// nothing has to be turned off), or a reset followed by everything `target` has.
-  static func rendition(from current: Pen?, to target: Pen) -> [UInt8] {
-    let fresh = parameters(from: .plain, to: target)
-    var best = fresh.isEmpty ? reset : Array("\u{1B}[0;\(fresh)m".utf8)
-    if let current, current.attributes.isSubset(of: target.attributes) {
-      let changes = Array("\u{1B}[\(parameters(from: current, to: target))m".utf8)
-      if changes.count < best.count { best = changes }
-    }
-    return best
-  }
-
-  /// The SGR parameters that add to `base` what `target` has and change its colours.
-  private static func parameters(from base: Pen, to target: Pen) -> String {
-    var parameters: [String] = []
-    let codes: [(TextAttributes, String)] = [
-      (.bold, "1"), (.dim, "2"), (.italic, "3"), (.underline, "4"), (.reverse, "7"),
-    ]
-    for (attribute, code) in codes
-    where target.attributes.contains(attribute) && !base.attributes.contains(attribute) {
-      parameters.append(code)
-    }
-    if target.foreground != base.foreground {
-      parameters.append(colorParameter(target.foreground, isForeground: true))
-    }
-    if target.background != base.background {
-      parameters.append(colorParameter(target.background, isForeground: false))
-    }
-    return parameters.joined(separator: ";")
-  }
-
-  private static func colorParameter(_ number: Int16, isForeground: Bool) -> String {
-    switch number {
-    case ..<0: isForeground ? "39" : "49"
-    case 0..<8: String((isForeground ? 30 : 40) + Int(number))
-    case 8..<16: String((isForeground ? 90 : 100) + Int(number) - 8)
-    default: (isForeground ? "38;5;" : "48;5;") + String(number)
-    }
-  }
-
-  /// The pen of `role` in the current theme (the default before a theme is set).
-  private mutating func pen(for role: StyleRole) -> Pen {
-    if let cached = pens[role] { return cached }
-    guard let theme else { return .plain }
-    let style = theme[role]
-    var result = Pen(attributes: style.attributes.intersection(capabilities.attributes))
-    if capabilities.depth != .monochrome {
-      var foreground = ColorMapping.colorNumber(for: style.foreground, depth: capabilities.depth)
-      var background = ColorMapping.colorNumber(for: style.background, depth: capabilities.depth)
-      if !capabilities.hasDefaultColors {
-        if foreground < 0 { foreground = 7 }
-        if background < 0 { background = 0 }
-      }
-      result.foreground = Int16(foreground)
-      result.background = Int16(background)
-    }
-    pens[role] = result
-    return result
-  }
-
-  // MARK: - Glyphs
-
-  /// The cell's UTF-8, with any control character (C0, DEL, C1) written as U+FFFD: the views
-  /// never put one in a cell, and this is the last place one could reach the terminal.
-  static func appendGlyph(_ cell: Cell, to out: inout [UInt8]) {
-    let base = cell.baseValue
-    if base >= 0x20, base < 0x7F, !cell.hasMarks {
-      out.append(UInt8(base))
-      return
-    }
-    var isClean = base != 0
-    cell.forEachScalar { scalar in
-      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { isClean = false }
-    }
-    if isClean {
-      cell.appendUTF8(to: &out)
-    } else {
-      out += [0xEF, 0xBF, 0xBD]
-    }
-  }
-
-  private static func isBlank(_ cell: Cell) -> Bool {
-    cell.baseValue == 0x20 && !cell.hasMarks
-  }
-
-  /// Whether terminals may draw `cell` at a width other than the one orchat measured:
-  /// emoji and the symbols that have an emoji form, and anything joined or given emoji
-  /// presentation by a mark. After one, the next glyph gets an absolute move, so a
-  /// disagreement cannot shift the rest of the row.
-  static func hasUncertainWidth(_ cell: Cell) -> Bool {
-    let value = cell.baseValue
-    if value >= 0x1F000 { return true }
-    if (0x2300..<0x2400).contains(value) || (0x2600..<0x27C0).contains(value)
-      || (0x2B00..<0x2C00).contains(value)
-    {
-      return true
-    }
-    guard cell.hasMarks else { return false }
-    var joined = false
-    cell.forEachScalar { scalar in
-      if scalar.value == 0xFE0F || scalar.value == 0x200D { joined = true }
-    }
-    return joined
   }
 }

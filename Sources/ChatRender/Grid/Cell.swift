@@ -97,19 +97,6 @@ public struct Cell: Sendable, Hashable {
   /// Whether combining marks follow the base scalar.
   public var hasMarks: Bool { mark1 != 0 }
 
-  /// Appends the glyph's UTF-8 (a space for an empty cell) without building a `String`.
-  public func appendUTF8(to bytes: inout [UInt8]) {
-    guard base != 0 else {
-      bytes.append(0x20)
-      return
-    }
-    if base < 0x80, mark1 == 0 {
-      bytes.append(UInt8(base))
-      return
-    }
-    forEachScalar { scalar in bytes.append(contentsOf: UTF8.encode(scalar)!) }
-  }
-
   /// Calls `body` with each scalar of the glyph, base first, without allocating (for the
   /// backend's conversion to `wchar_t`).
   public func forEachScalar(_ body: (Unicode.Scalar) -> Void) {
