@@ -58,7 +58,8 @@ let package = Package(
     .target(name: "Formatting"),
     .target(
       name: "OpenRouter",
-      dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")] + nio
+      dependencies: ["Formatting", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        + nio
     ),
     .target(
       name: "ChatCore",

@@ -84,14 +84,13 @@ public enum Format {
 
   /// `14:02` in `zone`.
   public static func clock(_ date: Date, zone: LocalZone) -> String {
-    let parts = zone.parts(of: date)
-    return twoDigits(parts.hour) + ":" + twoDigits(parts.minute)
+    clock(zone.parts(of: date))
   }
 
   /// `2026-05-01 09:30` in `zone`.
   public static func time(_ date: Date, zone: LocalZone = .system) -> String {
     let parts = zone.parts(of: date)
-    return day(parts) + " " + twoDigits(parts.hour) + ":" + twoDigits(parts.minute)
+    return day(parts) + " " + clock(parts)
   }
 
   /// `2026-05-01` in `zone`.
@@ -105,7 +104,7 @@ public enum Format {
     let then = zone.parts(of: date)
     let today = zone.parts(of: now)
     if (then.year, then.month, then.day) == (today.year, today.month, today.day) {
-      return twoDigits(then.hour) + ":" + twoDigits(then.minute)
+      return clock(then)
     }
     let elapsed = today.wallSeconds - then.wallSeconds
     if elapsed > 0, elapsed / 86_400 < 7 { return weekdays[then.weekday] }
@@ -118,7 +117,11 @@ public enum Format {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
   ]
 
-  private static func day(_ parts: LocalZone.Parts) -> String {
+  static func clock(_ parts: LocalZone.Parts) -> String {
+    twoDigits(parts.hour) + ":" + twoDigits(parts.minute)
+  }
+
+  static func day(_ parts: LocalZone.Parts) -> String {
     let year = String(parts.year)
     let padded =
       parts.year >= 0 && parts.year < 1000
@@ -126,7 +129,7 @@ public enum Format {
     return padded + "-" + twoDigits(parts.month) + "-" + twoDigits(parts.day)
   }
 
-  private static func twoDigits(_ value: Int) -> String {
+  static func twoDigits(_ value: Int) -> String {
     value >= 0 && value < 10 ? "0" + String(value) : String(value)
   }
 

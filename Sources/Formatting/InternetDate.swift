@@ -8,8 +8,8 @@ public enum InternetDate {
   /// `date` in UTC, to the second: `2026-05-01T09:30:00Z`.
   public static func string(from date: Date) -> String {
     let parts = LocalZone.utc.parts(of: date)
-    return Format.day(date, zone: .utc) + "T" + two(parts.hour) + ":" + two(parts.minute) + ":"
-      + two(parts.second) + "Z"
+    return Format.day(parts) + "T" + Format.clock(parts) + ":" + Format.twoDigits(parts.second)
+      + "Z"
   }
 
   /// The moment `text` names, or nil when it is not an RFC 3339 date-time.
@@ -59,19 +59,9 @@ public enum InternetDate {
       return nil
     }
     guard index == bytes.count else { return nil }
-    let days = daysSinceEpoch(year: year, month: month, day: day)
+    let days = LocalZone.daysSinceEpoch(year: year, month: month, day: day)
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
     return Date(timeIntervalSince1970: Double(seconds) + fraction)
-  }
-
-  /// Days from 1970-01-01 to a civil date, after Howard Hinnant's `days_from_civil`.
-  static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 
   private static func daysIn(month: Int, year: Int) -> Int {
@@ -81,6 +71,4 @@ public enum InternetDate {
     default: 31
     }
   }
-
-  private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -57,7 +57,8 @@ public enum LocalZone: Sendable, Hashable {
     }
   }
 
-  /// The civil date of a day count, after Howard Hinnant's `civil_from_days`.
+  /// The civil date and time of a wall-clock second count, after Howard Hinnant's
+  /// `civil_from_days`; `daysSinceEpoch` is the inverse.
   static func parts(wallSeconds: Int) -> Parts {
     let days = wallSeconds >= 0 ? wallSeconds / 86_400 : (wallSeconds - 86_399) / 86_400
     let secondOfDay = wallSeconds - days * 86_400
@@ -75,5 +76,16 @@ public enum LocalZone: Sendable, Hashable {
       year: year, month: month, day: day, hour: secondOfDay / 3600,
       minute: secondOfDay % 3600 / 60, second: secondOfDay % 60, weekday: weekday,
       wallSeconds: wallSeconds)
+  }
+
+  /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (negative before),
+  /// after Howard Hinnant's `days_from_civil`.
+  public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
   }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 /// Reads the server's "wait this long" hints (OpenRouter.docc/Errors.md, Retry hints), first
@@ -81,7 +82,7 @@ enum RetryAfter {
       let second = number(clock[2], digits: 2...2), second <= 60
     else { return nil }
     if year.count == 2 { yearNumber += yearNumber < 70 ? 2000 : 1900 }
-    let days = daysSince1970(year: yearNumber, month: monthNumber, day: dayNumber)
+    let days = LocalZone.daysSinceEpoch(year: yearNumber, month: monthNumber, day: dayNumber)
     return Date(
       timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
   }
@@ -95,15 +96,5 @@ enum RetryAfter {
     guard digits.contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) })
     else { return nil }
     return Int(text)
-  }
-
-  /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year 1 or later).
-  private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = shiftedYear / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 }
